@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * The composition root: argv, env, TTY, stdout and process.exit live here and nowhere else. Commands are
+ * imported lazily, so `validate` and `schema` never load what AWS commands need (cold start matters in CI).
+ */
+import { readFileSync } from 'node:fs';
+import { EXIT, ReconcileError, type ExitCode } from '../errors.js';
+import { ANSI, PLAIN } from '../render/palette.js';
+import { parseInvocation } from './args.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: readonly string[]): Promise<ExitCode> {
+  const out = (s: string) => process.stdout.write(s);
+  const inv = parseInvocation(argv);
+  switch (inv.command) {
+    case 'help':
+      out(inv.text);
+      return EXIT.ok;
+    case 'version':
+      out(`${version()}\n`);
+      return EXIT.ok;
+    case 'schema': {
+      const { runSchema } = await import('./commands/schema.js');
+      return runSchema({ out });
+    }
+    case 'validate': {
+      const colour = !inv.options.noColor && !process.env.NO_COLOR && process.stdout.isTTY === true;
+      const { runValidate } = await import('./commands/validate.js');
+      return runValidate(inv.options, { out, palette: colour ? ANSI : PLAIN });
+    }
+  }
+}
+
+export function exitCodeOf(err: unknown): ExitCode {
+  return ReconcileError.is(err) ? err.exitCode : EXIT.failure;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (ReconcileError.is(err)) process.stderr.write(`ses-reconcile: ${err.message}\n`);
+    else process.stderr.write(`ses-reconcile: internal error (this is a bug, please report it)\n${(err as Error)?.stack ?? String(err)}\n`);
+    process.exitCode = exitCodeOf(err);
+  },
+);

@@ -1,0 +1,109 @@
+/**
+ * loadDesired(path): file(s) -> {desired, diagnostics}. The changesets parse.ts shape: read, parse,
+ * schema, merge, semantic rules, normalise. Nothing here throws for bad input; every problem is a
+ * Diagnostic, and `desired` is present only when there is no error.
+ */
+import { compareDiagnostics, hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import type { DesiredState } from '../model/desired.js';
+import { readConfigSources, readSchemaText } from './load.js';
+import { mergeDocuments, type FileDocument } from './merge.js';
+import { normalize } from './normalize.js';
+import { parseYaml } from './parse.js';
+import { rules } from './rules/index.js';
+import type { Finding, RuleContext } from './rules/rule.js';
+import { createSchemaValidator, type SchemaValidator } from './schema.js';
+import { dottedPath, pointerOf, positionOf } from './source-map.js';
+import type { WrittenConfig } from './written.js';
+
+export interface LoadOptions {
+  /** Warnings become errors. @default false */
+  readonly strict?: boolean;
+}
+
+export interface LoadResult {
+  readonly desired?: DesiredState;
+  /** Sorted by file, line, column. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly files: readonly string[];
+}
+
+let validator: SchemaValidator | undefined;
+function schemaValidator(): SchemaValidator {
+  validator ??= createSchemaValidator(JSON.parse(readSchemaText()) as object);
+  return validator;
+}
+
+export function loadDesired(path: string, options: LoadOptions = {}): LoadResult {
+  const read = readConfigSources(path);
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const docs: FileDocument[] = [];
+  for (const src of read.sources) {
+    const parsed = parseYaml(src.file, src.text);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.value === undefined && parsed.diagnostics.length > 0) continue;
+    if (parsed.value === undefined || parsed.value === null) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'schema',
+        message: 'the file is empty',
+        path: '',
+        pos: { file: src.file, line: 1, col: 1 },
+        hint: 'start with: version: 1 and stack: <name>',
+      });
+      continue;
+    }
+    const schema = schemaValidator()(parsed.value, src.file, parsed.sourceMap);
+    diagnostics.push(...schema.diagnostics);
+    docs.push({ file: src.file, value: parsed.value, sourceMap: parsed.sourceMap, invalid: schema.invalid });
+  }
+
+  const merged = mergeDocuments(docs);
+  diagnostics.push(...merged.diagnostics);
+  if (merged.value) {
+    const config = merged.value as unknown as WrittenConfig;
+    const fallback = read.sources[0]?.file ?? path;
+    for (const rule of rules) {
+      const ctx: RuleContext = {
+        config,
+        declared: merged.declared,
+        report: (f: Finding) => diagnostics.push(toDiagnostic(rule.code, f, merged.sourceMap, fallback)),
+      };
+      try {
+        rule.check(ctx);
+      } catch (err) {
+        // A rule that trips over data the schema let through is a bug; report it without losing the rest.
+        diagnostics.push({
+          severity: 'error',
+          code: rule.code,
+          message: `internal error in rule ${rule.code}: ${(err as Error).message} (this is a bug, please report it)`,
+          path: '',
+          pos: { file: fallback, line: 1, col: 1 },
+        });
+      }
+    }
+  }
+
+  const final = (options.strict ? diagnostics.map(strictly) : diagnostics).sort(compareDiagnostics);
+  const ok = !hasErrors(final) && merged.value !== undefined;
+  return {
+    ...(ok ? { desired: normalize(merged.value as unknown as WrittenConfig) } : {}),
+    diagnostics: final,
+    files: read.sources.map((s) => s.file),
+  };
+}
+
+function strictly(d: Diagnostic): Diagnostic {
+  return d.severity === 'warning' ? { ...d, severity: 'error', message: `${d.message} (warning, an error under --strict)` } : d;
+}
+
+function toDiagnostic(code: string, f: Finding, sourceMap: Parameters<typeof positionOf>[0], fallbackFile: string): Diagnostic {
+  const segments = f.at.map(String);
+  return {
+    severity: f.severity,
+    code,
+    message: f.message,
+    path: dottedPath(segments),
+    pos: positionOf(sourceMap, pointerOf(segments), f.prefer ?? 'value') ?? { file: fallbackFile, line: 1, col: 1 },
+    ...(f.hint ? { hint: f.hint } : {}),
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * The alarm presets: which metric each one watches, which SES event must be published for that metric
+ * to exist, and its defaults. Defaults follow the SES guidance (aws-facts 4.7; reference how-to 001):
+ * bounce rate 3% and complaint rate 0.08% over an hour, below SES's review rates of 5% and 0.1%.
+ */
+import type { ComparisonOperator, EventType, SetAlarmPreset, AccountAlarmPreset, TreatMissingData } from '../model/resources.js';
+
+interface PresetDefaults {
+  readonly threshold: number;
+  readonly period: number;
+  readonly evaluationPeriods: number;
+  readonly comparison: ComparisonOperator;
+  readonly treatMissingData: TreatMissingData;
+}
+
+export interface RatePresetSpec {
+  readonly kind: 'rate';
+  readonly slug: string;
+  readonly event: EventType;
+  readonly metricName: string;
+  readonly defaults: PresetDefaults & { readonly minSends: number };
+  readonly describe: string;
+}
+
+export interface CountPresetSpec {
+  readonly kind: 'count';
+  readonly slug: string;
+  readonly event: EventType;
+  readonly metricName: string;
+  readonly defaults: PresetDefaults;
+  readonly describe: string;
+}
+
+export type SetPresetSpec = RatePresetSpec | CountPresetSpec;
+
+/** Rates divide by Send, so every set preset of kind `rate` also needs SEND published. */
+export const SEND_METRIC = 'Send';
+
+export const SET_PRESETS: Readonly<Record<SetAlarmPreset, SetPresetSpec>> = {
+  bounceRate: {
+    kind: 'rate',
+    slug: 'bounce-rate',
+    event: 'BOUNCE',
+    metricName: 'Bounce',
+    defaults: { threshold: 0.03, period: 3600, evaluationPeriods: 1, comparison: 'GreaterThanOrEqualToThreshold', treatMissingData: 'notBreaching', minSends: 100 },
+    describe: 'Bounce rate (Bounce / Send)',
+  },
+  complaintRate: {
+    kind: 'rate',
+    slug: 'complaint-rate',
+    event: 'COMPLAINT',
+    metricName: 'Complaint',
+    defaults: { threshold: 0.0008, period: 3600, evaluationPeriods: 1, comparison: 'GreaterThanOrEqualToThreshold', treatMissingData: 'notBreaching', minSends: 100 },
+    describe: 'Complaint rate (Complaint / Send)',
+  },
+  rejects: {
+    kind: 'count',
+    slug: 'rejects',
+    event: 'REJECT',
+    metricName: 'Reject',
+    defaults: { threshold: 10, period: 300, evaluationPeriods: 1, comparison: 'GreaterThanThreshold', treatMissingData: 'notBreaching' },
+    describe: 'Rejected messages',
+  },
+  deliveryDrop: {
+    kind: 'count',
+    slug: 'delivery-drop',
+    event: 'DELIVERY',
+    metricName: 'Delivery',
+    // No data at all is exactly the drop this alarm exists for.
+    defaults: { threshold: 1, period: 3600, evaluationPeriods: 2, comparison: 'LessThanThreshold', treatMissingData: 'breaching' },
+    describe: 'Deliveries below a floor',
+  },
+  renderingFailures: {
+    kind: 'count',
+    slug: 'rendering-failures',
+    event: 'RENDERING_FAILURE',
+    metricName: 'RenderingFailure',
+    defaults: { threshold: 0, period: 300, evaluationPeriods: 1, comparison: 'GreaterThanThreshold', treatMissingData: 'notBreaching' },
+    describe: 'Template rendering failures',
+  },
+  deliveryDelays: {
+    kind: 'count',
+    slug: 'delivery-delays',
+    event: 'DELIVERY_DELAY',
+    // INFERENCE (aws-facts 4.7): the CloudWatch metric name for DELIVERY_DELAY is not confirmed by AWS docs.
+    metricName: 'DeliveryDelay',
+    defaults: { threshold: 100, period: 3600, evaluationPeriods: 1, comparison: 'GreaterThanThreshold', treatMissingData: 'notBreaching' },
+    describe: 'Delivery delays',
+  },
+};
+
+export interface AccountPresetSpec {
+  readonly slug: string;
+  readonly metricName: string;
+  readonly defaults: PresetDefaults;
+  readonly describe: string;
+}
+
+export const ACCOUNT_PRESETS: Readonly<Record<AccountAlarmPreset, AccountPresetSpec>> = {
+  // treatMissingData ignore: reputation metrics appear only after the first bounce or complaint, and AWS
+  // recommends ignore for these alarms (DG reputationdashboard-cloudwatch-alarm, aws-facts 4.7).
+  bounceRate: {
+    slug: 'bounce-rate',
+    metricName: 'Reputation.BounceRate',
+    defaults: { threshold: 0.03, period: 3600, evaluationPeriods: 1, comparison: 'GreaterThanOrEqualToThreshold', treatMissingData: 'ignore' },
+    describe: 'Account bounce rate (AWS/SES Reputation.BounceRate)',
+  },
+  complaintRate: {
+    slug: 'complaint-rate',
+    metricName: 'Reputation.ComplaintRate',
+    defaults: { threshold: 0.0008, period: 3600, evaluationPeriods: 1, comparison: 'GreaterThanOrEqualToThreshold', treatMissingData: 'ignore' },
+    describe: 'Account complaint rate (AWS/SES Reputation.ComplaintRate)',
+  },
+};
+
+/** SES puts an account under review at these rates (aws-facts 4.7, DG faqs-enforcement). */
+export const REVIEW_RATES = { bounce: 0.05, complaint: 0.001 } as const;
+
+/** The segment account presets use in place of a configuration set name. */
+export const ACCOUNT_SEGMENT = 'account';
+
+/** `<stack>/<set>/<preset-slug>`, `<stack>/account/<preset-slug>` (README: "Alarm names"). */
+export function presetAlarmName(stack: string, owner: string, slug: string): string {
+  return `${stack}/${owner}/${slug}`;
+}

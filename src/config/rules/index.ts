@@ -1,0 +1,31 @@
+/** The semantic rules of SPEC 4, in the order they report. One rule per file, each citing its source. */
+import type { Rule } from './rule.js';
+import { alarmNames } from './alarm-names.js';
+import { alarmPeriods } from './alarm-periods.js';
+import { alarmShape } from './alarm-shape.js';
+import { bounceVisibility } from './bounce-visibility.js';
+import { dimensionCost } from './dimension-cost.js';
+import { dimensionNames } from './dimension-names.js';
+import { emailHeaderNames } from './email-header-names.js';
+import { eventBusScope } from './event-bus-scope.js';
+import { publishedMetrics } from './published-metrics.js';
+import { rateThresholds } from './rate-thresholds.js';
+import { references } from './references.js';
+import { reviewThresholds } from './review-thresholds.js';
+import { tagLimit } from './tag-limit.js';
+
+export const rules: readonly Rule[] = [
+  dimensionNames,
+  emailHeaderNames,
+  eventBusScope,
+  references,
+  publishedMetrics,
+  rateThresholds,
+  alarmPeriods,
+  alarmShape,
+  alarmNames,
+  tagLimit,
+  dimensionCost,
+  reviewThresholds,
+  bounceVisibility,
+];

@@ -1,0 +1,37 @@
+import type { Resource, ResourceKind } from './resources.js';
+
+/**
+ * `${kind}:${id}`. The id is what the plan shows: a name, or `set/destination` for an event destination
+ * (SPEC 6). One sort order, used for rendering, hashing and applying alike.
+ */
+export type ResourceKey = `${ResourceKind}:${string}`;
+
+/** Dependency order (SPEC 6): topics, then sets, then destinations, then alarms and dashboards. */
+export const KIND_RANK: Readonly<Record<ResourceKind, number>> = {
+  topic: 0,
+  configurationSet: 1,
+  eventDestination: 2,
+  alarm: 3,
+  dashboard: 4,
+};
+
+export function resourceId(r: Resource): string {
+  return r.kind === 'eventDestination' ? `${r.configurationSet}/${r.name}` : r.name;
+}
+
+export function keyOf(r: Resource): ResourceKey {
+  return `${r.kind}:${resourceId(r)}`;
+}
+
+export function splitKey(key: ResourceKey): { kind: ResourceKind; id: string } {
+  const i = key.indexOf(':');
+  return { kind: key.slice(0, i) as ResourceKind, id: key.slice(i + 1) };
+}
+
+export function compareKeys(a: ResourceKey, b: ResourceKey): number {
+  const ka = splitKey(a);
+  const kb = splitKey(b);
+  const byRank = KIND_RANK[ka.kind] - KIND_RANK[kb.kind];
+  if (byRank !== 0) return byRank;
+  return ka.id < kb.id ? -1 : ka.id > kb.id ? 1 : 0;
+}

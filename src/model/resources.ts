@@ -1,0 +1,229 @@
+/**
+ * The resources ses-reconcile manages, in the one shape that both the file (config/normalize.ts) and the
+ * live account (live/, later) produce. Everything here is what AWS stores: hints that only serve the
+ * plan (cost estimates, source positions) live beside the state, never inside a resource, so a diff of
+ * two resources is a diff of AWS fields only.
+ */
+
+export const EVENT_TYPES = [
+  'SEND',
+  'REJECT',
+  'BOUNCE',
+  'COMPLAINT',
+  'DELIVERY',
+  'OPEN',
+  'CLICK',
+  'RENDERING_FAILURE',
+  'DELIVERY_DELAY',
+  'SUBSCRIPTION',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export type DimensionSource = 'MESSAGE_TAG' | 'EMAIL_HEADER' | 'LINK_TAG';
+export type SuppressionReason = 'BOUNCE' | 'COMPLAINT';
+export type EnabledFlag = 'ENABLED' | 'DISABLED';
+
+/** Tag key -> value, keys in code-unit order. */
+export type Tags = Readonly<Record<string, string>>;
+
+/** The ownership tag (SPEC 5). */
+export const STACK_TAG = 'ses-reconcile:stack';
+
+export interface DeliveryOptions {
+  /** AWS reports OPTIONAL when unset, so the canonical form always has it. */
+  readonly tlsPolicy: 'REQUIRE' | 'OPTIONAL';
+  readonly sendingPoolName?: string;
+  readonly maxDeliverySeconds?: number;
+}
+
+export interface TrackingOptions {
+  readonly customRedirectDomain: string;
+  readonly httpsPolicy: 'REQUIRE' | 'REQUIRE_OPEN_ONLY' | 'OPTIONAL';
+}
+
+export interface SuppressionOptions {
+  /** Sorted. `[]` is a real state: "this set does not use the suppression list". */
+  readonly reasons: readonly SuppressionReason[];
+  readonly validation?: {
+    readonly conditionThreshold: EnabledFlag;
+    readonly confidenceVerdictThreshold?: 'MEDIUM' | 'HIGH' | 'MANAGED';
+  };
+}
+
+export interface VdmOptions {
+  readonly engagementMetrics?: EnabledFlag;
+  readonly optimizedSharedDelivery?: EnabledFlag;
+}
+
+export interface ConfigurationSet {
+  readonly kind: 'configurationSet';
+  readonly name: string;
+  /** undefined: not managed at all (SPEC 3: never resume a paused sender behind the user's back). */
+  readonly sendingEnabled?: boolean;
+  readonly reputationMetricsEnabled: boolean;
+  readonly delivery: DeliveryOptions;
+  /** undefined: no custom redirect domain (SES's own tracking domain). */
+  readonly tracking?: TrackingOptions;
+  /** undefined: the account-level suppression settings apply. */
+  readonly suppression?: SuppressionOptions;
+  /** undefined: the account's VDM settings apply. */
+  readonly vdm?: VdmOptions;
+  readonly archiveArn?: string;
+  readonly tags: Tags;
+}
+
+/** A topic of the file (by name, resolved to an ARN once the account is known) or any topic by ARN. */
+export type TopicRef = { readonly topic: string } | { readonly arn: string };
+
+export interface CloudWatchDimension {
+  readonly name: string;
+  readonly source: DimensionSource;
+  readonly default: string;
+}
+
+export type DestinationTarget =
+  | { readonly type: 'cloudWatch'; readonly dimensions: readonly CloudWatchDimension[] }
+  | { readonly type: 'sns'; readonly topic: TopicRef }
+  | { readonly type: 'kinesisFirehose'; readonly deliveryStreamArn: string; readonly iamRoleArn: string }
+  | { readonly type: 'eventBridge'; readonly eventBusArn: string }
+  | { readonly type: 'pinpoint'; readonly applicationArn: string };
+
+export type DestinationType = DestinationTarget['type'];
+
+export interface EventDestination {
+  readonly kind: 'eventDestination';
+  readonly configurationSet: string;
+  readonly name: string;
+  readonly enabled: boolean;
+  /** Sorted: AWS does not keep the order (a perpetual diff in Terraform's SESv2 resource). */
+  readonly events: readonly EventType[];
+  readonly target: DestinationTarget;
+}
+
+export interface Subscription {
+  readonly protocol: string;
+  readonly endpoint: string;
+  readonly rawMessageDelivery: boolean;
+  readonly filterPolicy?: unknown;
+  readonly subscriptionRoleArn?: string;
+}
+
+export interface TopicPolicy {
+  /** Configuration sets whose event destinations publish to the topic (statement scoped to them). */
+  readonly sesConfigurationSets: readonly string[];
+  /** true when an alarm of the file notifies the topic. */
+  readonly cloudWatchAlarms: boolean;
+}
+
+export interface Topic {
+  readonly kind: 'topic';
+  readonly name: string;
+  /** SNS reports '' when unset. */
+  readonly displayName: string;
+  readonly tags: Tags;
+  /** Sorted by protocol, then endpoint. */
+  readonly subscriptions: readonly Subscription[];
+  readonly policy: TopicPolicy;
+}
+
+export type Statistic = 'SampleCount' | 'Average' | 'Sum' | 'Minimum' | 'Maximum';
+export type ComparisonOperator =
+  | 'GreaterThanOrEqualToThreshold'
+  | 'GreaterThanThreshold'
+  | 'LessThanThreshold'
+  | 'LessThanOrEqualToThreshold'
+  | 'LessThanLowerOrGreaterThanUpperThreshold'
+  | 'LessThanLowerThreshold'
+  | 'GreaterThanUpperThreshold';
+export type TreatMissingData = 'breaching' | 'notBreaching' | 'ignore' | 'missing';
+
+export interface MetricDimension {
+  readonly name: string;
+  readonly value: string;
+}
+
+export interface MetricRef {
+  readonly namespace: string;
+  readonly metricName: string;
+  /** Sorted by name. */
+  readonly dimensions: readonly MetricDimension[];
+}
+
+export type MetricQuery =
+  | {
+      readonly id: string;
+      readonly kind: 'metric';
+      readonly metric: MetricRef;
+      readonly stat: string;
+      readonly period: number;
+      readonly unit?: string;
+      readonly label?: string;
+      readonly returnData: boolean;
+    }
+  | {
+      readonly id: string;
+      readonly kind: 'expression';
+      readonly expression: string;
+      readonly label?: string;
+      readonly returnData: boolean;
+    };
+
+export type AlarmQuery =
+  | {
+      readonly type: 'metric';
+      readonly metric: MetricRef;
+      readonly statistic?: Statistic;
+      readonly extendedStatistic?: string;
+      readonly unit?: string;
+      readonly period: number;
+    }
+  | { readonly type: 'math'; readonly metrics: readonly MetricQuery[] };
+
+export type SetAlarmPreset =
+  | 'bounceRate'
+  | 'complaintRate'
+  | 'rejects'
+  | 'deliveryDrop'
+  | 'renderingFailures'
+  | 'deliveryDelays';
+export type AccountAlarmPreset = 'bounceRate' | 'complaintRate';
+
+export interface Alarm {
+  readonly kind: 'alarm';
+  readonly name: string;
+  readonly description?: string;
+  readonly actionsEnabled: boolean;
+  /** Each sorted and de-duplicated. */
+  readonly alarmActions: readonly TopicRef[];
+  readonly okActions: readonly TopicRef[];
+  readonly insufficientDataActions: readonly TopicRef[];
+  readonly query: AlarmQuery;
+  readonly evaluationPeriods: number;
+  /** CloudWatch treats absent as equal to evaluationPeriods, so the canonical form always has it. */
+  readonly datapointsToAlarm: number;
+  readonly threshold: number;
+  readonly comparison: ComparisonOperator;
+  /** CloudWatch treats absent as `missing`. */
+  readonly treatMissingData: TreatMissingData;
+  readonly evaluateLowSampleCountPercentile?: 'evaluate' | 'ignore';
+  readonly tags: Tags;
+}
+
+export type DashboardSource =
+  | {
+      readonly type: 'generated';
+      /** Sorted. */
+      readonly configurationSets: readonly string[];
+      readonly accountMetrics: boolean;
+      readonly period: number;
+    }
+  | { readonly type: 'literal'; readonly body: unknown };
+
+export interface Dashboard {
+  readonly kind: 'dashboard';
+  readonly name: string;
+  readonly source: DashboardSource;
+}
+
+export type Resource = ConfigurationSet | EventDestination | Topic | Alarm | Dashboard;
+export type ResourceKind = Resource['kind'];
