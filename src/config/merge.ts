@@ -4,7 +4,8 @@
  * Premise: every file is a complete file on its own (its own `version` and `stack`, so an editor with the
  * schema accepts it); a directory is their union. Named collections (topics, configurationSets, alarms,
  * dashboards) and the maps `tags` and `accountAlarms` merge entry by entry, and an entry defined in two
- * files is an error naming both places. Every other top-level value must be equal wherever it appears.
+ * files is an error naming both places. Every other top-level value must be equal wherever it appears,
+ * except `x-` extension keys, which only hold YAML anchors for their own file and are dropped.
  *
  * Before merging, entries the schema rejected are pruned, so the semantic rules run on valid data and
  * report what they can about the rest of the file in the same run.
@@ -119,6 +120,7 @@ export function mergeDocuments(files: readonly FileDocument[]): MergedDocument {
     };
 
     for (const [key, value] of Object.entries(doc)) {
+      if (key.startsWith('x-')) continue; // extension keys only carry anchors for the file they are in
       if ((MERGED_MAPS as readonly string[]).includes(key) && isPlainObject(value)) {
         const target = isPlainObject(merged[key]) ? (merged[key] as Record<string, unknown>) : {};
         merged[key] = target;
