@@ -5,13 +5,14 @@
  */
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { DesiredState } from '../model/desired.js';
-import { readConfigSources, readSchemaText } from './load.js';
+import { loadPrecompiledValidator, readConfigSources, readSchemaText, type SourceText } from './load.js';
 import { mergeDocuments, type FileDocument } from './merge.js';
 import { normalize } from './normalize.js';
 import { parseYaml } from './parse.js';
 import { rules } from './rules/index.js';
 import type { Finding, RuleContext } from './rules/rule.js';
-import { createSchemaValidator, type SchemaValidator } from './schema.js';
+import { createSchemaValidator, schemaValidatorOf, type SchemaValidator } from './schema.js';
+import type { ValidateFunction } from 'ajv';
 import { dottedPath, pointerOf, positionOf } from './source-map.js';
 import type { WrittenConfig } from './written.js';
 
@@ -29,15 +30,30 @@ export interface LoadResult {
 
 let validator: SchemaValidator | undefined;
 function schemaValidator(): SchemaValidator {
-  validator ??= createSchemaValidator(JSON.parse(readSchemaText()) as object);
+  if (!validator) {
+    const precompiled = loadPrecompiledValidator() as { default?: ValidateFunction } | undefined;
+    validator = precompiled?.default
+      ? schemaValidatorOf(precompiled.default)
+      : createSchemaValidator(JSON.parse(readSchemaText()) as object);
+  }
   return validator;
 }
 
 export function loadDesired(path: string, options: LoadOptions = {}): LoadResult {
   const read = readConfigSources(path);
-  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  return desiredFromSources(read.sources, options, read.diagnostics, path);
+}
+
+/** Everything after reading the files: pure, so tests can feed it any text. */
+export function desiredFromSources(
+  sources: readonly SourceText[],
+  options: LoadOptions = {},
+  readDiagnostics: readonly Diagnostic[] = [],
+  path = sources[0]?.file ?? '.',
+): LoadResult {
+  const diagnostics: Diagnostic[] = [...readDiagnostics];
   const docs: FileDocument[] = [];
-  for (const src of read.sources) {
+  for (const src of sources) {
     const parsed = parseYaml(src.file, src.text);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value === undefined && parsed.diagnostics.length > 0) continue;
@@ -61,7 +77,7 @@ export function loadDesired(path: string, options: LoadOptions = {}): LoadResult
   diagnostics.push(...merged.diagnostics);
   if (merged.value) {
     const config = merged.value as unknown as WrittenConfig;
-    const fallback = read.sources[0]?.file ?? path;
+    const fallback = sources[0]?.file ?? path;
     for (const rule of rules) {
       const ctx: RuleContext = {
         config,
@@ -88,7 +104,7 @@ export function loadDesired(path: string, options: LoadOptions = {}): LoadResult
   return {
     ...(ok ? { desired: normalize(merged.value as unknown as WrittenConfig) } : {}),
     diagnostics: final,
-    files: read.sources.map((s) => s.file),
+    files: sources.map((s) => s.file),
   };
 }
 

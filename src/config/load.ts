@@ -3,7 +3,8 @@
  * `*.yml` directly inside a directory (sorted by name, so merges and messages are deterministic), and
  * the JSON Schema shipped beside the code.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 
@@ -24,6 +25,19 @@ const SCHEMA_URL = new URL('../../schema/ses-reconcile.schema.json', import.meta
 
 export function readSchemaText(): string {
   return readFileSync(SCHEMA_URL, 'utf8');
+}
+
+/** Written by `npm run build` (scripts/build-validator.mjs) beside the compiled loader. */
+export const PRECOMPILED_VALIDATOR_URL = new URL('./schema-validator.cjs', import.meta.url);
+
+/**
+ * The schema validator ajv generated at build time, when the build made one: compiling the schema at
+ * start-up costs ~60 ms of validate's 300 ms budget. Running from sources (tests), there is none and
+ * the caller compiles at run time; the result is the same function.
+ */
+export function loadPrecompiledValidator(): unknown {
+  if (!existsSync(PRECOMPILED_VALIDATOR_URL)) return undefined;
+  return createRequire(import.meta.url)(PRECOMPILED_VALIDATOR_URL.pathname) as unknown;
 }
 
 export function readConfigSources(path: string): ReadResult {

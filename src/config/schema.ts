@@ -30,10 +30,26 @@ export interface SchemaResult {
 
 export type SchemaValidator = (value: unknown, file: string, sourceMap: SourceMap) => SchemaResult;
 
-export function createSchemaValidator(schema: object): SchemaValidator {
-  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true, strictRequired: false });
+/** One set of ajv options for the runtime compile and the build-time standalone compile. */
+export function newAjv(extra: { code?: { source: boolean } } = {}): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true, // errors carry parentSchema: the title / patternErrorMessage that words the message
+    allowUnionTypes: true,
+    strict: true,
+    strictRequired: false, // `oneOf: [{required: [a]}, …]` names properties declared beside it
+    ...extra,
+  });
   ajv.addKeyword({ keyword: 'patternErrorMessage', schemaType: 'string' });
-  const validate: ValidateFunction = ajv.compile(schema);
+  return ajv;
+}
+
+export function createSchemaValidator(schema: object): SchemaValidator {
+  return schemaValidatorOf(newAjv().compile(schema));
+}
+
+/** Wraps a compiled (or build-time precompiled) ajv function. */
+export function schemaValidatorOf(validate: ValidateFunction): SchemaValidator {
   return (value, file, sourceMap) => {
     if (validate(value)) return { diagnostics: [], invalid: [] };
     return toDiagnostics(validate.errors ?? [], file, sourceMap);
@@ -141,7 +157,8 @@ function describe(e: ErrorObject, file: string, sourceMap: SourceMap): { diagnos
       break;
     case 'type': {
       const expected = typeWords((e.params as { type: string | string[] }).type);
-      message = `${what ?? lastSegment(e.instancePath)} must be ${expected}, not ${show(e.data)}`;
+      const subject = e.instancePath === '' ? 'the file' : (what ?? lastSegment(e.instancePath));
+      message = `${subject} must be ${expected}, not ${show(e.data)}`;
       hint =
         (typeof e.data === 'number' || typeof e.data === 'boolean') && expected.includes('string')
           ? `put it in quotes: "${String(e.data)}"`
