@@ -47,7 +47,7 @@ describe('architecture', () => {
       for (const s of f.specs) {
         const t = target(f.abs, s);
         if (t) expect([folder(f.rel), 'model'], `${f.rel} imports ${s}`).toContain(folder(t));
-        else if (f.rel === 'config/load.ts') expect(['node:fs', 'node:path', 'node:module', ...allowedPackages]).toContain(s);
+        else if (f.rel === 'config/load.ts') expect(['node:fs', 'node:path', 'node:module', 'node:url', ...allowedPackages]).toContain(s);
         else expect(allowedPackages, `${f.rel} imports ${s}`).toContain(s);
       }
     }

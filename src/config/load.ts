@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../model/diagnostic.js';
 
 /** Far above a real configuration; a guard against feeding the parser something else entirely. */
@@ -37,7 +38,7 @@ export const PRECOMPILED_VALIDATOR_URL = new URL('./schema-validator.cjs', impor
  */
 export function loadPrecompiledValidator(): unknown {
   if (!existsSync(PRECOMPILED_VALIDATOR_URL)) return undefined;
-  return createRequire(import.meta.url)(PRECOMPILED_VALIDATOR_URL.pathname) as unknown;
+  return createRequire(import.meta.url)(fileURLToPath(PRECOMPILED_VALIDATOR_URL)) as unknown;
 }
 
 export function readConfigSources(path: string): ReadResult {
