@@ -37,7 +37,17 @@ export interface MergedDocument {
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Names are user data: `constructor`, `toString` and `__proto__` are valid configuration set and topic
+ * names. So membership is own-property only, and writes define a property rather than assign one.
+ */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** A structural copy of a parsed YAML value (plain data only), so pruning never touches the input. */
@@ -123,9 +133,9 @@ export function mergeDocuments(files: readonly FileDocument[]): MergedDocument {
       if (key.startsWith('x-')) continue; // extension keys only carry anchors for the file they are in
       if ((MERGED_MAPS as readonly string[]).includes(key) && isPlainObject(value)) {
         const target = isPlainObject(merged[key]) ? (merged[key] as Record<string, unknown>) : {};
-        merged[key] = target;
+        setOwn(merged, key, target);
         for (const [name, entry] of Object.entries(value)) {
-          if (name in target) {
+          if (Object.hasOwn(target, name)) {
             const first = sourceMap.get(pointerOf([key, name]));
             clash(
               [key, name],
@@ -134,9 +144,9 @@ export function mergeDocuments(files: readonly FileDocument[]): MergedDocument {
             );
             continue;
           }
-          target[name] = entry;
+          setOwn(target, name, entry);
         }
-      } else if (key in merged) {
+      } else if (Object.hasOwn(merged, key)) {
         if (!sameValue(merged[key], value)) {
           clash(
             [key],
@@ -145,7 +155,7 @@ export function mergeDocuments(files: readonly FileDocument[]): MergedDocument {
           );
         }
       } else {
-        merged[key] = value;
+        setOwn(merged, key, value);
       }
     }
     // First definition wins: later files' positions only fill in what is new.

@@ -27,7 +27,7 @@ import {
 } from '../model/resources.js';
 import { stateOf } from '../model/state.js';
 import { pickPresetSource } from './preset-source.js';
-import { ACCOUNT_PRESETS, ACCOUNT_SEGMENT, SET_PRESETS, presetAlarmName } from './presets.js';
+import { ACCOUNT_PRESETS, ACCOUNT_SEGMENT, FREE_FORM_DEFAULTS, SET_PRESETS, presetAlarmName } from './presets.js';
 import { durationSeconds, formatRate, rateFraction } from './units.js';
 import type {
   WrittenAlarm,
@@ -39,8 +39,6 @@ import type {
 } from './written.js';
 
 const SES_NAMESPACE = 'AWS/SES';
-/** CloudWatch console's default period for a new alarm; used when a free-form alarm omits `period`. */
-const DEFAULT_ALARM_PERIOD = 300;
 const DEFAULT_DASHBOARD_PERIOD = 3600;
 
 export function normalize(config: WrittenConfig): DesiredState {
@@ -194,7 +192,7 @@ function setPresetAlarm(
   const dimensions: MetricDimension[] = Object.entries(source.spec.cloudWatch?.dimensions ?? {}).map(([name, d]) => ({
     name,
     // SES sets the ses:configuration-set auto-tag on every message of the set, so its value is the set's name.
-    value: w.dimensions?.[name] ?? (name === 'ses:configuration-set' && d.source === 'MESSAGE_TAG' ? setName : d.default),
+    value: (w.dimensions && Object.hasOwn(w.dimensions, name) ? w.dimensions[name] : undefined) ?? (name === 'ses:configuration-set' && d.source === 'MESSAGE_TAG' ? setName : d.default),
   }));
   const period = w.period === undefined ? spec.defaults.period : durationSeconds(w.period);
   const metric = (metricName: string) => ({ namespace: SES_NAMESPACE, metricName, dimensions });
@@ -263,7 +261,7 @@ function dims(map: Record<string, string> | undefined): MetricDimension[] {
 }
 
 function freeFormAlarm(name: string, w: WrittenAlarm, tags: Tags): Alarm {
-  const period = w.period === undefined ? DEFAULT_ALARM_PERIOD : durationSeconds(w.period);
+  const period = w.period === undefined ? FREE_FORM_DEFAULTS.period : durationSeconds(w.period);
   let query: AlarmQuery;
   if (w.metrics) {
     const anyReturns = w.metrics.some((q) => q.returnData === true);
@@ -300,7 +298,7 @@ function freeFormAlarm(name: string, w: WrittenAlarm, tags: Tags): Alarm {
     kind: 'alarm',
     name,
     description: w.description,
-    ...alarmCommon(w, { evaluationPeriods: 1, comparison: w.comparison, treatMissingData: 'missing' }),
+    ...alarmCommon(w, { evaluationPeriods: FREE_FORM_DEFAULTS.evaluationPeriods, comparison: w.comparison, treatMissingData: 'missing' }),
     query,
     threshold: w.threshold,
     evaluateLowSampleCountPercentile: w.evaluateLowSampleCountPercentile,

@@ -73,6 +73,8 @@ export function pickPresetSource(
     hint:
       cloudWatch.length === 0
         ? `add an event destination with events [${needed.join(', ')}] and cloudWatch: { dimensions: { ses:configuration-set: { source: MESSAGE_TAG, default: ${setName} } } }`
-        : `add ${neededWords} to the events of ${cloudWatch.map(([n]) => n).join(' or ')}`,
+        : cloudWatch
+            .map(([n, d]) => `add ${needed.filter((e) => !d.events.includes(e)).join(' and ')} to the events of ${n}`)
+            .join(', or '),
   };
 }

@@ -113,6 +113,12 @@ export const ACCOUNT_PRESETS: Readonly<Record<AccountAlarmPreset, AccountPresetS
   },
 };
 
+/**
+ * A free-form alarm that omits them: one evaluation period of 5 minutes (the CloudWatch console's
+ * default period for a new alarm).
+ */
+export const FREE_FORM_DEFAULTS = { period: 300, evaluationPeriods: 1 } as const;
+
 /** SES puts an account under review at these rates (aws-facts 4.7, DG faqs-enforcement). */
 export const REVIEW_RATES = { bounce: 0.05, complaint: 0.001 } as const;
 

@@ -141,7 +141,7 @@ function describe(e: ErrorObject, file: string, sourceMap: SourceMap): { diagnos
       const where = e.instancePath === '' ? 'the file' : dottedPathOfPointer(e.instancePath);
       message = `${where} is missing "${missing}"`;
       const prop = (node.properties?.[missing] ?? {}) as SchemaNode;
-      hint = prop.description ? `add ${missing}: ${prop.description}` : `add ${missing}`;
+      hint = prop.description ? `add "${missing}" (${prop.description})` : `add "${missing}"`;
       break;
     }
     case 'enum': {
@@ -161,7 +161,7 @@ function describe(e: ErrorObject, file: string, sourceMap: SourceMap): { diagnos
       message = `${subject} must be ${expected}, not ${show(e.data)}`;
       hint =
         (typeof e.data === 'number' || typeof e.data === 'boolean') && expected.includes('string')
-          ? `put it in quotes: "${String(e.data)}"`
+          ? `put it in quotes: "${sourceMap.get(e.instancePath)?.raw ?? String(e.data)}"`
           : typeof e.data === 'string' && /^(yes|no|on|off|y|n)$/i.test(e.data) && expected === 'true or false'
             ? `write true or false (YAML 1.2 reads ${e.data} as text)`
             : hintOf();
@@ -192,6 +192,7 @@ function describe(e: ErrorObject, file: string, sourceMap: SourceMap): { diagnos
     case 'minItems': {
       const limit = (e.params as { limit: number }).limit;
       const count = Array.isArray(e.data) ? e.data.length : Object.keys(e.data as object).length;
+      prefer = 'key'; // the mapping or list as a whole is the problem, not its first entry
       const noun = what ?? 'entries';
       const bound = e.keyword.startsWith('max') ? `at most ${limit}` : `at least ${limit}`;
       message =

@@ -8,6 +8,8 @@ import type { SourcePosition } from '../model/diagnostic.js';
 export interface NodePosition {
   readonly key?: SourcePosition;
   readonly value: SourcePosition;
+  /** A scalar as written (`012345678901`, not the number 12345678901): hints quote what the user wrote. */
+  readonly raw?: string;
 }
 
 export type SourceMap = ReadonlyMap<string, NodePosition>;

@@ -32,9 +32,8 @@ function sortedUnique<T extends string>(xs: readonly T[]): T[] {
 }
 
 export function canonicalTags(tags: Tags): Tags {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(tags).sort(byString)) out[k] = tags[k] as string;
-  return out;
+  // fromEntries defines properties, so a tag key such as `__proto__` stays data.
+  return Object.fromEntries(Object.entries(tags).sort((a, b) => byString(a[0], b[0])));
 }
 
 function topicRefKey(t: TopicRef): string {
@@ -72,9 +71,11 @@ function canonicalQuery(q: AlarmQuery): AlarmQuery {
 export function dropUndefined<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => dropUndefined(v)) as T;
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = dropUndefined(v);
-    return out as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, dropUndefined(v)]),
+    ) as T;
   }
   return value;
 }

@@ -38,7 +38,10 @@ export const alarmNames: Rule = {
           at,
           prefer: 'key',
           message: `alarm name "${name}" is also the name of ${dottedPath(earlier)}`,
-          hint: 'rename the free-form alarm, or the configuration set whose preset takes this name',
+          hint:
+            at[0] === 'alarms'
+              ? 'rename this alarm: preset alarms are named <stack>/<configuration set>/<preset>'
+              : 'rename the configuration set: its preset alarm name collides (account presets are named <stack>/account/<preset>)',
         });
       } else first.set(name, at);
     }

@@ -24,25 +24,25 @@ function checkPeriod(ctx: RuleContext, at: PathSegment[], period: WrittenDuratio
 export const alarmPeriods: Rule = {
   code: 'alarm-periods',
   check(ctx) {
-    for (const [path, spec] of eachAlarmSpec(ctx.config)) {
-      const period = spec.period === undefined ? undefined : checkPeriod(ctx, [...path, 'period'], spec.period);
-      const n = spec.evaluationPeriods;
-      if (period !== undefined && n !== undefined && period * n > maxEvaluationWindow(period)) {
+    for (const [path, spec, defaults] of eachAlarmSpec(ctx.config)) {
+      const period = spec.period === undefined ? defaults.period : checkPeriod(ctx, [...path, 'period'], spec.period);
+      const n = spec.evaluationPeriods ?? defaults.evaluationPeriods;
+      if (period !== undefined && period * n > maxEvaluationWindow(period)) {
         const limit = maxEvaluationWindow(period);
         ctx.report({
           severity: 'error',
           at: [...path, 'evaluationPeriods'],
-          message: `${n} periods of ${formatDuration(period)} evaluate ${formatDuration(period * n)}; CloudWatch allows at most ${formatDuration(limit)}${period < 3600 ? ' with periods under an hour' : ''}`,
+          message: `${n} periods of ${formatDuration(period)}${spec.period === undefined ? ' (the default period)' : ''} evaluate ${formatDuration(period * n)}; CloudWatch allows at most ${formatDuration(limit)}${period < 3600 ? ' with periods under an hour' : ''}`,
           hint: `use at most ${Math.floor(limit / period)} evaluation periods, or a longer period`,
         });
       }
       const m = spec.datapointsToAlarm;
-      if (m !== undefined && m > (n ?? 1)) {
+      if (m !== undefined && m > n) {
         ctx.report({
           severity: 'error',
           at: [...path, 'datapointsToAlarm'],
-          message: `datapointsToAlarm ${m} is more than evaluationPeriods ${n ?? 1}: the alarm could never fire`,
-          hint: `set datapointsToAlarm to at most ${n ?? 1}, or raise evaluationPeriods`,
+          message: `datapointsToAlarm ${m} is more than evaluationPeriods ${n}${spec.evaluationPeriods === undefined ? ' (the default)' : ''}: the alarm could never fire`,
+          hint: `set datapointsToAlarm to at most ${n}, or raise evaluationPeriods`,
         });
       }
     }

@@ -1,7 +1,8 @@
 /**
  * A rate is a fraction in (0, 1]: SES's reputation metrics are "decimal numbers between 0 and 1"
  * (DG reputationdashboard-cloudwatch-alarm; aws-facts 4.7), and our rate presets compute the same.
- * The schema bounds numbers; percentages are checked here.
+ * The schema bounds numbers; percentages are checked here, and so are free-form alarms on SES's
+ * reputation metrics, whose threshold is a plain number but means a fraction.
  */
 import type { Rule } from './rule.js';
 import { eachSetPreset } from './rule.js';
@@ -20,6 +21,16 @@ export const rateThresholds: Rule = {
     }
     for (const [preset, spec] of Object.entries(ctx.config.accountAlarms ?? {}))
       if (spec?.threshold !== undefined) rates.push([['accountAlarms', preset, 'threshold'], spec.threshold]);
+    for (const [name, alarm] of Object.entries(ctx.config.alarms ?? {})) {
+      const reputation = alarm.metric === 'Reputation.BounceRate' || alarm.metric === 'Reputation.ComplaintRate';
+      if (!reputation || (alarm.namespace ?? 'AWS/SES') !== 'AWS/SES' || alarm.threshold <= 1) continue;
+      ctx.report({
+        severity: 'error',
+        at: ['alarms', name, 'threshold'],
+        message: `a threshold of ${alarm.threshold} is outside (0, 1]: ${alarm.metric} is a fraction (0.05 is 5%), so the alarm would never fire`,
+        hint: `write the rate as a fraction, e.g. threshold: ${alarm.threshold < 100 ? Number((alarm.threshold / 100).toPrecision(6)) : 0.05}`,
+      });
+    }
     for (const [at, written] of rates) {
       const f = rateFraction(written);
       if (f > 0 && f <= 1) continue;

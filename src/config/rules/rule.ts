@@ -8,7 +8,8 @@ import type {
   WrittenEventDestination,
   WrittenRatePreset,
 } from '../written.js';
-import type { SetAlarmPreset } from '../../model/resources.js';
+import type { AccountAlarmPreset, SetAlarmPreset } from '../../model/resources.js';
+import { ACCOUNT_PRESETS, FREE_FORM_DEFAULTS, SET_PRESETS } from '../presets.js';
 
 export type PathSegment = string | number;
 
@@ -54,11 +55,21 @@ export function* eachSetPreset(
       if (spec) yield [setName, preset as SetAlarmPreset, spec, set];
 }
 
-/** Every alarm of the file, preset or not, with its path: for rules on fields all alarms share. */
-export function* eachAlarmSpec(config: WrittenConfig): Generator<[path: PathSegment[], spec: WrittenAlarmCommon]> {
-  for (const [setName, preset, spec] of eachSetPreset(config)) yield [['configurationSets', setName, 'alarms', preset], spec];
-  for (const [preset, spec] of Object.entries(config.accountAlarms ?? {})) if (spec) yield [['accountAlarms', preset], spec];
-  for (const [name, spec] of Object.entries(config.alarms ?? {})) yield [['alarms', name], spec];
+export interface AlarmDefaults {
+  readonly period: number;
+  readonly evaluationPeriods: number;
+}
+
+/**
+ * Every alarm of the file, preset or not, with its path and the defaults that apply where it is silent:
+ * for rules on fields all alarms share.
+ */
+export function* eachAlarmSpec(config: WrittenConfig): Generator<[path: PathSegment[], spec: WrittenAlarmCommon, defaults: AlarmDefaults]> {
+  for (const [setName, preset, spec] of eachSetPreset(config))
+    yield [['configurationSets', setName, 'alarms', preset], spec, SET_PRESETS[preset].defaults];
+  for (const [preset, spec] of Object.entries(config.accountAlarms ?? {}))
+    if (spec) yield [['accountAlarms', preset], spec, ACCOUNT_PRESETS[preset as AccountAlarmPreset].defaults];
+  for (const [name, spec] of Object.entries(config.alarms ?? {})) yield [['alarms', name], spec, FREE_FORM_DEFAULTS];
 }
 
 /** The CloudWatch destinations of a set, by name. */

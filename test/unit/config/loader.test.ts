@@ -74,7 +74,7 @@ describe('loader: files and directories', () => {
 describe('loader: YAML', () => {
   it('reports a duplicate key at the second occurrence', () => {
     const r = load('version: 1\nstack: s\nconfigurationSets:\n  a: {}\n  a: {}\n');
-    expect(lines(r)).toEqual(['5:3 error yaml YAML: Map keys must be unique']);
+    expect(lines(r)).toEqual(['5:3 error yaml YAML: the key "a" appears twice in one mapping; first at line 4']);
     expect(r.diagnostics[0]?.hint).toContain('once');
   });
 
