@@ -1,0 +1,17 @@
+/** The emulator with every service: what `ses-reconcile emulator` and the tests start. */
+import { createCloudWatchHandler } from './cloudwatch/handler.js';
+import { startEmulator, type Emulator, type EmulatorOptions } from './server.js';
+import { createSesv2Handler } from './sesv2/handler.js';
+import { createSnsHandler } from './sns/handler.js';
+import type { ServiceHandler } from './types.js';
+
+export type { Emulator } from './server.js';
+export type { FaultConfig } from './faults.js';
+
+export function createHandlers(): ServiceHandler[] {
+  return [createSesv2Handler(), createCloudWatchHandler(), createSnsHandler()];
+}
+
+export function startFullEmulator(options: Omit<EmulatorOptions, 'handlers'> = {}): Promise<Emulator> {
+  return startEmulator({ ...options, handlers: createHandlers() });
+}

@@ -1,0 +1,173 @@
+/**
+ * The emulator's HTTP server: one endpoint for SESv2, CloudWatch and SNS (point every SDK client at it
+ * with `endpoint`), plus an admin API under /_emulator/ for the call log, fault injection and state.
+ *
+ * Routing asks each service whether a request is its own (SESv2 by its /v2/email/ path, CloudWatch by
+ * X-Amz-Target or its query-protocol Version, SNS by its query-protocol Version), so the services need
+ * not know about each other.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CallLog, type CallSummary } from './call-log.js';
+import { Faults, type FaultConfig } from './faults.js';
+import { EMULATOR_ACCOUNT_ID, type EmulatorRequest, type EmulatorResponse, type ServiceHandler } from './types.js';
+
+export interface EmulatorOptions {
+  /** @default 0 (any free port) */
+  readonly port?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  readonly handlers: readonly ServiceHandler[];
+  readonly faults?: FaultConfig;
+}
+
+export interface Emulator {
+  readonly url: string;
+  readonly port: number;
+  calls(): CallSummary;
+  clearCalls(): void;
+  setFaults(config: FaultConfig): void;
+  /** Forget all state, calls and faults. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** `Credential=AKID/20250101/eu-west-1/ses/aws4_request` -> eu-west-1. */
+export function regionOf(authorization: string | undefined): string {
+  const m = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(authorization ?? '');
+  return m?.[1] ?? 'us-east-1';
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, r: EmulatorResponse): void {
+  res.writeHead(r.status, { 'content-length': Buffer.byteLength(r.body), ...r.headers });
+  res.end(r.body);
+}
+
+function json(status: number, value: unknown): EmulatorResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value, null, 2) };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const log = new CallLog();
+  const faults = new Faults();
+  if (options.faults) faults.set(options.faults);
+  const handlers = options.handlers;
+
+  const reset = (): void => {
+    for (const h of handlers) h.reset();
+    log.clear();
+    faults.set({});
+  };
+
+  const admin = (req: EmulatorRequest): EmulatorResponse => {
+    const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
+    const body = (): unknown => (req.body.length > 0 ? JSON.parse(req.body.toString('utf8')) : {});
+    switch (route) {
+      case 'GET /_emulator/health':
+        return json(200, { ok: true, services: handlers.map((h) => h.service) });
+      case 'GET /_emulator/calls':
+        return json(200, log.summary());
+      case 'DELETE /_emulator/calls':
+        log.clear();
+        return json(200, { ok: true });
+      case 'GET /_emulator/faults':
+        return json(200, faults.get());
+      case 'PUT /_emulator/faults':
+        faults.set(body() as FaultConfig);
+        return json(200, faults.get());
+      case 'POST /_emulator/reset':
+        reset();
+        return json(200, { ok: true });
+      default:
+        return json(404, { error: `no admin route ${route}; see README "Emulator"` });
+    }
+  };
+
+  const serve = async (raw: IncomingMessage): Promise<EmulatorResponse> => {
+    const url = new URL(raw.url ?? '/', 'http://emulator');
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(raw.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    const req: EmulatorRequest = {
+      method: raw.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers,
+      body: await readBody(raw),
+      region: regionOf(headers.authorization),
+      accountId: EMULATOR_ACCOUNT_ID,
+    };
+    if (req.path.startsWith('/_emulator/')) {
+      try {
+        return admin(req);
+      } catch (err) {
+        return json(400, { error: (err as Error).message });
+      }
+    }
+    for (const h of handlers) {
+      const operation = h.operationOf(req);
+      if (operation === undefined) continue;
+      const decision = faults.decide(h.service, operation);
+      if (decision.delayMs > 0) await sleep(decision.delayMs);
+      let response: EmulatorResponse;
+      if (decision.kind === 'throttle') response = h.errorResponse(req, operation, h.throttlingError);
+      else if (decision.kind === 'fail') response = h.errorResponse(req, operation, decision.error);
+      else response = h.handle(req, operation);
+      log.add({
+        service: h.service,
+        operation,
+        region: req.region,
+        status: response.status,
+        ...(decision.kind === 'throttle' ? { fault: 'throttled' as const } : decision.kind === 'fail' ? { fault: 'failed' as const } : {}),
+      });
+      return response;
+    }
+    return json(404, { message: `the ses-reconcile emulator serves SESv2, CloudWatch and SNS; nothing answers ${req.method} ${req.path}` });
+  };
+
+  const server: Server = createServer((raw, res) => {
+    serve(raw).then(
+      (r) => send(res, r),
+      (err: unknown) => send(res, json(500, { message: `emulator error: ${(err as Error).message}` })),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    calls: () => log.summary(),
+    clearCalls: () => log.clear(),
+    setFaults: (c) => faults.set(c),
+    reset,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,13 @@
+/** PLACEHOLDER: the sns service of the emulator (being written). */
+import type { ServiceHandler } from '../types.js';
+
+export function createSnsHandler(): ServiceHandler {
+  return {
+    service: 'sns',
+    operationOf: () => undefined,
+    handle: () => ({ status: 501, headers: {}, body: '' }),
+    errorResponse: () => ({ status: 501, headers: {}, body: '' }),
+    throttlingError: { code: 'Throttling', message: 'Rate exceeded', status: 400 },
+    reset: () => undefined,
+  };
+}

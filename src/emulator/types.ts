@@ -1,0 +1,61 @@
+/**
+ * The emulator's internal contract. The emulator is a second, independent implementation of the AWS
+ * side: it shares no code with the rest of src/ (STYLE 2, rule 6), only this small vocabulary among its
+ * own parts. Each service owns its wire protocol (request decoding, responses, error encoding); the
+ * server owns routing, the call log and fault injection.
+ */
+
+export type ServiceName = 'sesv2' | 'cloudwatch' | 'sns';
+
+export interface EmulatorRequest {
+  readonly method: string;
+  /** Path without the query string, still percent-encoded as sent. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** Header names in lower case. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly body: Buffer;
+  /** From the SigV4 credential scope of the Authorization header; `us-east-1` when absent. */
+  readonly region: string;
+  /** The emulated account: always EMULATOR_ACCOUNT_ID. */
+  readonly accountId: string;
+}
+
+export interface EmulatorResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** What a service answers when the server injects a failure or a throttle into one of its operations. */
+export interface InjectedError {
+  /** The service's own error code, e.g. TooManyRequestsException, Throttling, Throttled, InternalFailure. */
+  readonly code: string;
+  readonly message: string;
+  readonly status: number;
+}
+
+export interface ServiceHandler {
+  readonly service: ServiceName;
+  /**
+   * The operation this request calls (e.g. `CreateConfigurationSet`), or undefined when the request is
+   * not for this service. Must not consume or mutate anything.
+   */
+  operationOf(req: EmulatorRequest): string | undefined;
+  /** Serve one request. Unknown operations answer the service's own "unknown operation" error. */
+  handle(req: EmulatorRequest, operation: string): EmulatorResponse;
+  /** Encode an injected error in this service's protocol. */
+  errorResponse(req: EmulatorRequest, operation: string, error: InjectedError): EmulatorResponse;
+  /** The code, message and status this service answers when its request rate is exceeded. */
+  readonly throttlingError: InjectedError;
+  /** Forget all state. */
+  reset(): void;
+}
+
+/** moto's default account, so the two emulators name the same ARNs. */
+export const EMULATOR_ACCOUNT_ID = '123456789012';
+
+export function requestId(): string {
+  // Uniqueness is all that matters; AWS request ids are UUIDs.
+  return crypto.randomUUID();
+}
