@@ -66,6 +66,16 @@ describe('architecture', () => {
     }
   });
 
+  it('emulator/ is a second implementation: it imports only itself and node:*', () => {
+    for (const f of ALL.filter((f) => folder(f.rel) === 'emulator')) {
+      for (const s of f.specs) {
+        const t = target(f.abs, s);
+        if (t) expect(folder(t), `${f.rel} imports ${s}`).toBe('emulator');
+        else expect(s, `${f.rel} imports ${s}`).toMatch(/^node:/);
+      }
+    }
+  });
+
   it('validate and schema load nothing of aws/ (cold start), even transitively', () => {
     const byRel = new Map(ALL.map((f) => [f.rel, f]));
     const seen = new Set<string>();

@@ -4,7 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export const COMMANDS = ['validate', 'schema'] as const;
+export const COMMANDS = ['validate', 'schema', 'emulator'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CommonOptions {
@@ -26,17 +26,37 @@ export interface ValidateOptions extends CommonOptions {
   readonly format: 'text' | 'json';
 }
 
+export interface EmulatorCliOptions extends CommonOptions {
+  /** @default 4599 */
+  readonly port: number;
+  /** @default '127.0.0.1' */
+  readonly host: string;
+  /** Added to every call. @default 0 */
+  readonly latencyMs: number;
+  /** `sesv2=1` -> { sesv2: 1 } requests per second. */
+  readonly rateLimit: Readonly<Record<string, number>>;
+  /** `PutMetricAlarm` or `PutMetricAlarm=Throttling`: operations that fail. */
+  readonly failOperations: readonly { readonly operation: string; readonly code?: string }[];
+  readonly failNthCall?: number;
+  /** undefined: every domain counts as verified (the sandbox default). */
+  readonly verifiedDomains?: readonly string[];
+  /** undefined: every pool exists. */
+  readonly sendingPools?: readonly string[];
+}
+
 export type Invocation =
   | { readonly command: 'help'; readonly text: string }
   | { readonly command: 'version' }
   | { readonly command: 'validate'; readonly options: ValidateOptions }
-  | { readonly command: 'schema'; readonly options: CommonOptions };
+  | { readonly command: 'schema'; readonly options: CommonOptions }
+  | { readonly command: 'emulator'; readonly options: EmulatorCliOptions };
 
 export const USAGE = `ses-reconcile: Amazon SES v2 sending observability as code
 
 Usage:
   ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access
   ses-reconcile schema                                               print the JSON Schema of the file format
+  ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)
 
 Options:
   -c, --config PATH     a YAML file, or a directory whose *.yaml/*.yml files are merged
@@ -45,6 +65,17 @@ Options:
   --format FORMAT       text (default) or json
   --no-color            no colour (also NO_COLOR, or when stdout is not a terminal)
   --region, --profile, --endpoint-url, --log-level   accepted by every command (used by AWS commands)
+Emulator options:
+  --port N              port to listen on (default 4599; 0 = any free port)
+  --host HOST           address to bind (default 127.0.0.1)
+  --latency MS          delay every call
+  --rate-limit SVC=N    requests per second for sesv2, cloudwatch or sns, answered beyond with the
+                        service's throttling error (repeatable; real SES allows about 1)
+  --fail-operation OP[=CODE]   make an operation fail (repeatable), e.g. PutMetricAlarm=InternalFailure
+  --fail-nth N          make the Nth call fail once
+  --verified-domains D,D   SES identities that count as verified (default: any domain)
+  --sending-pools P,P   dedicated IP pools that exist (default: any pool)
+
   -h, --help            this text
   --version             the version
 
@@ -90,12 +121,66 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   const command = first as Command;
   const extra: NonNullable<ParseArgsConfig['options']> =
-    command === 'validate' ? { strict: { type: 'boolean' }, format: { type: 'string' } } : {};
+    command === 'validate'
+      ? { strict: { type: 'boolean' }, format: { type: 'string' } }
+      : command === 'emulator'
+        ? {
+            port: { type: 'string' },
+            host: { type: 'string' },
+            latency: { type: 'string' },
+            'rate-limit': { type: 'string', multiple: true },
+            'fail-operation': { type: 'string', multiple: true },
+            'fail-nth': { type: 'string' },
+            'verified-domains': { type: 'string' },
+            'sending-pools': { type: 'string' },
+          }
+        : {};
   const { values, positionals } = parse(rest, extra);
   if (values.help) return { command: 'help', text: USAGE };
   if (positionals.length > 0) throw new UsageError(`${command} takes no argument "${positionals[0]}"; use -c PATH for the configuration`);
   if (command === 'schema') return { command, options: common(values) };
+  if (command === 'emulator') return { command, options: emulatorOptions(values) };
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format} is not supported by validate; use text or json`);
   return { command, options: { ...common(values), strict: values.strict === true, format } };
+}
+
+function wholeNumber(flag: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${flag} takes a whole number, not "${String(value)}"`);
+  return n;
+}
+
+function list(value: unknown): string[] | undefined {
+  return value === undefined ? undefined : String(value).split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+function emulatorOptions(values: Record<string, unknown>): EmulatorCliOptions {
+  const rateLimit: Record<string, number> = {};
+  for (const spec of (values['rate-limit'] as string[] | undefined) ?? []) {
+    const m = /^(sesv2|cloudwatch|sns)=(\d+(?:\.\d+)?)$/.exec(spec);
+    if (!m) throw new UsageError(`--rate-limit ${spec}: write SERVICE=N with SERVICE one of sesv2, cloudwatch, sns, e.g. --rate-limit sesv2=1`);
+    rateLimit[m[1] as string] = Number(m[2]);
+  }
+  const failOperations = ((values['fail-operation'] as string[] | undefined) ?? []).map((spec) => {
+    const [operation, code] = spec.split('=');
+    if (!operation || !/^([a-z0-9]+:)?[A-Z][A-Za-z]+$/.test(operation))
+      throw new UsageError(`--fail-operation ${spec}: write an operation name such as PutMetricAlarm or sesv2:CreateConfigurationSet`);
+    return code ? { operation, code } : { operation };
+  });
+  const nth = values['fail-nth'] === undefined ? undefined : wholeNumber('fail-nth', values['fail-nth'], 0);
+  const domains = list(values['verified-domains']);
+  const pools = list(values['sending-pools']);
+  return {
+    ...common(values),
+    port: wholeNumber('port', values.port, 4599),
+    host: (values.host as string | undefined) ?? '127.0.0.1',
+    latencyMs: wholeNumber('latency', values.latency, 0),
+    rateLimit,
+    failOperations,
+    ...(nth !== undefined ? { failNthCall: nth } : {}),
+    ...(domains ? { verifiedDomains: domains } : {}),
+    ...(pools ? { sendingPools: pools } : {}),
+  };
 }

@@ -27,6 +27,10 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       const { runSchema } = await import('./commands/schema.js');
       return runSchema({ out });
     }
+    case 'emulator': {
+      const { runEmulator } = await import('./commands/emulator.js');
+      return runEmulator(inv.options, { out, signals: process });
+    }
     case 'validate': {
       const colour = !inv.options.noColor && !process.env.NO_COLOR && process.stdout.isTTY === true;
       const { runValidate } = await import('./commands/validate.js');

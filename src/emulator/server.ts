@@ -24,6 +24,8 @@ export interface EmulatorOptions {
 export interface Emulator {
   readonly url: string;
   readonly port: number;
+  /** Pass settings to one service (what PUT /_emulator/config/<service> does). */
+  configure(service: string, settings: unknown): void;
   calls(): CallSummary;
   clearCalls(): void;
   setFaults(config: FaultConfig): void;
@@ -100,8 +102,15 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       case 'POST /_emulator/reset':
         reset();
         return json(200, { ok: true });
-      default:
+      default: {
+        const config = /^PUT \/_emulator\/config\/([a-z0-9]+)$/.exec(route);
+        const handler = config ? handlers.find((h) => h.service === config[1]) : undefined;
+        if (handler?.configure) {
+          handler.configure(body());
+          return json(200, { ok: true });
+        }
         return json(404, { error: `no admin route ${route}; see README "Emulator"` });
+      }
     }
   };
 
@@ -160,6 +169,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
+    configure: (service, settings) => {
+      const h = handlers.find((x) => x.service === service);
+      if (!h?.configure) throw new Error(`service ${service} takes no settings`);
+      h.configure(settings);
+    },
     calls: () => log.summary(),
     clearCalls: () => log.clear(),
     setFaults: (c) => faults.set(c),

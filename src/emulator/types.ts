@@ -50,6 +50,11 @@ export interface ServiceHandler {
   readonly throttlingError: InjectedError;
   /** Forget all state. */
   reset(): void;
+  /**
+   * Service settings from the admin API (`PUT /_emulator/config/<service>`) or CLI flags, e.g. SESv2's
+   * verified domains and sending pools. Throws an Error with a readable message for bad settings.
+   */
+  configure?(settings: unknown): void;
 }
 
 /** moto's default account, so the two emulators name the same ARNs. */
