@@ -1,0 +1,141 @@
+/**
+ * The part of the SESv2 model the emulator serves, as data: every member name, type, enum, range,
+ * length, pattern and `required` list is copied from the botocore model
+ * (botocore/data/sesv2/2019-09-27/service-2.json.gz), plus the members the newer JS SDK model adds
+ * (client-sesv2 3.1169.0 dist-types/models), marked where they appear. Names and other rules that the
+ * model states only in documentation are checked in validation.ts, not here.
+ *
+ * decode.ts walks these shapes to turn a request into plain data, the way AWS's front end validates
+ * input before an operation runs.
+ */
+
+export interface StringShape {
+  readonly type: 'string';
+  readonly enum?: readonly string[];
+  /** Length in code points, as Smithy length constraints count. */
+  readonly min?: number;
+  readonly max?: number;
+  /** A Smithy pattern; matched against the whole value. */
+  readonly pattern?: string;
+}
+export interface BooleanShape {
+  readonly type: 'boolean';
+}
+export interface NumberShape {
+  readonly type: 'integer' | 'long';
+  readonly min?: number;
+  readonly max?: number;
+}
+export interface ListShape {
+  readonly type: 'list';
+  readonly member: Shape;
+}
+export interface MapShape {
+  readonly type: 'map';
+  readonly key: StringShape;
+  readonly value: Shape;
+}
+export interface StructureShape {
+  readonly type: 'structure';
+  readonly members: Readonly<Record<string, Shape>>;
+  readonly required?: readonly string[];
+}
+export type Shape = StringShape | BooleanShape | NumberShape | ListShape | MapShape | StructureShape;
+
+const string: StringShape = { type: 'string' };
+const boolean: BooleanShape = { type: 'boolean' };
+const enumOf = (...values: string[]): StringShape => ({ type: 'string', enum: values });
+const list = (member: Shape): ListShape => ({ type: 'list', member });
+const structure = (members: Record<string, Shape>, required: string[] = []): StructureShape => ({ type: 'structure', members, required });
+
+export const ConfigurationSetName = string;
+export const EventDestinationName = string;
+const AmazonResourceName: StringShape = { type: 'string', min: 1 };
+const FeatureStatus = enumOf('ENABLED', 'DISABLED');
+
+export const CustomRedirectDomain = string;
+export const HttpsPolicy = enumOf('REQUIRE', 'REQUIRE_OPEN_ONLY', 'OPTIONAL');
+export const TrackingOptions = structure({ CustomRedirectDomain, HttpsPolicy }, ['CustomRedirectDomain']);
+
+export const TlsPolicy = enumOf('REQUIRE', 'OPTIONAL');
+export const MaxDeliverySeconds: NumberShape = { type: 'long', min: 300, max: 50400 };
+export const SendingPoolName = string;
+export const DeliveryOptions = structure({ TlsPolicy, SendingPoolName, MaxDeliverySeconds });
+
+/** LastFreshStart is left out: AWS sets it (a fresh start of reputation metrics), callers cannot. */
+export const ReputationOptions = structure({ ReputationMetricsEnabled: boolean });
+export const ReputationMetricsEnabled = boolean;
+export const SendingOptions = structure({ SendingEnabled: boolean });
+export const SendingEnabled = boolean;
+
+export const SuppressedReasons = list(enumOf('BOUNCE', 'COMPLAINT'));
+/** Not in botocore's model; the JS SDK model has it on SuppressionOptions and the Put request. */
+export const SuppressionScope = enumOf('ACCOUNT', 'TENANT');
+export const SuppressionValidationOptions = structure(
+  {
+    ConditionThreshold: structure(
+      {
+        ConditionThresholdEnabled: FeatureStatus,
+        OverallConfidenceThreshold: structure({ ConfidenceVerdictThreshold: enumOf('MEDIUM', 'HIGH', 'MANAGED') }, ['ConfidenceVerdictThreshold']),
+      },
+      ['ConditionThresholdEnabled'],
+    ),
+  },
+  ['ConditionThreshold'],
+);
+export const SuppressionOptions = structure({ SuppressedReasons, SuppressionScope, ValidationOptions: SuppressionValidationOptions });
+
+export const VdmOptions = structure({
+  DashboardOptions: structure({ EngagementMetrics: FeatureStatus }),
+  GuardianOptions: structure({ OptimizedSharedDelivery: FeatureStatus }),
+});
+
+export const ArchiveArn: StringShape = {
+  type: 'string',
+  min: 20,
+  max: 1011,
+  pattern: 'arn:(aws|aws-[a-z-]+):ses:[a-z]{2,4}-[a-z-]+-[0-9]:[0-9]{1,20}:mailmanager-archive/a-[a-z0-9]{24,62}',
+};
+export const ArchivingOptions = structure({ ArchiveArn });
+
+/**
+ * Both members required by the model. The Tag documentation says a missing Value becomes "", but the
+ * model's `required` and floci's probes of real AWS (aws-facts 7's source, SesTags) both reject it.
+ */
+export const Tag = structure({ Key: string, Value: string }, ['Key', 'Value']);
+export const TagList = list(Tag);
+export const TagKeyList = list(string);
+
+export const EventTypes = list(
+  enumOf('SEND', 'REJECT', 'BOUNCE', 'COMPLAINT', 'DELIVERY', 'OPEN', 'CLICK', 'RENDERING_FAILURE', 'DELIVERY_DELAY', 'SUBSCRIPTION'),
+);
+/** The model requires no member here; the one-destination and event-type rules are in validation.ts. */
+export const EventDestinationDefinition = structure({
+  Enabled: boolean,
+  MatchingEventTypes: EventTypes,
+  KinesisFirehoseDestination: structure({ IamRoleArn: AmazonResourceName, DeliveryStreamArn: AmazonResourceName }, ['IamRoleArn', 'DeliveryStreamArn']),
+  CloudWatchDestination: structure(
+    {
+      DimensionConfigurations: list(
+        structure({ DimensionName: string, DimensionValueSource: enumOf('MESSAGE_TAG', 'EMAIL_HEADER', 'LINK_TAG'), DefaultDimensionValue: string }, [
+          'DimensionName',
+          'DimensionValueSource',
+          'DefaultDimensionValue',
+        ]),
+      ),
+    },
+    ['DimensionConfigurations'],
+  ),
+  SnsDestination: structure({ TopicArn: AmazonResourceName }, ['TopicArn']),
+  EventBridgeDestination: structure({ EventBusArn: AmazonResourceName }, ['EventBusArn']),
+  PinpointDestination: structure({ ApplicationArn: AmazonResourceName }),
+});
+
+export const ResourceArn = AmazonResourceName;
+export const NextToken = string;
+/** `MaxItems`: an integer with no range in the model; the range AWS enforces is in paging.ts. */
+export const PageSize: NumberShape = { type: 'integer' };
+/** Not in botocore's model (its ListConfigurationSets is GET-only); JS SDK model: map<ConfigurationSetFilterKey, string>. */
+export const ConfigurationSetFilter: MapShape = { type: 'map', key: enumOf('CONFIGURATION_SET_NAME_CONTAINS'), value: string };
+
+export { structure };

@@ -1,0 +1,60 @@
+/**
+ * SESv2 state: configuration sets per Region. SES resources are regional (aws-facts 3.2: quotas are
+ * "per account per Region"), so a set created in us-east-1 does not exist in eu-west-1. The emulator
+ * serves one account (EmulatorRequest.accountId), so the Region is the whole key.
+ */
+import { limitExceeded, notFound } from './errors.js';
+import type { ConfigurationSet, ConfigurationSetOptions } from './model.js';
+
+/** Configuration sets per account per Region; "not adjustable" (aws-facts 3.2, [DG quotas.md]). */
+export const MAX_CONFIGURATION_SETS = 10_000;
+
+export class RegionSets {
+  private readonly sets = new Map<string, ConfigurationSet>();
+
+  get(name: string): ConfigurationSet | undefined {
+    return this.sets.get(name);
+  }
+
+  /** The set, or the NotFoundException (404) every operation on a missing set answers. */
+  require(name: string): ConfigurationSet {
+    const set = this.sets.get(name);
+    if (!set) throw notFound(`Configuration set <${name}> does not exist in this Region.`);
+    return set;
+  }
+
+  /** The caller has checked that the name is free. */
+  add(name: string, options: ConfigurationSetOptions, tags: ReadonlyMap<string, string>): void {
+    if (this.sets.size >= MAX_CONFIGURATION_SETS) {
+      throw limitExceeded(`You have reached the quota of ${MAX_CONFIGURATION_SETS} configuration sets in this Region.`);
+    }
+    this.sets.set(name, { name, options, tags: new Map(tags), eventDestinations: new Map() });
+  }
+
+  delete(name: string): void {
+    this.require(name);
+    this.sets.delete(name);
+  }
+
+  /** In insertion order; callers that answer a list put it in list order (order.ts). */
+  all(): IterableIterator<ConfigurationSet> {
+    return this.sets.values();
+  }
+}
+
+export class Sesv2Store {
+  private readonly regions = new Map<string, RegionSets>();
+
+  region(region: string): RegionSets {
+    let sets = this.regions.get(region);
+    if (!sets) {
+      sets = new RegionSets();
+      this.regions.set(region, sets);
+    }
+    return sets;
+  }
+
+  clear(): void {
+    this.regions.clear();
+  }
+}
