@@ -138,3 +138,20 @@ export function difference(t: Target, by: Partial<Record<TargetName, string>>): 
   if (why) differences.set(`${t.name}: ${why}`, why);
   return why !== undefined;
 }
+
+/** An AWS SDK error: the typed exception plus its metadata and, for query-compatible services, its Code. */
+export type AwsError = Error & {
+  readonly $metadata: { readonly httpStatusCode?: number };
+  readonly Code?: string;
+  readonly [member: string]: unknown;
+};
+
+/** The error a call fails with; fails the test when the call succeeds. */
+export async function failure(call: Promise<unknown>): Promise<AwsError> {
+  try {
+    await call;
+  } catch (err) {
+    return err as AwsError;
+  }
+  throw new Error('expected the call to fail, and it succeeded');
+}

@@ -38,19 +38,9 @@ import {
   type ListConfigurationSetsCommandInput,
 } from '@aws-sdk/client-sesv2';
 import { configureSesv2 } from '../../src/emulator/sesv2/handler.js';
-import { ACCOUNT, clientsFor, conformance, difference, REGION, type Target } from './harness.js';
+import { ACCOUNT, clientsFor, conformance, difference, REGION, type Target, failure, type AwsError } from './harness.js';
 
-type AwsError = Error & { readonly $metadata: { readonly httpStatusCode?: number } };
 
-/** The error a call fails with; fails the test if the call succeeds. */
-async function failure(call: Promise<unknown>): Promise<AwsError> {
-  try {
-    await call;
-  } catch (err) {
-    return err as AwsError;
-  }
-  throw new Error('expected the call to fail, and it succeeded');
-}
 
 function emulatorOf(t: Target) {
   if (!t.emulator) throw new Error('this scenario runs against the emulator only');

@@ -32,19 +32,10 @@ import {
   type Tag,
 } from '@aws-sdk/client-sns';
 import { isThrottlingError } from '@smithy/core/retry';
-import { ACCOUNT, clientsFor, conformance, difference, REGION, type Target } from './harness.js';
+import { ACCOUNT, clientsFor, conformance, difference, REGION, type Target, failure, type AwsError } from './harness.js';
 
-type SdkError = Error & { $metadata?: { httpStatusCode?: number } };
+type SdkError = AwsError;
 
-/** The error a call fails with; fails the test when the call succeeds. */
-async function failure(p: Promise<unknown>): Promise<SdkError> {
-  try {
-    await p;
-  } catch (err) {
-    return err as SdkError;
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
 
 /** Settle a call at once (so a rejection is never left unhandled), to branch on it later. */
 async function settle<T>(p: Promise<T>): Promise<PromiseSettledResult<T>> {
