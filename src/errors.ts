@@ -51,3 +51,30 @@ export class InternalError extends ReconcileError {
     super(`${message} (this is a bug, please report it)`, EXIT.failure, options);
   }
 }
+
+/** A plan refused for safety (deletes over the limit, no approval, stale plan, wrong account): exit 4. */
+export class UnsafePlanError extends ReconcileError {
+  constructor(message: string) {
+    super(message, EXIT.refused);
+  }
+}
+
+export type AwsService = 'sesv2' | 'cloudwatch' | 'sns' | 'sts';
+
+/**
+ * An AWS call that failed, in words the apply report can print: service, operation, AWS's error code and
+ * message, and whether trying again may help (throttling and 5xx). Exit 1.
+ */
+export class AwsCallError extends ReconcileError {
+  constructor(
+    readonly service: AwsService,
+    readonly operation: string,
+    readonly code: string,
+    readonly awsMessage: string,
+    readonly retryable: boolean,
+    readonly status: number | undefined,
+    options?: { cause?: unknown },
+  ) {
+    super(`${service} ${operation} failed: ${code}: ${awsMessage}`, EXIT.failure, options);
+  }
+}

@@ -1,0 +1,7 @@
+/** Running one step against AWS, through a port: the executor never sees the SDK. */
+import type { Step } from '../model/step.js';
+
+export interface StepRunner {
+  /** Makes exactly one API call. Rejects with an AwsCallError (src/errors.ts) on failure. */
+  run(step: Step): Promise<void>;
+}

@@ -1,0 +1,48 @@
+/**
+ * A Change is plain data with one serialisable shape (octoDNS Change, dnscontrol Correction): what is to
+ * happen to one resource, why, the fields that differ, and the exact API calls (steps) that make it, so
+ * the text a reviewer reads is the list of calls apply runs.
+ */
+import type { ResourceKey } from './key.js';
+import type { Resource, ResourceKind } from './resources.js';
+import type { Step } from './step.js';
+
+export type Action = 'create' | 'update' | 'replace' | 'delete';
+
+/** SPEC 6: every change says why it exists. */
+export type ChangeReason =
+  | 'new in file'
+  | 'removed from file'
+  | 'changed in file'
+  | 'changed outside ses-reconcile'
+  | 'AWS default differs'
+  | 'rename';
+
+export interface FieldDiff {
+  /** Dotted path inside the resource, e.g. `target.dimensions.Campaign.default`. */
+  readonly path: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+export interface Change {
+  readonly action: Action;
+  readonly key: ResourceKey;
+  readonly kind: ResourceKind;
+  /** What the plan shows: a name, or `set/destination`. */
+  readonly id: string;
+  readonly reason: ChangeReason;
+  readonly before: Resource | null;
+  readonly after: Resource | null;
+  /** Empty for create and delete. */
+  readonly diff: readonly FieldDiff[];
+  /** In order. */
+  readonly steps: readonly Step[];
+  /** Warnings about this change (e.g. it resumes sending that was paused outside ses-reconcile). */
+  readonly notes: readonly string[];
+  /** Set when a safety rule refuses this change; the plan is still printed, this row marked. */
+  readonly blocked?: string;
+}
+
+/** Apply order within a resource kind: deletes first (octoDNS CLASS_ORDERING), then creates, then updates. */
+export const ACTION_ORDER: Readonly<Record<Action, number>> = { delete: 0, replace: 1, create: 2, update: 3 };

@@ -1,0 +1,39 @@
+/**
+ * The plan: changes in the order apply runs them, grouped into waves whose changes do not depend on each
+ * other (so a wave may run concurrently). Pure data; `render/` prints it, `apply/` executes it.
+ */
+import type { Action, Change } from './change.js';
+
+export const PLAN_FORMAT_VERSION = 1;
+
+export interface PlanSummary {
+  readonly create: number;
+  readonly update: number;
+  readonly replace: number;
+  readonly delete: number;
+}
+
+export interface Plan {
+  readonly formatVersion: typeof PLAN_FORMAT_VERSION;
+  readonly stack: string;
+  readonly region: string;
+  readonly accountId?: string;
+  /** Every change, in execution order (waves flattened). */
+  readonly changes: readonly Change[];
+  /** Indexes into `changes`; each wave runs after the previous one completes. */
+  readonly waves: readonly (readonly number[])[];
+  readonly summary: PlanSummary;
+  /** Plan-level warnings (validation warnings, unsupported resources, refusals). */
+  readonly warnings: readonly string[];
+  /** Set when safety refuses the plan as a whole: the measured value, the limit and the overriding flag. */
+  readonly refused?: string;
+}
+
+export function summarize(changes: readonly Change[]): PlanSummary {
+  const count = (a: Action) => changes.filter((c) => c.action === a).length;
+  return { create: count('create'), update: count('update'), replace: count('replace'), delete: count('delete') };
+}
+
+export function isEmpty(plan: Plan): boolean {
+  return plan.changes.length === 0;
+}

@@ -1,0 +1,59 @@
+/**
+ * A Step is one AWS API call, as data: the narrowest call that makes one part of a change (SPEC 6). The
+ * planner chooses steps; an adapter (aws/) turns each into exactly one SDK command. Steps name resources,
+ * never ARNs: resolving names and topic references to ARNs needs the account, which only the adapter knows.
+ */
+import type {
+  ConfigurationSet,
+  DeliveryOptions,
+  EventDestination,
+  SuppressionOptions,
+  Tags,
+  TrackingOptions,
+  VdmOptions,
+} from './resources.js';
+
+export type Step =
+  /** Every option group and all tags in one call. */
+  | { readonly op: 'CreateConfigurationSet'; readonly set: ConfigurationSet }
+  | { readonly op: 'DeleteConfigurationSet'; readonly name: string }
+  | { readonly op: 'PutConfigurationSetDeliveryOptions'; readonly name: string; readonly delivery: DeliveryOptions }
+  | { readonly op: 'PutConfigurationSetReputationOptions'; readonly name: string; readonly reputationMetricsEnabled: boolean }
+  | { readonly op: 'PutConfigurationSetSendingOptions'; readonly name: string; readonly sendingEnabled: boolean }
+  /** undefined: back to the account-level settings. */
+  | { readonly op: 'PutConfigurationSetSuppressionOptions'; readonly name: string; readonly suppression: SuppressionOptions | undefined }
+  /** undefined: no custom redirect domain. */
+  | { readonly op: 'PutConfigurationSetTrackingOptions'; readonly name: string; readonly tracking: TrackingOptions | undefined }
+  /** undefined: the account's VDM settings. */
+  | { readonly op: 'PutConfigurationSetVdmOptions'; readonly name: string; readonly vdm: VdmOptions | undefined }
+  /** undefined: no archive. */
+  | { readonly op: 'PutConfigurationSetArchivingOptions'; readonly name: string; readonly archiveArn: string | undefined }
+  | { readonly op: 'TagConfigurationSet'; readonly name: string; readonly tags: Tags }
+  | { readonly op: 'UntagConfigurationSet'; readonly name: string; readonly keys: readonly string[] }
+  | { readonly op: 'CreateConfigurationSetEventDestination'; readonly destination: EventDestination }
+  /** A full replacement: UpdateConfigurationSetEventDestination takes the whole definition (aws-facts 1.3). */
+  | { readonly op: 'UpdateConfigurationSetEventDestination'; readonly destination: EventDestination }
+  | { readonly op: 'DeleteConfigurationSetEventDestination'; readonly configurationSet: string; readonly name: string };
+
+export type StepOp = Step['op'];
+
+/** The service each step calls: for rate limits and concurrency per service. */
+export function serviceOf(step: Step): 'sesv2' | 'cloudwatch' | 'sns' {
+  switch (step.op) {
+    default:
+      return 'sesv2';
+  }
+}
+
+/** `PutConfigurationSetTrackingOptions production` — how plans and apply reports name a call. */
+export function describeStep(step: Step): string {
+  const target =
+    'set' in step
+      ? step.set.name
+      : 'destination' in step
+        ? `${step.destination.configurationSet}/${step.destination.name}`
+        : 'configurationSet' in step
+          ? `${step.configurationSet}/${step.name}`
+          : step.name;
+  return `${step.op} ${target}`;
+}
