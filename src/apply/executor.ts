@@ -1,0 +1,67 @@
+/**
+ * executePlan: runs the plan's waves in order; inside a wave, changes run concurrently up to a bound, and
+ * the steps of one change run in sequence. Guarantees (aws-cdk concurrency.ts): after the first failure no
+ * new change starts, those in flight finish, and the report says what was done, what failed (with AWS's
+ * code and message) and what was not attempted. Retrying throttling and transient errors is the SDK's job
+ * (standard retry with backoff, configured in aws/clients.ts), so a failure here is final for this run;
+ * running apply again re-plans from the live state and converges.
+ */
+import type { Change } from '../model/change.js';
+import type { Plan } from '../model/plan.js';
+import type { ApplyReport, FailedChange } from './report.js';
+import type { StepRunner } from './port.js';
+
+export interface ExecuteOptions {
+  /** Changes running at once within a wave. @default 4 */
+  readonly concurrency?: number;
+  /** Called as each change completes (progress on a TTY). */
+  readonly onDone?: (change: Change, index: number, total: number) => void;
+}
+
+function errorParts(err: unknown): { code: string; message: string } {
+  const e = err as { code?: unknown; awsMessage?: unknown; name?: unknown; message?: unknown };
+  return {
+    code: typeof e.code === 'string' ? e.code : typeof e.name === 'string' ? e.name : 'Error',
+    message: typeof e.awsMessage === 'string' ? e.awsMessage : typeof e.message === 'string' ? e.message : String(err),
+  };
+}
+
+export async function executePlan(plan: Plan, runner: StepRunner, options: ExecuteOptions = {}): Promise<ApplyReport> {
+  const limit = Math.max(1, options.concurrency ?? 4);
+  const runnable = plan.changes.filter((c) => !c.blocked);
+  const total = runnable.length;
+  const done: Change[] = [];
+  const failed: FailedChange[] = [];
+  const started = new Set<Change>();
+
+  const runChange = async (change: Change): Promise<void> => {
+    let stepsDone = 0;
+    for (const step of change.steps) {
+      try {
+        await runner.run(step);
+      } catch (err) {
+        failed.push({ change, stepsDone, step, ...errorParts(err) });
+        return;
+      }
+      stepsDone++;
+    }
+    done.push(change);
+    options.onDone?.(change, done.length, total);
+  };
+
+  for (const wave of plan.waves) {
+    const queue = wave.map((i) => plan.changes[i] as Change).filter((c) => !c.blocked);
+    const workers = Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (;;) {
+        if (failed.length > 0) return;
+        const next = queue.shift();
+        if (!next) return;
+        started.add(next);
+        await runChange(next);
+      }
+    });
+    await Promise.all(workers);
+    if (failed.length > 0) break;
+  }
+  return { done, failed, notAttempted: runnable.filter((c) => !started.has(c)) };
+}

@@ -1,0 +1,43 @@
+/**
+ * diffStates(desired, actual): one ResourceDiff per resource that differs, keyed and ordered by
+ * ResourceKey. Both sides are canonical already; the only adjustment here is for fields the file leaves
+ * unmanaged on purpose (`sendingEnabled` omitted: SPEC 3), which take the live value before comparing.
+ */
+import type { FieldDiff } from '../model/change.js';
+import { compareKeys, type ResourceKey } from '../model/key.js';
+import type { ConfigurationSet, Resource } from '../model/resources.js';
+import type { State } from '../model/state.js';
+import { fieldDiffs } from './fields.js';
+import { diffView } from './view.js';
+
+export type ResourceDiff =
+  | { readonly kind: 'create'; readonly key: ResourceKey; readonly after: Resource }
+  | { readonly kind: 'delete'; readonly key: ResourceKey; readonly before: Resource }
+  | { readonly kind: 'update'; readonly key: ResourceKey; readonly before: Resource; readonly after: Resource; readonly fields: readonly FieldDiff[] };
+
+/** The desired resource with unmanaged fields set to what AWS has. */
+export function withUnmanaged(desired: Resource, actual: Resource): Resource {
+  if (desired.kind === 'configurationSet' && actual.kind === 'configurationSet' && desired.sendingEnabled === undefined) {
+    const s: ConfigurationSet = { ...desired, sendingEnabled: actual.sendingEnabled };
+    if (s.sendingEnabled === undefined) delete (s as { sendingEnabled?: boolean }).sendingEnabled;
+    return s;
+  }
+  return desired;
+}
+
+export function diffStates(desired: State, actual: State): ResourceDiff[] {
+  const keys = [...new Set([...desired.keys(), ...actual.keys()])].sort(compareKeys);
+  const out: ResourceDiff[] = [];
+  for (const key of keys) {
+    const want = desired.get(key);
+    const have = actual.get(key);
+    if (want && !have) out.push({ kind: 'create', key, after: want });
+    else if (!want && have) out.push({ kind: 'delete', key, before: have });
+    else if (want && have) {
+      const after = withUnmanaged(want, have);
+      const fields = fieldDiffs(diffView(have), diffView(after));
+      if (fields.length > 0) out.push({ kind: 'update', key, before: have, after, fields });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+/**
+ * The shape a resource is diffed in: its AWS fields only (no kind or name), with lists AWS keys by name
+ * shown as maps, so a field path reads like the file (`cloudWatch.dimensions.Campaign.default`, SPEC 6).
+ */
+import type { DestinationTarget, Resource, TopicRef } from '../model/resources.js';
+
+function topicView(t: TopicRef): Record<string, string> {
+  return 'arn' in t ? { topicArn: t.arn } : { topic: t.topic };
+}
+
+function targetView(t: DestinationTarget): Record<string, unknown> {
+  switch (t.type) {
+    case 'cloudWatch':
+      return { cloudWatch: { dimensions: Object.fromEntries(t.dimensions.map((d) => [d.name, { source: d.source, default: d.default }])) } };
+    case 'sns':
+      return { sns: topicView(t.topic) };
+    case 'kinesisFirehose':
+      return { kinesisFirehose: { deliveryStreamArn: t.deliveryStreamArn, iamRoleArn: t.iamRoleArn } };
+    case 'eventBridge':
+      return { eventBridge: { eventBusArn: t.eventBusArn } };
+    case 'pinpoint':
+      return { pinpoint: { applicationArn: t.applicationArn } };
+  }
+}
+
+export function diffView(r: Resource): Record<string, unknown> {
+  switch (r.kind) {
+    case 'configurationSet': {
+      const { kind: _k, name: _n, ...fields } = r;
+      return fields;
+    }
+    case 'eventDestination':
+      return { enabled: r.enabled, events: r.events, ...targetView(r.target) };
+    default: {
+      const { kind: _k, name: _n, ...fields } = r;
+      return fields;
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * buildPlan: the fixed pipeline from desired and live state to a Plan (octoDNS BaseProvider.plan):
+ * keep the resource kinds this version reconciles, remove what the stack does not own, diff, turn each
+ * difference into a Change with its steps and reason, order into waves, check safety.
+ */
+import type { Change, ChangeReason } from '../model/change.js';
+import { resourceId } from '../model/key.js';
+import { PLAN_FORMAT_VERSION, summarize, type Plan } from '../model/plan.js';
+import type { Resource, ResourceKind } from '../model/resources.js';
+import { stateOf, type State } from '../model/state.js';
+import { diffStates, type ResourceDiff } from '../diff/diff.js';
+import { removeUnowned, type Conflict } from '../diff/ownership.js';
+import { diffView } from '../diff/view.js';
+import { orderChanges } from './order.js';
+import { resolveTopicRefs } from './resolve.js';
+import { checkSafety, type SafetyOptions } from './safety.js';
+import { createSteps, deleteSteps, needsReplace, updateSteps } from './steps.js';
+
+/** What this version reconciles; the rest of the file is validated but not yet planned. */
+export const RECONCILED_KINDS: readonly ResourceKind[] = ['configurationSet', 'eventDestination'];
+
+export interface PlanOptions extends SafetyOptions {
+  readonly stack: string;
+  readonly region: string;
+  readonly accountId?: string;
+  /** @default false */
+  readonly adopt: boolean;
+  /** Warnings to carry into the plan (e.g. validation warnings). */
+  readonly warnings?: readonly string[];
+}
+
+function withoutName(r: Resource): string {
+  return JSON.stringify(diffView(r));
+}
+
+/** Delete + create of an identical destination in one set reads as a rename (SPEC 3: shown as such). */
+function renames(diffs: readonly ResourceDiff[]): Set<string> {
+  const keys = new Set<string>();
+  const created = diffs.filter((d): d is Extract<ResourceDiff, { kind: 'create' }> => d.kind === 'create' && d.after.kind === 'eventDestination');
+  for (const d of diffs) {
+    if (d.kind !== 'delete' || d.before.kind !== 'eventDestination') continue;
+    const before = d.before;
+    const twin = created.find(
+      (c) => c.after.kind === 'eventDestination' && c.after.configurationSet === before.configurationSet && withoutName(c.after) === withoutName(before),
+    );
+    if (twin) {
+      keys.add(d.key);
+      keys.add(twin.key);
+    }
+  }
+  return keys;
+}
+
+function conflictChange(c: Conflict): Change {
+  return {
+    action: 'update',
+    key: c.key,
+    kind: c.desired.kind,
+    id: resourceId(c.desired),
+    reason: 'changed outside ses-reconcile',
+    before: c.actual,
+    after: c.desired,
+    diff: [],
+    steps: [],
+    notes: [],
+    blocked:
+      c.owner === undefined
+        ? 'conflict: exists in AWS without this stack\'s tag; re-run apply with --adopt to manage it'
+        : `conflict: owned by stack "${c.owner}"; two stacks never touch each other's resources`,
+  };
+}
+
+export function buildPlan(desiredAll: State, actualAll: State, o: PlanOptions): Plan {
+  const reconciled = (s: State) => stateOf([...s.values()].filter((r) => RECONCILED_KINDS.includes(r.kind)));
+  const skipped = [...desiredAll.values()].filter((r) => !RECONCILED_KINDS.includes(r.kind));
+  const desired = o.accountId ? resolveTopicRefs(reconciled(desiredAll), o.region, o.accountId) : reconciled(desiredAll);
+  const owned = removeUnowned(desired, reconciled(actualAll), o.stack, { adopt: o.adopt });
+  const diffs = diffStates(owned.desired, owned.actual);
+  const renamed = renames(diffs);
+  const deletedSets = new Set(diffs.filter((d) => d.kind === 'delete' && d.before.kind === 'configurationSet').map((d) => d.key.slice('configurationSet:'.length)));
+
+  const changes: Change[] = owned.conflicts.map(conflictChange);
+  for (const d of diffs) {
+    const base = { key: d.key, notes: [] as string[] };
+    if (d.kind === 'create') {
+      changes.push({ ...base, action: 'create', kind: d.after.kind, id: resourceId(d.after), reason: renamed.has(d.key) ? 'rename' : 'new in file', before: null, after: d.after, diff: [], steps: createSteps(d.after) });
+    } else if (d.kind === 'delete') {
+      const r = d.before;
+      // Deleting a set deletes its destinations (AWS): they are notes of the set's change, not calls.
+      if (r.kind === 'eventDestination' && deletedSets.has(r.configurationSet)) continue;
+      const notes =
+        r.kind === 'configurationSet'
+          ? [...owned.actual.values()].filter((x) => x.kind === 'eventDestination' && x.configurationSet === r.name).map((x) => `deletes event destination ${resourceId(x)} with the set`)
+          : [];
+      changes.push({ ...base, notes, action: 'delete', kind: r.kind, id: resourceId(r), reason: renamed.has(d.key) ? 'rename' : 'removed from file', before: r, after: null, diff: [], steps: deleteSteps(r) });
+    } else {
+      const notes: string[] = [];
+      if (d.before.kind === 'configurationSet' && d.after.kind === 'configurationSet' && d.before.sendingEnabled === false && d.after.sendingEnabled === true)
+        notes.push('resumes sending on a configuration set that was paused outside ses-reconcile (by SES or your own automation)');
+      const reason: ChangeReason = 'changed in file';
+      changes.push({
+        ...base,
+        notes,
+        action: needsReplace(d.before, d.after) ? 'replace' : 'update',
+        kind: d.after.kind,
+        id: resourceId(d.after),
+        reason,
+        before: d.before,
+        after: d.after,
+        diff: d.fields,
+        steps: updateSteps(d.before, d.after),
+      });
+    }
+  }
+
+  const ordered = orderChanges(changes);
+  const safe = checkSafety(ordered.changes, o);
+  const warnings = [...(o.warnings ?? [])];
+  if (skipped.length > 0) {
+    const count = (k: ResourceKind) => skipped.filter((r) => r.kind === k).length;
+    warnings.push(
+      `not reconciled by this version (validated only): ${count('topic')} topic(s), ${count('alarm')} alarm(s), ${count('dashboard')} dashboard(s)`,
+    );
+  }
+  return {
+    formatVersion: PLAN_FORMAT_VERSION,
+    stack: o.stack,
+    region: o.region,
+    ...(o.accountId ? { accountId: o.accountId } : {}),
+    changes: safe.changes,
+    waves: ordered.waves,
+    summary: summarize(safe.changes.filter((c) => !c.blocked || c.action === 'delete')),
+    warnings,
+    ...(safe.refused ? { refused: safe.refused } : {}),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Execution order (SPEC 6): every call finds what it needs. Waves run one after another; the changes of
+ * one wave are independent, so apply may run them concurrently.
+ *   1. configuration sets created or updated (destinations need their set)
+ *   2. event destinations deleted (frees slots of the 10-per-set quota before creates, e.g. a rename)
+ *   3. event destinations created, updated, replaced
+ *   4. configuration sets deleted (AWS deletes their destinations with them)
+ * Within a wave, compareKeys order, so plans are deterministic.
+ */
+import type { Change } from '../model/change.js';
+import { compareKeys } from '../model/key.js';
+
+function waveOf(c: Change): number {
+  if (c.kind === 'configurationSet') return c.action === 'delete' ? 3 : 0;
+  if (c.kind === 'eventDestination') return c.action === 'delete' ? 1 : 2;
+  return 4;
+}
+
+export function orderChanges(changes: readonly Change[]): { changes: Change[]; waves: number[][] } {
+  const sorted = [...changes].sort((a, b) => waveOf(a) - waveOf(b) || compareKeys(a.key, b.key));
+  const waves: number[][] = [];
+  let current = -1;
+  sorted.forEach((c, i) => {
+    const w = waveOf(c);
+    if (w !== current) {
+      waves.push([]);
+      current = w;
+    }
+    (waves[waves.length - 1] as number[]).push(i);
+  });
+  return { changes: sorted, waves };
+}

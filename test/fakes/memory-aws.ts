@@ -1,0 +1,95 @@
+/**
+ * InMemoryAws: a hand-written fake of the SESv2 side at the model level (STYLE: fakes, not mocks). It
+ * implements the live and apply ports over a State and applies AWS's documented semantics: a new set
+ * sends and has reputation metrics off; Put…Options replaces its group; deleting a set deletes its
+ * destinations; names clash with AlreadyExists, missing ones are NotFound. `failOn` makes one step fail.
+ */
+import { canonicalize } from '../../src/model/canonical.js';
+import type { ConfigurationSet, EventDestination, Resource } from '../../src/model/resources.js';
+import { stateOf } from '../../src/model/state.js';
+import type { Step } from '../../src/model/step.js';
+import type { LiveRead, LiveReader, ReadScope } from '../../src/live/port.js';
+import type { StepRunner } from '../../src/apply/port.js';
+import { AwsCallError } from '../../src/errors.js';
+
+export class InMemoryAws implements LiveReader, StepRunner {
+  readonly sets = new Map<string, ConfigurationSet>();
+  readonly destinations = new Map<string, EventDestination>();
+  readonly log: string[] = [];
+  /** The first step whose op (and optional target) matches fails once. */
+  failOn?: { op: Step['op']; target?: string };
+
+  constructor(resources: Iterable<Resource> = []) {
+    for (const r of resources) this.put(r);
+  }
+
+  put(r: Resource): void {
+    if (r.kind === 'configurationSet') this.sets.set(r.name, canonicalize({ ...r, sendingEnabled: r.sendingEnabled ?? true }));
+    if (r.kind === 'eventDestination') this.destinations.set(`${r.configurationSet}/${r.name}`, canonicalize(r));
+  }
+
+  async read(_scope: ReadScope): Promise<LiveRead> {
+    return { state: stateOf([...this.sets.values(), ...this.destinations.values()]), calls: {} };
+  }
+
+  private set(name: string): ConfigurationSet {
+    const s = this.sets.get(name);
+    if (!s) throw new AwsCallError('sesv2', 'x', 'NotFoundException', `set ${name} not found`, false, 404);
+    return s;
+  }
+
+  async run(step: Step): Promise<void> {
+    const target = 'name' in step ? step.name : 'set' in step ? step.set.name : step.op;
+    if (this.failOn && this.failOn.op === step.op && (this.failOn.target === undefined || this.failOn.target === target)) {
+      this.failOn = undefined;
+      throw new AwsCallError('sesv2', step.op, 'InternalFailure', 'injected', true, 500);
+    }
+    this.log.push(step.op);
+    const update = (name: string, patch: Partial<ConfigurationSet>) => this.sets.set(name, canonicalize({ ...this.set(name), ...patch }));
+    switch (step.op) {
+      case 'CreateConfigurationSet':
+        if (this.sets.has(step.set.name)) throw new AwsCallError('sesv2', step.op, 'AlreadyExistsException', 'exists', false, 400);
+        this.put(step.set);
+        return;
+      case 'DeleteConfigurationSet':
+        this.set(step.name);
+        this.sets.delete(step.name);
+        for (const k of [...this.destinations.keys()]) if (k.startsWith(`${step.name}/`)) this.destinations.delete(k);
+        return;
+      case 'PutConfigurationSetDeliveryOptions':
+        return update(step.name, { delivery: step.delivery });
+      case 'PutConfigurationSetReputationOptions':
+        return update(step.name, { reputationMetricsEnabled: step.reputationMetricsEnabled });
+      case 'PutConfigurationSetSendingOptions':
+        return update(step.name, { sendingEnabled: step.sendingEnabled });
+      case 'PutConfigurationSetSuppressionOptions':
+        return update(step.name, { suppression: step.suppression });
+      case 'PutConfigurationSetTrackingOptions':
+        return update(step.name, { tracking: step.tracking });
+      case 'PutConfigurationSetVdmOptions':
+        return update(step.name, { vdm: step.vdm });
+      case 'PutConfigurationSetArchivingOptions':
+        return update(step.name, { archiveArn: step.archiveArn });
+      case 'TagConfigurationSet':
+        return update(step.name, { tags: { ...this.set(step.name).tags, ...step.tags } });
+      case 'UntagConfigurationSet':
+        return update(step.name, { tags: Object.fromEntries(Object.entries(this.set(step.name).tags).filter(([k]) => !step.keys.includes(k))) });
+      case 'CreateConfigurationSetEventDestination': {
+        const d = step.destination;
+        this.set(d.configurationSet);
+        if (this.destinations.has(`${d.configurationSet}/${d.name}`)) throw new AwsCallError('sesv2', step.op, 'AlreadyExistsException', 'exists', false, 400);
+        this.put(d);
+        return;
+      }
+      case 'UpdateConfigurationSetEventDestination': {
+        const d = step.destination;
+        if (!this.destinations.has(`${d.configurationSet}/${d.name}`)) throw new AwsCallError('sesv2', step.op, 'NotFoundException', 'missing', false, 404);
+        this.put(d);
+        return;
+      }
+      case 'DeleteConfigurationSetEventDestination':
+        if (!this.destinations.delete(`${step.configurationSet}/${step.name}`)) throw new AwsCallError('sesv2', step.op, 'NotFoundException', 'missing', false, 404);
+        return;
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlan, type PlanOptions } from '../../../src/plan/build.js';
+import { executePlan } from '../../../src/apply/executor.js';
+import { describeStep } from '../../../src/model/step.js';
+import type { Plan } from '../../../src/model/plan.js';
+import type { Resource } from '../../../src/model/resources.js';
+import { load } from '../../helpers/config.js';
+import { InMemoryAws } from '../../fakes/memory-aws.js';
+
+const OPTS: PlanOptions = { stack: 's', region: 'us-east-1', accountId: '123456789012', adopt: false, allowDeletes: true };
+
+function desired(body: string) {
+  const r = load(`version: 1\nstack: s\n${body}`);
+  if (!r.desired) throw new Error(r.diagnostics.map((d) => `${d.pos?.line} ${d.message}`).join('\n'));
+  return r.desired.resources;
+}
+
+async function plan(aws: InMemoryAws, body: string, o: Partial<PlanOptions> = {}): Promise<Plan> {
+  return buildPlan(desired(body), (await aws.read({ stack: 's', configurationSets: new Set() })).state, { ...OPTS, ...o });
+}
+
+const calls = (p: Plan) => p.changes.flatMap((c) => c.steps.map(describeStep));
+const rows = (p: Plan) => p.changes.map((c) => `${c.action} ${c.kind} ${c.id} (${c.reason})${c.blocked ? ' BLOCKED' : ''}`);
+
+/** apply the plan to the fake, then plan again: the convergence check. */
+async function converge(aws: InMemoryAws, body: string, o: Partial<PlanOptions> = {}): Promise<Plan> {
+  const p = await plan(aws, body, o);
+  const report = await executePlan(p, aws);
+  expect(report.failed).toEqual([]);
+  return plan(aws, body, o);
+}
+
+const SET = `configurationSets:
+  prod:
+    eventDestinations:
+      cw:
+        events: [SEND, BOUNCE, COMPLAINT]
+        cloudWatch: { dimensions: { ses:configuration-set: { source: MESSAGE_TAG, default: prod } } }
+`;
+
+describe('plan: sets and destinations', () => {
+  it('creates from empty with the set before its destinations, then converges', async () => {
+    const aws = new InMemoryAws();
+    const p = await plan(aws, SET);
+    expect(rows(p)).toEqual(['create configurationSet prod (new in file)', 'create eventDestination prod/cw (new in file)']);
+    expect(p.waves).toEqual([[0], [1]]);
+    expect(calls(p)).toEqual(['CreateConfigurationSet prod', 'CreateConfigurationSetEventDestination prod/cw']);
+    expect(p.summary).toEqual({ create: 2, update: 0, replace: 0, delete: 0 });
+    expect((await converge(aws, SET)).changes).toEqual([]);
+  });
+
+  it('shows no change when AWS reorders event types and dimensions', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, SET);
+    const reordered = SET.replace('[SEND, BOUNCE, COMPLAINT]', '[COMPLAINT, SEND, BOUNCE]');
+    expect((await plan(aws, reordered)).changes).toEqual([]);
+  });
+
+  it('changes one option group with its own Put call, and reverts a removed line to the default', async () => {
+    const aws = new InMemoryAws();
+    const withTracking = SET.replace('  prod:\n', '  prod:\n    tracking: { customRedirectDomain: t.example.com }\n    delivery: { tlsPolicy: REQUIRE }\n');
+    await converge(aws, withTracking);
+    const p = await plan(aws, SET);
+    expect(calls(p)).toEqual(['PutConfigurationSetDeliveryOptions prod', 'PutConfigurationSetTrackingOptions prod']);
+    expect(p.changes[0]?.diff).toEqual([
+      { path: 'delivery.tlsPolicy', before: 'REQUIRE', after: 'OPTIONAL' },
+      { path: 'tracking', before: { customRedirectDomain: 't.example.com', httpsPolicy: 'OPTIONAL' }, after: null },
+    ]);
+    expect((await converge(aws, SET)).changes).toEqual([]);
+  });
+
+  it('never manages sendingEnabled when the file omits it, and warns when true resumes a paused set', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, SET);
+    await aws.run({ op: 'PutConfigurationSetSendingOptions', name: 'prod', sendingEnabled: false });
+    expect((await plan(aws, SET)).changes).toEqual([]);
+    const p = await plan(aws, SET.replace('  prod:\n', '  prod:\n    sendingEnabled: true\n'));
+    expect(calls(p)).toEqual(['PutConfigurationSetSendingOptions prod']);
+    expect(p.changes[0]?.notes[0]).toMatch(/resumes sending/);
+  });
+
+  it('plans an emptied suppression list as a real change', async () => {
+    const aws = new InMemoryAws();
+    const bounce = SET.replace('  prod:\n', '  prod:\n    suppression: { reasons: [BOUNCE] }\n');
+    await converge(aws, bounce);
+    const p = await plan(aws, bounce.replace('[BOUNCE] }', '[] }'));
+    expect(p.changes[0]?.diff).toEqual([{ path: 'suppression.reasons', before: ['BOUNCE'], after: [] }]);
+    expect((await converge(aws, bounce.replace('[BOUNCE] }', '[] }'))).changes).toEqual([]);
+    expect(aws.sets.get('prod')?.suppression).toEqual({ reasons: [] });
+  });
+
+  it('shows a destination rename as a delete and a create, deleting first', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, SET);
+    const p = await plan(aws, SET.replace('      cw:', '      metrics:'));
+    expect(rows(p)).toEqual(['delete eventDestination prod/cw (rename)', 'create eventDestination prod/metrics (rename)']);
+  });
+
+  it('replaces a destination whose type changes', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, SET);
+    const sns = SET.replace(/cloudWatch: .*\n/, "sns: { topicArn: 'arn:aws:sns:us-east-1:123456789012:t' }\n");
+    const p = await plan(aws, sns);
+    expect(rows(p)).toEqual(['replace eventDestination prod/cw (changed in file)']);
+    expect(calls(p)).toEqual(['DeleteConfigurationSetEventDestination prod/cw', 'CreateConfigurationSetEventDestination prod/cw']);
+    expect((await converge(aws, sns)).changes).toEqual([]);
+  });
+
+  it('resolves topic names to ARNs so an SNS destination converges', async () => {
+    const aws = new InMemoryAws();
+    const body = `topics: { alerts: {} }\nconfigurationSets:\n  a:\n    eventDestinations:\n      e: { events: [BOUNCE, COMPLAINT], sns: { topic: alerts } }\n`;
+    const p = await plan(aws, body);
+    expect(p.changes[1]?.after).toMatchObject({ target: { type: 'sns', topic: { arn: 'arn:aws:sns:us-east-1:123456789012:alerts' } } });
+    expect(p.warnings).toContain('not reconciled by this version (validated only): 1 topic(s), 0 alarm(s), 0 dashboard(s)');
+    expect((await converge(aws, body)).changes).toEqual([]);
+  });
+});
+
+describe('plan: ownership and deletes', () => {
+  const foreign = (name: string, stack?: string): Resource => ({
+    kind: 'configurationSet',
+    name,
+    sendingEnabled: true,
+    reputationMetricsEnabled: false,
+    delivery: { tlsPolicy: 'OPTIONAL' },
+    tags: stack ? { 'ses-reconcile:stack': stack } : {},
+  });
+
+  it('leaves sets of other stacks and hand-made sets untouched', async () => {
+    const aws = new InMemoryAws([foreign('theirs', 'other'), foreign('manual')]);
+    expect(rows(await plan(aws, SET))).toEqual(['create configurationSet prod (new in file)', 'create eventDestination prod/cw (new in file)']);
+  });
+
+  it('shows a conflict for a hand-made set with the file name, and adopts it with --adopt', async () => {
+    const aws = new InMemoryAws([foreign('prod')]);
+    const p = await plan(aws, SET);
+    expect(rows(p)).toEqual(['update configurationSet prod (changed outside ses-reconcile) BLOCKED']);
+    expect(p.changes[0]?.blocked).toMatch(/--adopt/);
+    expect(p.refused).toMatch(/1 conflict: prod/);
+    const adopted = await plan(aws, SET, { adopt: true });
+    expect(calls(adopted)).toEqual(['TagConfigurationSet prod', 'CreateConfigurationSetEventDestination prod/cw']);
+    expect((await converge(aws, SET, { adopt: true })).changes).toEqual([]);
+    expect(aws.sets.get('prod')?.tags).toEqual({ 'ses-reconcile:stack': 's' });
+  });
+
+  it('never adopts a set of another stack', async () => {
+    const aws = new InMemoryAws([foreign('prod', 'other')]);
+    const p = await plan(aws, SET, { adopt: true });
+    expect(p.changes[0]?.blocked).toMatch(/owned by stack "other"/);
+  });
+
+  it('refuses deletes without --allow-deletes, printing the blocked rows, and honours --max-deletes', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, SET + '  old:\n    eventDestinations:\n      x: { events: [BOUNCE, COMPLAINT], eventBridge: { eventBusArn: "arn:aws:events:us-east-1:123456789012:event-bus/default" } }\n');
+    const refused = await plan(aws, SET, { allowDeletes: false });
+    expect(rows(refused)).toEqual(['delete configurationSet old (removed from file) BLOCKED']);
+    expect(refused.changes[0]?.notes).toEqual(['deletes event destination old/x with the set']);
+    expect(refused.refused).toBe('the plan deletes 2 resources; deletes need --allow-deletes');
+    const limited = await plan(aws, SET, { allowDeletes: true, maxDeletes: 1 });
+    expect(limited.refused).toBe('2 deletes exceed --max-deletes 1; re-run with --max-deletes 2');
+    const allowed = await plan(aws, SET, { allowDeletes: true, maxDeletes: 2 });
+    expect(allowed.refused).toBeUndefined();
+    expect(calls(allowed)).toEqual(['DeleteConfigurationSet old']);
+  });
+});
+
+describe('apply: failure mid-apply', () => {
+  it('stops, reports done / failed / not attempted, and a re-run converges', async () => {
+    const aws = new InMemoryAws();
+    const two = SET + '      more:\n        events: [DELIVERY]\n        eventBridge: { eventBusArn: "arn:aws:events:us-east-1:123456789012:event-bus/default" }\n';
+    aws.failOn = { op: 'CreateConfigurationSetEventDestination' };
+    const p = await plan(aws, two);
+    const report = await executePlan(p, aws, { concurrency: 1 });
+    expect(report.done.map((c) => c.id)).toEqual(['prod']);
+    expect(report.failed.map((f) => [f.change.id, f.code])).toEqual([['prod/cw', 'InternalFailure']]);
+    expect(report.notAttempted.map((c) => c.id)).toEqual(['prod/more']);
+    const again = await plan(aws, two);
+    expect(rows(again)).toEqual(['create eventDestination prod/cw (new in file)', 'create eventDestination prod/more (new in file)']);
+    expect((await converge(aws, two)).changes).toEqual([]);
+  });
+});
