@@ -3,17 +3,12 @@
  * ResourceKey. Both sides are canonical already; the only adjustment here is for fields the file leaves
  * unmanaged on purpose (`sendingEnabled` omitted: SPEC 3), which take the live value before comparing.
  */
-import type { FieldDiff } from '../model/change.js';
-import { compareKeys, type ResourceKey } from '../model/key.js';
+import type { ResourceDiff } from '../model/change.js';
+import { compareKeys } from '../model/key.js';
 import type { ConfigurationSet, Resource } from '../model/resources.js';
 import type { State } from '../model/state.js';
 import { fieldDiffs } from './fields.js';
 import { diffView } from './view.js';
-
-export type ResourceDiff =
-  | { readonly kind: 'create'; readonly key: ResourceKey; readonly after: Resource }
-  | { readonly kind: 'delete'; readonly key: ResourceKey; readonly before: Resource }
-  | { readonly kind: 'update'; readonly key: ResourceKey; readonly before: Resource; readonly after: Resource; readonly fields: readonly FieldDiff[] };
 
 /** The desired resource with unmanaged fields set to what AWS has. */
 export function withUnmanaged(desired: Resource, actual: Resource): Resource {

@@ -10,17 +10,9 @@
  * - neither: invisible.
  * An event destination belongs to its set and follows it.
  */
-import type { ResourceKey } from '../model/key.js';
+import type { Conflict } from '../model/change.js';
 import { STACK_TAG, type ConfigurationSet, type Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
-
-export interface Conflict {
-  readonly key: ResourceKey;
-  readonly desired: Resource;
-  readonly actual: Resource;
-  /** The other stack, or undefined for an untagged (hand-made) set. */
-  readonly owner: string | undefined;
-}
 
 export interface Owned {
   readonly desired: State;

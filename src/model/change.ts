@@ -9,6 +9,21 @@ import type { Step } from './step.js';
 
 export type Action = 'create' | 'update' | 'replace' | 'delete';
 
+/** What the diff found for one resource, before the planner turns it into a Change. */
+export type ResourceDiff =
+  | { readonly kind: 'create'; readonly key: ResourceKey; readonly after: Resource }
+  | { readonly kind: 'delete'; readonly key: ResourceKey; readonly before: Resource }
+  | { readonly kind: 'update'; readonly key: ResourceKey; readonly before: Resource; readonly after: Resource; readonly fields: readonly FieldDiff[] };
+
+/** A resource of the file that exists in AWS but is not this stack's (SPEC 5). */
+export interface Conflict {
+  readonly key: ResourceKey;
+  readonly desired: Resource;
+  readonly actual: Resource;
+  /** The other stack, or undefined for an untagged (hand-made) resource. */
+  readonly owner: string | undefined;
+}
+
 /** SPEC 6: every change says why it exists. */
 export type ChangeReason =
   | 'new in file'

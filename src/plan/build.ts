@@ -1,18 +1,13 @@
 /**
- * buildPlan: the fixed pipeline from desired and live state to a Plan (octoDNS BaseProvider.plan):
- * keep the resource kinds this version reconciles, remove what the stack does not own, diff, turn each
- * difference into a Change with its steps and reason, order into waves, check safety.
+ * buildPlan: differences -> a Plan. Each difference becomes a Change with its steps and reason, then the
+ * changes are ordered into waves and checked for safety. The composition (reading, ownership, diff) is
+ * the caller's: cli/pipeline.ts.
  */
-import type { Change, ChangeReason } from '../model/change.js';
+import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/change.js';
 import { resourceId } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, summarize, type Plan } from '../model/plan.js';
 import type { Resource, ResourceKind } from '../model/resources.js';
-import { stateOf, type State } from '../model/state.js';
-import { diffStates, type ResourceDiff } from '../diff/diff.js';
-import { removeUnowned, type Conflict } from '../diff/ownership.js';
-import { diffView } from '../diff/view.js';
 import { orderChanges } from './order.js';
-import { resolveTopicRefs } from './resolve.js';
 import { checkSafety, type SafetyOptions } from './safety.js';
 import { createSteps, deleteSteps, needsReplace, updateSteps } from './steps.js';
 
@@ -23,14 +18,22 @@ export interface PlanOptions extends SafetyOptions {
   readonly stack: string;
   readonly region: string;
   readonly accountId?: string;
-  /** @default false */
-  readonly adopt: boolean;
   /** Warnings to carry into the plan (e.g. validation warnings). */
   readonly warnings?: readonly string[];
 }
 
+export interface PlanInput {
+  readonly diffs: readonly ResourceDiff[];
+  readonly conflicts: readonly Conflict[];
+  /** Resources of the file this version does not reconcile (reported, not planned). */
+  readonly skipped: readonly Resource[];
+  /** The live resources of the managed scope (for what a set delete takes with it). */
+  readonly actual: Iterable<Resource>;
+}
+
 function withoutName(r: Resource): string {
-  return JSON.stringify(diffView(r));
+  const { name: _n, ...rest } = r;
+  return JSON.stringify(rest);
 }
 
 /** Delete + create of an identical destination in one set reads as a rename (SPEC 3: shown as such). */
@@ -70,16 +73,13 @@ function conflictChange(c: Conflict): Change {
   };
 }
 
-export function buildPlan(desiredAll: State, actualAll: State, o: PlanOptions): Plan {
-  const reconciled = (s: State) => stateOf([...s.values()].filter((r) => RECONCILED_KINDS.includes(r.kind)));
-  const skipped = [...desiredAll.values()].filter((r) => !RECONCILED_KINDS.includes(r.kind));
-  const desired = o.accountId ? resolveTopicRefs(reconciled(desiredAll), o.region, o.accountId) : reconciled(desiredAll);
-  const owned = removeUnowned(desired, reconciled(actualAll), o.stack, { adopt: o.adopt });
-  const diffs = diffStates(owned.desired, owned.actual);
+export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
+  const { diffs, conflicts, skipped } = input;
+  const actual = [...input.actual];
   const renamed = renames(diffs);
   const deletedSets = new Set(diffs.filter((d) => d.kind === 'delete' && d.before.kind === 'configurationSet').map((d) => d.key.slice('configurationSet:'.length)));
 
-  const changes: Change[] = owned.conflicts.map(conflictChange);
+  const changes: Change[] = conflicts.map(conflictChange);
   for (const d of diffs) {
     const base = { key: d.key, notes: [] as string[] };
     if (d.kind === 'create') {
@@ -90,7 +90,7 @@ export function buildPlan(desiredAll: State, actualAll: State, o: PlanOptions): 
       if (r.kind === 'eventDestination' && deletedSets.has(r.configurationSet)) continue;
       const notes =
         r.kind === 'configurationSet'
-          ? [...owned.actual.values()].filter((x) => x.kind === 'eventDestination' && x.configurationSet === r.name).map((x) => `deletes event destination ${resourceId(x)} with the set`)
+          ? actual.filter((x) => x.kind === 'eventDestination' && x.configurationSet === r.name).map((x) => `deletes event destination ${resourceId(x)} with the set`)
           : [];
       changes.push({ ...base, notes, action: 'delete', kind: r.kind, id: resourceId(r), reason: renamed.has(d.key) ? 'rename' : 'removed from file', before: r, after: null, diff: [], steps: deleteSteps(r) });
     } else {

@@ -45,7 +45,9 @@ export class InMemoryAws implements LiveReader, StepRunner {
       throw new AwsCallError('sesv2', step.op, 'InternalFailure', 'injected', true, 500);
     }
     this.log.push(step.op);
-    const update = (name: string, patch: Partial<ConfigurationSet>) => this.sets.set(name, canonicalize({ ...this.set(name), ...patch }));
+    const update = (name: string, patch: Partial<ConfigurationSet>): void => {
+      this.sets.set(name, canonicalize({ ...this.set(name), ...patch }));
+    };
     switch (step.op) {
       case 'CreateConfigurationSet':
         if (this.sets.has(step.set.name)) throw new AwsCallError('sesv2', step.op, 'AlreadyExistsException', 'exists', false, 400);

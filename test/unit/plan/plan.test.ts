@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlan, type PlanOptions } from '../../../src/plan/build.js';
+import { computePlan, type PipelineOptions } from '../../../src/cli/pipeline.js';
 import { executePlan } from '../../../src/apply/executor.js';
 import { describeStep } from '../../../src/model/step.js';
 import type { Plan } from '../../../src/model/plan.js';
@@ -7,7 +7,7 @@ import type { Resource } from '../../../src/model/resources.js';
 import { load } from '../../helpers/config.js';
 import { InMemoryAws } from '../../fakes/memory-aws.js';
 
-const OPTS: PlanOptions = { stack: 's', region: 'us-east-1', accountId: '123456789012', adopt: false, allowDeletes: true };
+const OPTS: PipelineOptions = { stack: 's', region: 'us-east-1', accountId: '123456789012', adopt: false, allowDeletes: true };
 
 function desired(body: string) {
   const r = load(`version: 1\nstack: s\n${body}`);
@@ -15,15 +15,15 @@ function desired(body: string) {
   return r.desired.resources;
 }
 
-async function plan(aws: InMemoryAws, body: string, o: Partial<PlanOptions> = {}): Promise<Plan> {
-  return buildPlan(desired(body), (await aws.read({ stack: 's', configurationSets: new Set() })).state, { ...OPTS, ...o });
+async function plan(aws: InMemoryAws, body: string, o: Partial<PipelineOptions> = {}): Promise<Plan> {
+  return computePlan(desired(body), (await aws.read({ stack: 's', configurationSets: new Set() })).state, { ...OPTS, ...o });
 }
 
 const calls = (p: Plan) => p.changes.flatMap((c) => c.steps.map(describeStep));
 const rows = (p: Plan) => p.changes.map((c) => `${c.action} ${c.kind} ${c.id} (${c.reason})${c.blocked ? ' BLOCKED' : ''}`);
 
 /** apply the plan to the fake, then plan again: the convergence check. */
-async function converge(aws: InMemoryAws, body: string, o: Partial<PlanOptions> = {}): Promise<Plan> {
+async function converge(aws: InMemoryAws, body: string, o: Partial<PipelineOptions> = {}): Promise<Plan> {
   const p = await plan(aws, body, o);
   const report = await executePlan(p, aws);
   expect(report.failed).toEqual([]);
