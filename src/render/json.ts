@@ -1,0 +1,151 @@
+/**
+ * Plan -> the SPEC 6 JSON object (`plan --format json`; the plan file shares this serializer). Pure, as
+ * aws-cdk's render-json.ts: a separate function producing readonly `*Json` shapes, one doc line per field.
+ *
+ * Determinism (STYLE 3.9): the same plan gives byte-identical text, and so does an equal plan built in
+ * another order. Change order is the plan's (execution order, already sorted by the planner); inside
+ * resource and diff values, object keys are written in code-unit order, because a resource read from AWS
+ * and the same resource read from the file are built field by field in different orders, and the digest
+ * of a plan file must not depend on that. Arrays keep their order: canonicalize() already sorted the ones
+ * AWS treats as sets, and the others (steps, waves) are ordered on purpose.
+ */
+import type { Action, Change, ChangeReason } from '../model/change.js';
+import type { Plan } from '../model/plan.js';
+import type { ResourceKind } from '../model/resources.js';
+import { describeStep } from '../model/step.js';
+
+/** Any JSON value, as written. */
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+export interface PlanJson {
+  /** Version of this object's shape; readers refuse versions they do not know (changesets publish plan). */
+  readonly formatVersion: number;
+  /** The stack whose ownership tag scopes the plan (SPEC 5). */
+  readonly stack: string;
+  /** The AWS region the plan was computed for. */
+  readonly region: string;
+  /** The AWS account the live state was read from; absent when not known. */
+  readonly accountId?: string;
+  /** Why safety refuses the whole plan (measured value, limit, overriding flag); absent when not refused. */
+  readonly refused?: string;
+  /** Every change, in the order apply runs them. */
+  readonly changes: readonly ChangeJson[];
+  /** Groups of indexes into `changes`; each wave runs after the previous one, its changes concurrently. */
+  readonly waves: readonly (readonly number[])[];
+  /** How many changes of each action. */
+  readonly summary: SummaryJson;
+  /** Plan-level warnings, in order. */
+  readonly warnings: readonly string[];
+}
+
+export interface ChangeJson {
+  /** What happens to the resource. */
+  readonly action: Action;
+  /** The resource kind. */
+  readonly type: ResourceKind;
+  /** The resource as the plan names it: a name, or `set/destination`. */
+  readonly id: string;
+  /** Why the change exists (SPEC 6). */
+  readonly reason: ChangeReason;
+  /** The live resource; null for a create. */
+  readonly before: JsonValue;
+  /** The desired resource; null for a delete. */
+  readonly after: JsonValue;
+  /** The fields that differ (dotted paths); empty for create and delete. An absent side is null. */
+  readonly diff: readonly FieldDiffJson[];
+  /** The API calls that make the change, in order, as `Operation target`. */
+  readonly steps: readonly string[];
+  /** Warnings about this change; empty when none. */
+  readonly notes: readonly string[];
+  /** Why a safety rule refuses this change; absent when it is not blocked. */
+  readonly blocked?: string;
+}
+
+export interface FieldDiffJson {
+  /** Dotted path inside the resource. */
+  readonly path: string;
+  /** The live value; null when absent. */
+  readonly before: JsonValue;
+  /** The desired value; null when absent. */
+  readonly after: JsonValue;
+}
+
+export interface SummaryJson {
+  /** Changes that create a resource. */
+  readonly create: number;
+  /** Changes that update a resource in place. */
+  readonly update: number;
+  /** Changes that delete and re-create a resource. */
+  readonly replace: number;
+  /** Changes that delete a resource. */
+  readonly delete: number;
+}
+
+/**
+ * A model value as JSON with object keys in code-unit order. `undefined` (an absent optional field) is
+ * dropped inside objects and becomes null elsewhere, which is what JSON.stringify would write anyway;
+ * doing it here makes `before`/`after` explicit keys of every diff entry.
+ */
+export function jsonValue(value: unknown): JsonValue {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      // JSON.stringify writes NaN and ±Infinity as null; say so rather than leave it implicit.
+      return Number.isFinite(value) ? value : null;
+    case 'bigint':
+      return value.toString();
+    case 'object': {
+      if (Array.isArray(value)) return value.map(jsonValue);
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol')
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, jsonValue(v)] as const);
+      // fromEntries defines properties, so a key such as `__proto__` (a tag key, say) stays data.
+      return Object.fromEntries(entries);
+    }
+    default:
+      return null;
+  }
+}
+
+export function changeToJson(change: Change): ChangeJson {
+  return {
+    action: change.action,
+    type: change.kind,
+    id: change.id,
+    reason: change.reason,
+    before: jsonValue(change.before),
+    after: jsonValue(change.after),
+    diff: change.diff.map((d) => ({ path: d.path, before: jsonValue(d.before), after: jsonValue(d.after) })),
+    steps: change.steps.map(describeStep),
+    notes: [...change.notes],
+    ...(change.blocked !== undefined ? { blocked: change.blocked } : {}),
+  };
+}
+
+export function planToJson(plan: Plan): PlanJson {
+  return {
+    formatVersion: plan.formatVersion,
+    stack: plan.stack,
+    region: plan.region,
+    ...(plan.accountId !== undefined ? { accountId: plan.accountId } : {}),
+    ...(plan.refused !== undefined ? { refused: plan.refused } : {}),
+    changes: plan.changes.map(changeToJson),
+    waves: plan.waves.map((w) => [...w]),
+    summary: {
+      create: plan.summary.create,
+      update: plan.summary.update,
+      replace: plan.summary.replace,
+      delete: plan.summary.delete,
+    },
+    warnings: [...plan.warnings],
+  };
+}
+
+/** Two-space indented, one trailing newline. */
+export function renderPlanJson(plan: Plan): string {
+  return `${JSON.stringify(planToJson(plan), null, 2)}\n`;
+}
