@@ -12,7 +12,7 @@ describe('the README quick start', () => {
     expect(readFileSync(join(ROOT, '.ci/run'), 'utf8')).toMatch(/^npm test$/m);
   });
 
-  it('npm run demo starts the emulator, validates the example and shows the emulator answering', () => {
+  it('npm run demo starts the emulator and runs validate, plan, apply and plan (No changes.) against it', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     const [cmd, ...args] = (pkg.scripts.demo as string).split(' ');
     expect(cmd).toBe('node');
@@ -20,7 +20,10 @@ describe('the README quick start', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('ok: 1 configuration set, 2 event destinations, 7 alarms, 1 topic, 1 dashboard');
-    expect(r.stdout).toContain('ListConfigurationSets -> ["production-email-monitoring"]');
-    expect(r.stdout).toMatch(/calls served: 3 /);
+    expect(r.stdout).toContain('Plan: 3 to create, 0 to update, 0 to replace, 0 to delete.');
+    expect(r.stdout).toContain('Apply complete! 3 created, 0 updated, 0 replaced, 0 deleted.');
+    const last = r.stdout.slice(r.stdout.lastIndexOf('$ ses-reconcile plan'));
+    expect(last).toContain('No changes.');
+    expect(r.stdout).toMatch(/The emulator served \d+ AWS calls/);
   });
 });

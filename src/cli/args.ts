@@ -4,7 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
 
-export const COMMANDS = ['validate', 'schema', 'emulator'] as const;
+export const COMMANDS = ['validate', 'plan', 'apply', 'schema', 'emulator'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CommonOptions {
@@ -24,6 +24,33 @@ export interface ValidateOptions extends CommonOptions {
   readonly strict: boolean;
   /** @default 'text' */
   readonly format: 'text' | 'json';
+}
+
+export interface ReconcileOptions extends CommonOptions {
+  /** Limit the run to these resources (ids as the plan shows them) and what they depend on. */
+  readonly targets: readonly string[];
+  /** Changes applied at once within a wave. @default 4 */
+  readonly concurrency: number;
+  /** @default false */
+  readonly allowDeletes: boolean;
+  readonly maxDeletes?: number;
+  /** @default false */
+  readonly adopt: boolean;
+}
+
+export interface PlanCliOptions extends ReconcileOptions {
+  /** @default 'text' */
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly out?: string;
+  /** @default false */
+  readonly detailedExitcode: boolean;
+}
+
+export interface ApplyCliOptions extends ReconcileOptions {
+  /** @default false */
+  readonly autoApprove: boolean;
+  /** A saved plan to apply instead of planning from -c. */
+  readonly planFile?: string;
 }
 
 export interface EmulatorCliOptions extends CommonOptions {
@@ -49,22 +76,34 @@ export type Invocation =
   | { readonly command: 'version' }
   | { readonly command: 'validate'; readonly options: ValidateOptions }
   | { readonly command: 'schema'; readonly options: CommonOptions }
-  | { readonly command: 'emulator'; readonly options: EmulatorCliOptions };
+  | { readonly command: 'emulator'; readonly options: EmulatorCliOptions }
+  | { readonly command: 'plan'; readonly options: PlanCliOptions }
+  | { readonly command: 'apply'; readonly options: ApplyCliOptions };
 
 export const USAGE = `ses-reconcile: Amazon SES v2 sending observability as code
 
 Usage:
   ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access
+  ses-reconcile plan     [-c PATH] [--format text|markdown|json] [--detailed-exitcode]
+  ses-reconcile apply    [-c PATH] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]
   ses-reconcile schema                                               print the JSON Schema of the file format
   ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)
 
 Options:
   -c, --config PATH     a YAML file, or a directory whose *.yaml/*.yml files are merged
                         (default ./ses-reconcile.yaml)
-  --strict              treat warnings as errors
-  --format FORMAT       text (default) or json
+  --strict              treat warnings as errors (validate)
+  --format FORMAT       text (default), json; markdown for plan
+  --detailed-exitcode   plan: exit 2 when there are changes, 0 when none
+  --auto-approve        apply without asking (required when stdin is not a terminal)
+  --allow-deletes       allow deleting resources this stack owns and the file no longer names
+  --max-deletes N       refuse a plan that deletes more than N resources
+  --adopt               take over resources with the file's names that carry no stack tag
+  --target ID           limit the run to this resource (repeatable), e.g. prod or prod/cloudwatch
+  --concurrency N       changes applied at once (default 4)
   --no-color            no colour (also NO_COLOR, or when stdout is not a terminal)
-  --region, --profile, --endpoint-url, --log-level   accepted by every command (used by AWS commands)
+  --region R, --profile P, --endpoint-url URL   AWS settings (the SDK's AWS_* variables work too)
+  --log-level LEVEL     structured logs on stderr: error, warn (default), info, debug
 Emulator options:
   --port N              port to listen on (default 4599; 0 = any free port)
   --host HOST           address to bind (default 127.0.0.1)
@@ -123,7 +162,19 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const extra: NonNullable<ParseArgsConfig['options']> =
     command === 'validate'
       ? { strict: { type: 'boolean' }, format: { type: 'string' } }
-      : command === 'emulator'
+      : command === 'plan' || command === 'apply'
+        ? {
+            format: { type: 'string' },
+            out: { type: 'string' },
+            'detailed-exitcode': { type: 'boolean' },
+            'auto-approve': { type: 'boolean' },
+            'allow-deletes': { type: 'boolean' },
+            'max-deletes': { type: 'string' },
+            adopt: { type: 'boolean' },
+            target: { type: 'string', multiple: true },
+            concurrency: { type: 'string' },
+          }
+        : command === 'emulator'
         ? {
             port: { type: 'string' },
             host: { type: 'string' },
@@ -137,8 +188,24 @@ export function parseInvocation(argv: readonly string[]): Invocation {
         : {};
   const { values, positionals } = parse(rest, extra);
   if (values.help) return { command: 'help', text: USAGE };
+  if (command === 'apply' && positionals.length === 1) return { command, options: { ...reconcileOptions(command, values), planFile: positionals[0] as string } };
   if (positionals.length > 0) throw new UsageError(`${command} takes no argument "${positionals[0]}"; use -c PATH for the configuration`);
   if (command === 'schema') return { command, options: common(values) };
+  if (command === 'apply') return { command, options: reconcileOptions(command, values) };
+  if (command === 'plan') {
+    const format = (values.format as string | undefined) ?? 'text';
+    if (format !== 'text' && format !== 'json' && format !== 'markdown')
+      throw new UsageError(`--format ${format} is not supported by plan; use text, markdown or json`);
+    return {
+      command,
+      options: {
+        ...reconcileOptions(command, values),
+        format,
+        detailedExitcode: values['detailed-exitcode'] === true,
+        ...(values.out !== undefined ? { out: values.out as string } : {}),
+      },
+    };
+  }
   if (command === 'emulator') return { command, options: emulatorOptions(values) };
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format} is not supported by validate; use text or json`);
@@ -182,5 +249,25 @@ function emulatorOptions(values: Record<string, unknown>): EmulatorCliOptions {
     ...(nth !== undefined ? { failNthCall: nth } : {}),
     ...(domains ? { verifiedDomains: domains } : {}),
     ...(pools ? { sendingPools: pools } : {}),
+  };
+}
+
+function reconcileOptions(command: 'plan' | 'apply', values: Record<string, unknown>): ApplyCliOptions {
+  const only = (flag: string, cmd: 'plan' | 'apply') => {
+    if (values[flag] !== undefined && command !== cmd) throw new UsageError(`--${flag} belongs to ${cmd}, not ${command}`);
+  };
+  only('auto-approve', 'apply');
+  only('out', 'plan');
+  only('detailed-exitcode', 'plan');
+  if (command === 'apply' && values.format !== undefined) throw new UsageError('--format belongs to plan and validate, not apply');
+  const max = values['max-deletes'] === undefined ? undefined : wholeNumber('max-deletes', values['max-deletes'], 0);
+  return {
+    ...common(values),
+    targets: (values.target as string[] | undefined) ?? [],
+    concurrency: Math.max(1, wholeNumber('concurrency', values.concurrency, 4)),
+    allowDeletes: values['allow-deletes'] === true,
+    ...(max !== undefined ? { maxDeletes: max } : {}),
+    adopt: values.adopt === true,
+    autoApprove: values['auto-approve'] === true,
   };
 }

@@ -31,6 +31,27 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       const { runEmulator } = await import('./commands/emulator.js');
       return runEmulator(inv.options, { out, signals: process });
     }
+    case 'plan':
+    case 'apply': {
+      const colour = !inv.options.noColor && !process.env.NO_COLOR && process.stdout.isTTY === true;
+      const { createLogger } = await import('../log.js');
+      const log = createLogger(inv.options.logLevel);
+      // The SDK prints a free-text notice on Node < 22 (its 2027 releases will need Node 22). stderr
+      // carries JSON logs (SPEC 2), so the notice is logged as one instead.
+      if (process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED === undefined) {
+        process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+        if (Number(process.versions.node.split('.')[0]) < 22)
+          log.info({ node: process.version }, 'AWS SDK for JavaScript releases after the first week of January 2027 require Node 22 or newer');
+      }
+      const io = { out, err: (s: string) => process.stderr.write(s), palette: colour ? ANSI : PLAIN, log };
+      if (inv.command === 'plan') {
+        const { runPlan } = await import('./commands/plan.js');
+        return runPlan(inv.options, io);
+      }
+      const { runApply } = await import('./commands/apply.js');
+      const { ask } = await import('./prompt.js');
+      return runApply(inv.options, io, { interactive: process.stdin.isTTY === true, ask });
+    }
     case 'validate': {
       const colour = !inv.options.noColor && !process.env.NO_COLOR && process.stdout.isTTY === true;
       const { runValidate } = await import('./commands/validate.js');

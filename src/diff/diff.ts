@@ -8,7 +8,7 @@ import { compareKeys } from '../model/key.js';
 import type { ConfigurationSet, Resource } from '../model/resources.js';
 import type { State } from '../model/state.js';
 import { fieldDiffs } from './fields.js';
-import { diffView } from './view.js';
+import { diffView } from '../model/view.js';
 
 /** The desired resource with unmanaged fields set to what AWS has. */
 export function withUnmanaged(desired: Resource, actual: Resource): Resource {

@@ -1,9 +1,9 @@
 /**
- * The emulator's HTTP server: one endpoint for SESv2, CloudWatch and SNS (point every SDK client at it
+ * The emulator's HTTP server: one endpoint for SESv2, CloudWatch, SNS and STS (point every SDK client at it
  * with `endpoint`), plus an admin API under /_emulator/ for the call log, fault injection and state.
  *
  * Routing asks each service whether a request is its own (SESv2 by its /v2/email/ path, CloudWatch by
- * X-Amz-Target or its query-protocol Version, SNS by its query-protocol Version), so the services need
+ * X-Amz-Target or its query-protocol Version, SNS and STS by theirs), so the services need
  * not know about each other.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -152,7 +152,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       });
       return response;
     }
-    return json(404, { message: `the ses-reconcile emulator serves SESv2, CloudWatch and SNS; nothing answers ${req.method} ${req.path}` });
+    return json(404, { message: `the ses-reconcile emulator serves SESv2, CloudWatch, SNS and STS; nothing answers ${req.method} ${req.path}` });
   };
 
   const server: Server = createServer((raw, res) => {

@@ -5,7 +5,7 @@
  * server owns routing, the call log and fault injection.
  */
 
-export type ServiceName = 'sesv2' | 'cloudwatch' | 'sns';
+export type ServiceName = 'sesv2' | 'cloudwatch' | 'sns' | 'sts';
 
 export interface EmulatorRequest {
   readonly method: string;

@@ -2,23 +2,14 @@
  * Topic references by name become ARNs once the account and Region are known, so a destination the file
  * writes as `sns: { topic: alerts }` compares equal to the `TopicArn` AWS reports.
  */
+import { topicArn } from '../model/arn.js';
 import { canonicalize } from '../model/canonical.js';
 import type { Resource, TopicRef } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 
-/** aws, aws-cn or aws-us-gov, from the Region name. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
-export function topicArnOf(region: string, accountId: string, name: string): string {
-  return `arn:${partitionOf(region)}:sns:${region}:${accountId}:${name}`;
-}
 
 export function resolveTopicRefs(state: State, region: string, accountId: string): State {
-  const ref = (t: TopicRef): TopicRef => ('topic' in t ? { arn: topicArnOf(region, accountId, t.topic) } : t);
+  const ref = (t: TopicRef): TopicRef => ('topic' in t ? { arn: topicArn(region, accountId, t.topic) } : t);
   const resolve = (r: Resource): Resource => {
     if (r.kind === 'eventDestination' && r.target.type === 'sns') return canonicalize({ ...r, target: { ...r.target, topic: ref(r.target.topic) } });
     if (r.kind === 'alarm')

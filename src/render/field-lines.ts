@@ -6,6 +6,8 @@
  */
 import { assertNever } from '../model/canonical.js';
 import type { Action, Change } from '../model/change.js';
+import type { Resource } from '../model/resources.js';
+import { diffView } from '../model/view.js';
 import { jsonValue } from './json.js';
 
 /** Terraform's symbols (internal/plans/action.go), with ours for replace. */
@@ -65,7 +67,9 @@ const NAMING_FIELDS = new Set(['kind', 'name', 'configurationSet']);
 /** Nested objects are spelled out to this many path segments; deeper values stay compact JSON. */
 const CREATE_DEPTH = 2;
 
-function createdFields(resource: unknown, max: number): FieldLine[] {
+function createdFields(created: unknown, max: number): FieldLine[] {
+  // Shown in the diff's own shape (`cloudWatch.dimensions.Campaign`), so create and update read alike.
+  const resource = created !== null && typeof created === 'object' && 'kind' in created ? diffView(created as Resource) : created;
   const lines: FieldLine[] = [];
   const walk = (value: unknown, path: string, depth: number): void => {
     const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);

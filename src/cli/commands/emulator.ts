@@ -14,7 +14,7 @@ export function faultsOf(o: EmulatorCliOptions): FaultConfig {
 }
 
 /**
- * `ses-reconcile emulator`: serves SESv2, CloudWatch and SNS on one local endpoint until interrupted.
+ * `ses-reconcile emulator`: serves SESv2, CloudWatch, SNS and STS on one local endpoint until interrupted.
  * Prints how to point ses-reconcile and the AWS CLI/SDKs at it.
  */
 export async function runEmulator(
@@ -37,7 +37,7 @@ export async function runEmulator(
   }
   io.out(
     [
-      `ses-reconcile emulator: SESv2, CloudWatch and SNS on ${emulator.url}`,
+      `ses-reconcile emulator: SESv2, CloudWatch, SNS and STS on ${emulator.url}`,
       `  export AWS_ENDPOINT_URL=${emulator.url} AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test`,
       `  admin: ${emulator.url}/_emulator/calls (call counts), /_emulator/faults, /_emulator/reset`,
       'Ctrl-C stops it; state lives in memory only.',

@@ -222,13 +222,19 @@ const putSuppression = putOptions<NameInput & SuppressionOptions>(
   'PutConfigurationSetSuppressionOptions',
   'suppression-options',
   { SuppressedReasons: shape.SuppressedReasons, SuppressionScope: shape.SuppressionScope, ValidationOptions: shape.SuppressionValidationOptions },
-  ({ SuppressedReasons, SuppressionScope, ValidationOptions }) => ({
+  // A Put with no member at all returns the set to the account-level settings: Terraform omitted the
+  // member for an empty list until 2025 and its acceptance tests saw the set "use the account-level
+  // suppression options" (hashicorp/terraform-provider-aws#45756). INFERENCE beyond that record.
+  ({ SuppressedReasons, SuppressionScope, ValidationOptions }) =>
+    SuppressedReasons === undefined && SuppressionScope === undefined && ValidationOptions === undefined
+      ? { SuppressionOptions: undefined }
+      : {
     SuppressionOptions: suppression({
       ...(SuppressedReasons !== undefined ? { SuppressedReasons } : {}),
       ...(SuppressionScope !== undefined ? { SuppressionScope } : {}),
       ...(ValidationOptions !== undefined ? { ValidationOptions } : {}),
     }),
-  }),
+        },
 );
 
 const putTracking = putOptions<NameInput & Partial<TrackingOptions>>(

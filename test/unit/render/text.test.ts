@@ -74,7 +74,7 @@ describe('renderPlanText', () => {
     const out = lines(renderPlanText(CREATE, PLAIN));
     expect(out).toContain('      + delivery.tlsPolicy: "REQUIRE"');
     expect(out).toContain('      + tags["ses-reconcile:stack"]: "email-platform"');
-    expect(out).toContain('      + target.type: "sns"');
+    expect(out).toContain('      + sns.topic: "ses-bounces"');
     const del = lines(renderPlanText(plan([deleting(set('staging'))]), PLAIN));
     const at = del.indexOf('  - configurationSet staging  (removed from file)');
     expect(del.slice(at, at + 3)).toEqual(['  - configurationSet staging  (removed from file)', '      calls: DeleteConfigurationSet staging', '']);

@@ -2,7 +2,7 @@
  * The shape a resource is diffed in: its AWS fields only (no kind or name), with lists AWS keys by name
  * shown as maps, so a field path reads like the file (`cloudWatch.dimensions.Campaign.default`, SPEC 6).
  */
-import type { DestinationTarget, Resource, TopicRef } from '../model/resources.js';
+import type { DestinationTarget, Resource, TopicRef } from './resources.js';
 
 function topicView(t: TopicRef): Record<string, string> {
   return 'arn' in t ? { topicArn: t.arn } : { topic: t.topic };

@@ -1,0 +1,75 @@
+/**
+ * An SDK failure -> AwsCallError (src/errors.ts): the words the apply report prints (service, operation,
+ * AWS's error code and message, HTTP status) and whether trying again later may help.
+ *
+ * By the time an error reaches here the SDK's standard retry (aws/clients.ts) has already retried what it
+ * classifies as throttling or transient; `retryable` tells the caller that a later run may succeed where
+ * this one gave up, not that it should retry at once.
+ */
+import { AwsCallError, type AwsService } from '../errors.js';
+
+/**
+ * Throttling codes of @smithy/core 3.41 `THROTTLING_ERROR_CODES` (aws-facts 2), minus
+ * LimitExceededException: the SDK retries that name as throttling, but for SESv2 it is a quota ("too
+ * many instances of the specified resource type", e.g. an 11th event destination) that no retry fixes.
+ */
+const THROTTLING_CODES = new Set([
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
+  'PriorRequestNotComplete',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'Throttled', // SNS (query code of ThrottledException)
+  'ThrottledException',
+  'Throttling', // CloudWatch and STS
+  'ThrottlingException',
+  'TooManyRequestsException', // SESv2
+  'TransactionInProgressException',
+]);
+
+/** Network failures that never reached AWS, or whose answer never came back (@smithy/core NODEJS_*_ERROR_CODES). */
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
+
+interface SdkErrorLike {
+  readonly name?: unknown;
+  readonly Code?: unknown;
+  readonly code?: unknown;
+  readonly message?: unknown;
+  readonly $metadata?: { readonly httpStatusCode?: unknown };
+  readonly $retryable?: { readonly throttling?: unknown };
+}
+
+function text(x: unknown): string | undefined {
+  return typeof x === 'string' && x !== '' ? x : undefined;
+}
+
+/**
+ * The error's code: the SDK's exception name, which for SESv2 is AWS's error name (NotFoundException)
+ * and for an unmodeled error is the code on the wire (InvalidAction, Throttling); the query `Code`
+ * (SNS `NotFound`) only when there is no usable name; a Node network code (ECONNREFUSED) last.
+ */
+function codeOf(e: SdkErrorLike): string {
+  const name = text(e.name);
+  const generic = name === undefined || name === 'Error' || name.endsWith('ServiceException');
+  return (generic ? (text(e.Code) ?? text(e.code) ?? name) : name) ?? 'UnknownError';
+}
+
+export function toAwsCallError(err: unknown, service: AwsService, operation: string): AwsCallError {
+  if (err instanceof AwsCallError) return err;
+  const e: SdkErrorLike = typeof err === 'object' && err !== null ? (err as SdkErrorLike) : { message: String(err) };
+  const code = codeOf(e);
+  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+  const retryable =
+    code !== 'LimitExceededException' &&
+    (THROTTLING_CODES.has(code) ||
+      status === 429 ||
+      (status !== undefined && status >= 500) ||
+      e.$retryable?.throttling === true ||
+      NETWORK_CODES.has(code) ||
+      NETWORK_CODES.has(text(e.code) ?? ''));
+  const message = text(e.message) ?? '(AWS gave no message)';
+  return new AwsCallError(service, operation, code, message, retryable, status, { cause: err });
+}

@@ -1,0 +1,10 @@
+/**
+ * The AWS adapter, as cli/ loads it: lazily (`await import('../aws/index.js')`), so `validate` and
+ * `schema` never load the SDK (STYLE 2, rule 5).
+ */
+export { createClients, resolvedRegion, DEFAULT_MAX_ATTEMPTS, type AwsClients, type ClientOptions } from './clients.js';
+export { lookupAccount } from './account.js';
+export { toAwsCallError } from './errors.js';
+export { configurationSetArn, partitionOf, topicArn } from '../model/arn.js';
+export { SesV2Reader, type SesV2ReaderOptions } from './sesv2/reader.js';
+export { SesV2StepRunner } from './sesv2/applier.js';

@@ -1,0 +1,125 @@
+/**
+ * SesV2StepRunner: each Step (model/step.ts) becomes exactly one SESv2 command. Steps name resources;
+ * the ARNs the API wants (tag calls, SNS topics of the file) are built here from the Region and the
+ * account, which is why the constructor takes both. Failures become AwsCallError with the API's own
+ * operation name (TagResource, not TagConfigurationSet), after the SDK's retries (aws/clients.ts).
+ */
+import {
+  CreateConfigurationSetCommand,
+  CreateConfigurationSetEventDestinationCommand,
+  DeleteConfigurationSetCommand,
+  DeleteConfigurationSetEventDestinationCommand,
+  PutConfigurationSetArchivingOptionsCommand,
+  PutConfigurationSetDeliveryOptionsCommand,
+  PutConfigurationSetReputationOptionsCommand,
+  PutConfigurationSetSendingOptionsCommand,
+  PutConfigurationSetSuppressionOptionsCommand,
+  PutConfigurationSetTrackingOptionsCommand,
+  PutConfigurationSetVdmOptionsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateConfigurationSetEventDestinationCommand,
+  type SESv2Client,
+} from '@aws-sdk/client-sesv2';
+import type { StepRunner } from '../../apply/port.js';
+import { assertNever } from '../../model/canonical.js';
+import type { TopicRef } from '../../model/resources.js';
+import type { Step } from '../../model/step.js';
+import { configurationSetArn, topicArn } from '../../model/arn.js';
+import { toAwsCallError } from '../errors.js';
+import {
+  archivingOptionsInput,
+  createConfigurationSetInput,
+  deliveryOptionsInput,
+  eventDestinationDefinition,
+  reputationOptionsInput,
+  sendingOptionsInput,
+  suppressionOptionsInput,
+  tagsToAws,
+  trackingOptionsInput,
+  vdmOptionsInput,
+} from './mapping.js';
+
+export class SesV2StepRunner implements StepRunner {
+  /** `account`: the 12-digit account id (aws/account.ts lookupAccount). */
+  constructor(
+    private readonly ses: SESv2Client,
+    private readonly region: string,
+    private readonly account: string,
+  ) {}
+
+  async run(step: Step): Promise<void> {
+    const [operation, send] = this.command(step);
+    try {
+      await send();
+    } catch (err) {
+      throw toAwsCallError(err, 'sesv2', operation);
+    }
+  }
+
+  private readonly topicArnOf = (ref: TopicRef): string => ('arn' in ref ? ref.arn : topicArn(this.region, this.account, ref.topic));
+
+  private setArn(name: string): string {
+    return configurationSetArn(this.region, this.account, name);
+  }
+
+  /** The API operation and the one call that makes the step. */
+  private command(step: Step): [string, () => Promise<unknown>] {
+    const ses = this.ses;
+    switch (step.op) {
+      case 'CreateConfigurationSet':
+        return [step.op, () => ses.send(new CreateConfigurationSetCommand(createConfigurationSetInput(step.set)))];
+      case 'DeleteConfigurationSet':
+        return [step.op, () => ses.send(new DeleteConfigurationSetCommand({ ConfigurationSetName: step.name }))];
+      case 'PutConfigurationSetDeliveryOptions':
+        return [step.op, () => ses.send(new PutConfigurationSetDeliveryOptionsCommand(deliveryOptionsInput(step.name, step.delivery)))];
+      case 'PutConfigurationSetReputationOptions':
+        return [step.op, () => ses.send(new PutConfigurationSetReputationOptionsCommand(reputationOptionsInput(step.name, step.reputationMetricsEnabled)))];
+      case 'PutConfigurationSetSendingOptions':
+        return [step.op, () => ses.send(new PutConfigurationSetSendingOptionsCommand(sendingOptionsInput(step.name, step.sendingEnabled)))];
+      case 'PutConfigurationSetSuppressionOptions':
+        return [step.op, () => ses.send(new PutConfigurationSetSuppressionOptionsCommand(suppressionOptionsInput(step.name, step.suppression)))];
+      case 'PutConfigurationSetTrackingOptions':
+        return [step.op, () => ses.send(new PutConfigurationSetTrackingOptionsCommand(trackingOptionsInput(step.name, step.tracking)))];
+      case 'PutConfigurationSetVdmOptions':
+        return [step.op, () => ses.send(new PutConfigurationSetVdmOptionsCommand(vdmOptionsInput(step.name, step.vdm)))];
+      case 'PutConfigurationSetArchivingOptions':
+        return [step.op, () => ses.send(new PutConfigurationSetArchivingOptionsCommand(archivingOptionsInput(step.name, step.archiveArn)))];
+      case 'TagConfigurationSet':
+        return ['TagResource', () => ses.send(new TagResourceCommand({ ResourceArn: this.setArn(step.name), Tags: tagsToAws(step.tags) }))];
+      case 'UntagConfigurationSet':
+        return ['UntagResource', () => ses.send(new UntagResourceCommand({ ResourceArn: this.setArn(step.name), TagKeys: [...step.keys] }))];
+      case 'CreateConfigurationSetEventDestination':
+        return [
+          step.op,
+          () =>
+            ses.send(
+              new CreateConfigurationSetEventDestinationCommand({
+                ConfigurationSetName: step.destination.configurationSet,
+                EventDestinationName: step.destination.name,
+                EventDestination: eventDestinationDefinition(step.destination, this.topicArnOf),
+              }),
+            ),
+        ];
+      case 'UpdateConfigurationSetEventDestination':
+        return [
+          step.op,
+          () =>
+            ses.send(
+              new UpdateConfigurationSetEventDestinationCommand({
+                ConfigurationSetName: step.destination.configurationSet,
+                EventDestinationName: step.destination.name,
+                EventDestination: eventDestinationDefinition(step.destination, this.topicArnOf),
+              }),
+            ),
+        ];
+      case 'DeleteConfigurationSetEventDestination':
+        return [
+          step.op,
+          () => ses.send(new DeleteConfigurationSetEventDestinationCommand({ ConfigurationSetName: step.configurationSet, EventDestinationName: step.name })),
+        ];
+      default:
+        return assertNever(step);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * SesV2Reader: the live configuration sets and event destinations of one Region, as canonical State.
+ *
+ * Algorithm (SPEC 6: one page-walk of each listing, then per resource only what the listing cannot say):
+ *   1. ListConfigurationSets, page by page, until NextToken is absent: names only.
+ *   2. GetConfigurationSet for every listed name. Its Tags say who owns the set, and SESv2 has no bulk
+ *      tag read (no tag filter on the listing, no batch Get; ListTagsForResource is per ARN too), so a
+ *      set the file does not name still costs one Get. That is the price of finding this stack's sets
+ *      that were removed from the file (to delete them) and of showing a foreign set with the file's name
+ *      as a conflict rather than overwriting it (SPEC 5).
+ *   3. GetConfigurationSetEventDestinations only for managed sets: named in the file, or tagged
+ *      `ses-reconcile:stack=<stack>`. A foreign set's destinations are never changed, so never read.
+ * Steps 2-3 run per set in a small pool (default 4 sets at once; SESv2's control plane allows about one
+ * request per second, aws-facts 3.3, so more parallelism only buys throttling that the SDK then retries).
+ *
+ * Cost for N listed sets of which M are managed: ceil(N / pageSize) + N + M calls.
+ *
+ * A set deleted between the listing and its Get (NotFoundException) is skipped, not an error: the state
+ * is what exists. Destinations keep the `{arn}` AWS reports; topic references of the file (`{topic}`) are
+ * resolved by whoever compares, with topicArn() below.
+ */
+import {
+  GetConfigurationSetCommand,
+  GetConfigurationSetEventDestinationsCommand,
+  ListConfigurationSetsCommand,
+  type SESv2Client,
+} from '@aws-sdk/client-sesv2';
+import { AwsCallError } from '../../errors.js';
+import type { LiveRead, LiveReader, ReadScope } from '../../live/port.js';
+import { STACK_TAG, type ConfigurationSet, type Resource } from '../../model/resources.js';
+import { stateOf } from '../../model/state.js';
+import { toAwsCallError } from '../errors.js';
+import { mapPool } from '../pool.js';
+import { configurationSetFromAws, eventDestinationFromAws } from './mapping.js';
+
+export { topicArn } from '../../model/arn.js';
+
+export interface SesV2ReaderOptions {
+  /** Sets read at once (Get and GetEventDestinations of one set run in sequence). @default 4 */
+  readonly concurrency?: number;
+  /**
+   * ListConfigurationSets PageSize. Real SES accepts 1..1000 and pages by 50 when unset (recorded by
+   * floci, see src/emulator/sesv2/paging.ts), so asking for 1000 makes a 1000-set account one page.
+   * @default 1000
+   */
+  readonly pageSize?: number;
+}
+
+/** Calls made, by `sesv2:Operation`: one per command sent (the SDK's own retries are not counted). */
+class CallCount {
+  private readonly counts = new Map<string, number>();
+  add(operation: string): void {
+    const key = `sesv2:${operation}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  }
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof AwsCallError && err.code === 'NotFoundException';
+}
+
+export function isManaged(set: ConfigurationSet, scope: ReadScope): boolean {
+  return scope.configurationSets.has(set.name) || set.tags[STACK_TAG] === scope.stack;
+}
+
+export class SesV2Reader implements LiveReader {
+  private readonly concurrency: number;
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly ses: SESv2Client,
+    options: SesV2ReaderOptions = {},
+  ) {
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.pageSize = options.pageSize ?? 1000;
+  }
+
+  async read(scope: ReadScope): Promise<LiveRead> {
+    const calls = new CallCount();
+    const names = await this.listNames(calls);
+    const perSet = await mapPool(names, this.concurrency, (name) => this.readSet(name, scope, calls));
+    return { state: stateOf(perSet.flat()), calls: calls.snapshot() };
+  }
+
+  private async call<T>(calls: CallCount, operation: string, send: () => Promise<T>): Promise<T> {
+    calls.add(operation);
+    try {
+      return await send();
+    } catch (err) {
+      throw toAwsCallError(err, 'sesv2', operation);
+    }
+  }
+
+  private async listNames(calls: CallCount): Promise<string[]> {
+    const names: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.call(calls, 'ListConfigurationSets', () =>
+        this.ses.send(new ListConfigurationSetsCommand({ PageSize: this.pageSize, ...(token ? { NextToken: token } : {}) })),
+      );
+      names.push(...(page.ConfigurationSets ?? []));
+      token = page.NextToken || undefined;
+    } while (token !== undefined);
+    // A set created between two pages may be listed twice (AWS does not document listing consistency).
+    return [...new Set(names)];
+  }
+
+  /** One set and, when managed, its destinations; [] when the set vanished meanwhile. */
+  private async readSet(name: string, scope: ReadScope, calls: CallCount): Promise<Resource[]> {
+    try {
+      const out = await this.call(calls, 'GetConfigurationSet', () => this.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: name })));
+      const set = configurationSetFromAws(out, name);
+      if (!isManaged(set, scope)) return [set];
+      const dests = await this.call(calls, 'GetConfigurationSetEventDestinations', () =>
+        this.ses.send(new GetConfigurationSetEventDestinationsCommand({ ConfigurationSetName: name })),
+      );
+      return [set, ...(dests.EventDestinations ?? []).map((d) => eventDestinationFromAws(name, d))];
+    } catch (err) {
+      // Deleted between List and Get (or between Get and GetEventDestinations): it no longer exists.
+      if (isNotFound(err)) return [];
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { EXIT, type ExitCode } from '../../errors.js';
+import { renderPlanJson } from '../../render/json.js';
+import { renderPlanMarkdown } from '../../render/markdown.js';
+import { renderPlanText } from '../../render/text.js';
+import type { PlanCliOptions } from '../args.js';
+import { preparePlan, type Io } from '../reconcile.js';
+
+/** `ses-reconcile plan`: read-only; never calls a write API. 0, or 2 with --detailed-exitcode and changes. */
+export async function runPlan(o: PlanCliOptions, io: Io): Promise<ExitCode> {
+  const { plan } = await preparePlan(o, io);
+  io.out(o.format === 'json' ? renderPlanJson(plan) : o.format === 'markdown' ? renderPlanMarkdown(plan) : renderPlanText(plan, io.palette));
+  if (o.out) writeFileSync(o.out, renderPlanJson(plan));
+  return o.detailedExitcode && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
+}

@@ -1,0 +1,25 @@
+/**
+ * ARNs built from names. The partition comes from the Region name, so a China or GovCloud account gets
+ * `arn:aws-cn:` / `arn:aws-us-gov:` ARNs. Shared by the planner (comparing topic references with what
+ * AWS reports) and the adapter (building request ARNs).
+ */
+
+/** aws, aws-cn or aws-us-gov, from the Region name. */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/**
+ * `arn:aws:ses:{region}:{account}:configuration-set/{name}`: the ResourceArn of SESv2's tag calls
+ * (aws-facts 1.1; Terraform's acceptance tests match `configuration-set/.+`).
+ */
+export function configurationSetArn(region: string, account: string, name: string): string {
+  return `arn:${partitionOf(region)}:ses:${region}:${account}:configuration-set/${name}`;
+}
+
+/** `arn:aws:sns:{region}:{account}:{name}`: a topic of the file, by name, in the account being reconciled. */
+export function topicArn(region: string, account: string, name: string): string {
+  return `arn:${partitionOf(region)}:sns:${region}:${account}:${name}`;
+}

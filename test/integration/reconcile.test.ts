@@ -1,0 +1,228 @@
+/**
+ * Convergence over HTTP: the real CLI and the real AWS SDK against the emulator. The reconciler's best
+ * test (DEVELOPERS): apply, then plan again and expect `No changes.`; change the file, plan, apply, plan.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  CreateConfigurationSetCommand,
+  GetConfigurationSetCommand,
+  GetConfigurationSetEventDestinationsCommand,
+  ListConfigurationSetsCommand,
+  PutConfigurationSetTrackingOptionsCommand,
+  UpdateConfigurationSetEventDestinationCommand,
+} from '@aws-sdk/client-sesv2';
+import { Sandbox } from '../helpers/reconcile.js';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await Sandbox.start();
+});
+afterAll(() => sb.close());
+beforeEach(() => sb.emulator.reset());
+
+const HEAD = 'stack: app\nregion: us-east-1\n';
+const CW = `        cloudWatch:
+          dimensions:
+            ses:configuration-set: { source: MESSAGE_TAG, default: prod }
+            campaign: { source: MESSAGE_TAG, default: none }
+`;
+const BASE = `${HEAD}configurationSets:
+  prod:
+    eventDestinations:
+      cw:
+        events: [SEND, DELIVERY, BOUNCE, COMPLAINT]
+${CW}`;
+
+/** apply, then plan: must be `No changes.` */
+async function converge(yaml: string, ...flags: string[]): Promise<string> {
+  const file = sb.write(yaml);
+  const applied = await sb.apply(file, ...flags);
+  expect(applied.stderr).not.toMatch(/internal error/);
+  expect(applied.status, applied.stdout + applied.stderr).toBe(0);
+  const again = await sb.plan(file, ...flags);
+  expect(again.status, again.stderr).toBe(0);
+  expect(again.stdout).toContain('No changes.');
+  return applied.stdout;
+}
+
+describe('plan and apply against the emulator', () => {
+  it('creates from empty, then plans No changes (converges)', async () => {
+    const file = sb.write(BASE);
+    const first = await sb.plan(file, '--detailed-exitcode');
+    expect(first.status).toBe(2);
+    expect(first.stdout).toContain('Plan: 2 to create, 0 to update, 0 to replace, 0 to delete.');
+    await converge(BASE);
+    const plan = await sb.plan(file, '--detailed-exitcode');
+    expect(plan.status).toBe(0);
+  });
+
+  it('shows no change when event types and dimensions are reordered', async () => {
+    await converge(BASE);
+    const reordered = BASE.replace('[SEND, DELIVERY, BOUNCE, COMPLAINT]', '[COMPLAINT, BOUNCE, DELIVERY, SEND]').replace(
+      /( {12}ses:configuration-set.*\n)( {12}campaign.*\n)/,
+      '$2$1',
+    );
+    expect(reordered).not.toBe(BASE);
+    expect((await sb.plan(sb.write(reordered))).stdout).toContain('No changes.');
+  });
+
+  it.each([
+    ['delivery', '    delivery: { tlsPolicy: REQUIRE, maxDeliverySeconds: 600 }\n'],
+    ['reputation', '    reputationMetricsEnabled: true\n'],
+    ['sending', '    sendingEnabled: false\n'],
+    ['suppression', '    suppression: { reasons: [BOUNCE] }\n'],
+    ['tracking', '    tracking: { customRedirectDomain: click.example.com, httpsPolicy: REQUIRE }\n'],
+    ['vdm', '    vdm: { engagementMetrics: ENABLED, optimizedSharedDelivery: DISABLED }\n'],
+    ['archiving', '    archiveArn: arn:aws:ses:us-east-1:123456789012:mailmanager-archive/a-0123456789abcdef01234567\n'],
+    ['tags', '    tags: { env: prod, team: mail }\n'],
+  ])('changes the %s option group alone, and reverts it when the line is removed', async (group, line) => {
+    await converge(BASE);
+    const changed = BASE.replace('  prod:\n', `  prod:\n${line}`);
+    const plan = await sb.plan(sb.write(changed));
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+    await converge(changed);
+    if (group === 'sending') return; // omitted sendingEnabled is unmanaged: removing the line changes nothing
+    const reverted = await sb.plan(sb.write(BASE));
+    expect(reverted.stdout, group).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+    await converge(BASE);
+  });
+
+  it('empties suppression reasons for real (read back from AWS)', async () => {
+    await converge(BASE.replace('  prod:\n', '  prod:\n    suppression: { reasons: [BOUNCE, COMPLAINT] }\n'));
+    await converge(BASE.replace('  prod:\n', '  prod:\n    suppression: { reasons: [] }\n'));
+    const set = await sb.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'prod' }));
+    expect(set.SuppressionOptions?.SuppressedReasons).toEqual([]);
+  });
+
+  it('never sends an option the file omits (MaxDeliverySeconds stays unset)', async () => {
+    await converge(BASE.replace('  prod:\n', '  prod:\n    delivery: { tlsPolicy: REQUIRE }\n'));
+    const set = await sb.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'prod' }));
+    expect(set.DeliveryOptions).toEqual({ TlsPolicy: 'REQUIRE' });
+  });
+
+  it('plans a value set outside ses-reconcile back to the file', async () => {
+    await converge(BASE);
+    await sb.ses.send(new PutConfigurationSetTrackingOptionsCommand({ ConfigurationSetName: 'prod', CustomRedirectDomain: 'x.example.com' }));
+    const plan = await sb.plan(sb.write(BASE));
+    expect(plan.stdout).toMatch(/tracking/);
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+    await converge(BASE);
+  });
+
+  const TYPES: [string, string, string][] = [
+    ['sns', "        sns: { topicArn: 'arn:aws:sns:us-east-1:123456789012:a' }\n", "        sns: { topicArn: 'arn:aws:sns:us-east-1:123456789012:b' }\n"],
+    [
+      'kinesisFirehose',
+      '        kinesisFirehose: { deliveryStreamArn: arn:aws:firehose:us-east-1:123456789012:deliverystream/a, iamRoleArn: arn:aws:iam::123456789012:role/r }\n',
+      '        kinesisFirehose: { deliveryStreamArn: arn:aws:firehose:us-east-1:123456789012:deliverystream/b, iamRoleArn: arn:aws:iam::123456789012:role/r }\n',
+    ],
+    ['eventBridge', '        eventBridge: { eventBusArn: arn:aws:events:us-east-1:123456789012:event-bus/default }\n', '        eventBridge: { eventBusArn: arn:aws:events:us-east-1:123456789012:event-bus/default }\n        enabled: false\n'],
+    [
+      'pinpoint',
+      '        pinpoint: { applicationArn: arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc }\n',
+      '        pinpoint: { applicationArn: arn:aws:mobiletargeting:us-east-1:123456789012:apps/def }\n',
+    ],
+    ['cloudWatch', CW, CW.replace('default: none', 'default: n-a')],
+  ];
+  it.each(TYPES)('creates, changes and deletes a %s destination', async (_type, create, change) => {
+    await converge(BASE);
+    const withDest = (def: string) => `${BASE}      extra:\n        events: [BOUNCE, COMPLAINT]\n${def}`;
+    await converge(withDest(create));
+    const plan = await sb.plan(sb.write(withDest(change)));
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+    await converge(withDest(change));
+    const refused = await sb.apply(sb.write(BASE));
+    expect(refused.status).toBe(4);
+    expect(refused.stdout + refused.stderr).toMatch(/--allow-deletes/);
+    await converge(BASE, '--allow-deletes');
+    const dests = await sb.ses.send(new GetConfigurationSetEventDestinationsCommand({ ConfigurationSetName: 'prod' }));
+    expect(dests.EventDestinations?.map((d) => d.Name)).toEqual(['cw']);
+  });
+
+  it('shows a renamed destination as a delete and a create', async () => {
+    await converge(BASE);
+    const renamed = BASE.replace('      cw:', '      metrics:');
+    const plan = await sb.plan(sb.write(renamed), '--allow-deletes');
+    expect(plan.stdout).toContain('Plan: 1 to create, 0 to update, 0 to replace, 1 to delete.');
+    expect(plan.stdout).toMatch(/rename/);
+    await converge(renamed, '--allow-deletes');
+  });
+
+  it('repairs a destination changed by hand, including its enabled flag', async () => {
+    await converge(BASE);
+    const got = await sb.ses.send(new GetConfigurationSetEventDestinationsCommand({ ConfigurationSetName: 'prod' }));
+    const cw = got.EventDestinations?.[0];
+    await sb.ses.send(
+      new UpdateConfigurationSetEventDestinationCommand({
+        ConfigurationSetName: 'prod',
+        EventDestinationName: 'cw',
+        EventDestination: { Enabled: false, MatchingEventTypes: ['SEND'], CloudWatchDestination: cw?.CloudWatchDestination },
+      }),
+    );
+    const plan = await sb.plan(sb.write(BASE));
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+    await converge(BASE);
+  });
+});
+
+describe('ownership and safety against the emulator', () => {
+  it('leaves a set of another stack and a hand-made set untouched, even with --allow-deletes', async () => {
+    await sb.ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'theirs', Tags: [{ Key: 'ses-reconcile:stack', Value: 'other' }] }));
+    await sb.ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'manual' }));
+    await converge(BASE, '--allow-deletes');
+    const list = await sb.ses.send(new ListConfigurationSetsCommand({}));
+    expect(new Set(list.ConfigurationSets)).toEqual(new Set(['theirs', 'manual', 'prod']));
+  });
+
+  it('refuses to take over a hand-made set with the file name until --adopt', async () => {
+    await sb.ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'prod' }));
+    const refused = await sb.apply(sb.write(BASE));
+    expect(refused.status).toBe(4);
+    expect(refused.stdout).toMatch(/--adopt/);
+    await converge(BASE, '--adopt');
+    const set = await sb.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'prod' }));
+    expect(set.Tags).toContainEqual({ Key: 'ses-reconcile:stack', Value: 'app' });
+  });
+
+  it('refuses deletes over --max-deletes with the measured number', async () => {
+    await converge(`${BASE}  two: {}\n  three: {}\n`);
+    const r = await sb.apply(sb.write(BASE), '--allow-deletes', '--max-deletes', '1');
+    expect(r.status).toBe(4);
+    expect(r.stdout + r.stderr).toContain('2 deletes exceed --max-deletes 1; re-run with --max-deletes 2');
+  });
+
+  it('refuses without --auto-approve when stdin is not a terminal', async () => {
+    const r = await sb.run(['apply', '-c', sb.write(BASE)]);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain('--auto-approve');
+    expect((await sb.ses.send(new ListConfigurationSetsCommand({}))).ConfigurationSets).toEqual([]);
+  });
+
+  it('reports a failure mid-apply (done / failed / not attempted), exits 1, and a re-run converges', async () => {
+    const two = `${BASE}      second:\n        events: [DELIVERY]\n        eventBridge: { eventBusArn: arn:aws:events:us-east-1:123456789012:event-bus/default }\n`;
+    sb.emulator.setFaults({ failOperations: { CreateConfigurationSetEventDestination: { code: 'InternalFailure', status: 500, times: 10 } } });
+    const r = await sb.apply(sb.write(two), '--concurrency', '1');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/Done \(1\):\n {2}✓ create configurationSet prod/);
+    expect(r.stdout).toMatch(/Failed \(1\):\n {2}✗ create eventDestination prod\/cw: CreateConfigurationSetEventDestination prod\/cw failed: InternalFailure/);
+    expect(r.stdout).toMatch(/Not attempted \(1\):\n {2}- create eventDestination prod\/second/);
+    sb.emulator.setFaults({});
+    await converge(two);
+  });
+
+  it('exits 3 on an invalid file without any AWS call', async () => {
+    sb.emulator.clearCalls();
+    const r = await sb.plan(sb.write(`${HEAD}configurationSets: { "bad name": {} }\n`));
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('is not a valid configuration set name');
+    expect(sb.emulator.calls().total).toBe(0);
+  });
+
+  it('refuses an account other than the file accountId (exit 4) before reading', async () => {
+    sb.emulator.clearCalls();
+    const r = await sb.plan(sb.write(`${HEAD}accountId: "999999999999"\n`));
+    expect(r.status).toBe(4);
+    expect(r.stderr).toContain('account 999999999999');
+    expect(Object.keys(sb.emulator.calls().byOperation)).toEqual(['sts:GetCallerIdentity']);
+  });
+});
