@@ -59,6 +59,9 @@ export class UnsafePlanError extends ReconcileError {
   }
 }
 
+/** `apply PLANFILE` when the live state changed since the plan was made: exit 4. */
+export class StalePlanError extends UnsafePlanError {}
+
 export type AwsService = 'sesv2' | 'cloudwatch' | 'sns' | 'sts';
 
 /**

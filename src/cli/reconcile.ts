@@ -4,16 +4,20 @@
  * compute the plan.
  */
 import { loadDesired } from '../config/index.js';
-import type { DesiredState } from '../model/desired.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
-import { ConfigError, UnsafePlanError, UsageError } from '../errors.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, StalePlanError, UnsafePlanError, UsageError } from '../errors.js';
+import type { State } from '../model/state.js';
+import { liveDigest } from '../plan/digest.js';
+import { parsePlanFile } from '../plan/planfile.js';
+import { recheckSafety } from '../plan/safety.js';
 import type { Logger } from '../log.js';
 import { targetPlan } from '../plan/target.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import type { Palette } from '../render/palette.js';
 import type { StepRunner } from '../apply/port.js';
-import type { ReconcileOptions } from './args.js';
+import type { ApplyCliOptions, ReconcileOptions } from './args.js';
 import { computePlan } from './pipeline.js';
 
 export interface Io {
@@ -24,8 +28,9 @@ export interface Io {
 }
 
 export interface Prepared {
-  readonly desired: DesiredState;
   readonly plan: Plan;
+  /** The live state the plan was computed from. */
+  readonly live: State;
   readonly runner: StepRunner;
   readonly calls: Readonly<Record<string, number>>;
 }
@@ -66,5 +71,31 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   });
   const { plan, unmatched } = targetPlan(full, o.targets);
   for (const t of unmatched) io.err(`warning: --target ${t} matches no change\n`);
-  return { desired, plan, runner: new aws.SesV2StepRunner(clients.sesv2, region, accountId), calls: live.calls };
+  return { plan, live: live.state, runner: new aws.SesV2StepRunner(clients.sesv2, region, accountId), calls: live.calls };
+}
+
+/**
+ * `apply PLANFILE`: no configuration is read. The account must be the plan's, and the live state of every
+ * resource the plan touches must be what it was when the plan was made (digest), else exit 4.
+ */
+export async function preparePlanFile(o: ApplyCliOptions & { planFile: string }, io: Io): Promise<Prepared> {
+  let saved;
+  try {
+    saved = parsePlanFile(readFileSync(o.planFile, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`${o.planFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  const stored = saved.plan;
+  if (o.region && o.region !== stored.region) throw new UsageError(`the plan is for region ${stored.region}, but --region says ${o.region}`);
+  const aws = await import('../aws/index.js');
+  const clients = aws.createClients({ region: stored.region, profile: o.profile, endpointUrl: o.endpointUrl });
+  const accountId = await aws.lookupAccount(clients.sts);
+  if (stored.accountId && stored.accountId !== accountId)
+    throw new UnsafePlanError(`the plan was made for account ${stored.accountId}, but the credentials are for account ${accountId}; refusing to apply it`);
+  const names = new Set(stored.changes.map((c) => c.id.split('/')[0] as string));
+  const live = await new aws.SesV2Reader(clients.sesv2, { concurrency: o.concurrency }).read({ stack: stored.stack, configurationSets: names });
+  if (liveDigest(stored, live.state) !== saved.liveDigest)
+    throw new StalePlanError(`${o.planFile} is stale: resources it changes were changed since the plan was made; run plan again`);
+  const plan = recheckSafety(stored, { allowDeletes: o.allowDeletes, ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}) });
+  return { plan, live: live.state, runner: new aws.SesV2StepRunner(clients.sesv2, stored.region, accountId), calls: live.calls };
 }

@@ -28,6 +28,12 @@ export type Tags = Readonly<Record<string, string>>;
 
 /** The ownership tag (SPEC 5). */
 export const STACK_TAG = 'ses-reconcile:stack';
+/**
+ * A digest of what the file said for a configuration set (with its destinations) at the last apply. A
+ * plan whose file digest equals it knows the file has not changed, so any difference was made outside
+ * ses-reconcile (SPEC 6 reasons) — without keeping any state of its own.
+ */
+export const DIGEST_TAG = 'ses-reconcile:digest';
 
 export interface DeliveryOptions {
   /** AWS reports OPTIONAL when unset, so the canonical form always has it. */

@@ -2,7 +2,7 @@
  * The shape a resource is diffed in: its AWS fields only (no kind or name), with lists AWS keys by name
  * shown as maps, so a field path reads like the file (`cloudWatch.dimensions.Campaign.default`, SPEC 6).
  */
-import type { DestinationTarget, Resource, TopicRef } from './resources.js';
+import { DIGEST_TAG, type DestinationTarget, type Resource, type TopicRef } from './resources.js';
 
 function topicView(t: TopicRef): Record<string, string> {
   return 'arn' in t ? { topicArn: t.arn } : { topic: t.topic };
@@ -26,8 +26,10 @@ function targetView(t: DestinationTarget): Record<string, unknown> {
 export function diffView(r: Resource): Record<string, unknown> {
   switch (r.kind) {
     case 'configurationSet': {
-      const { kind: _k, name: _n, ...fields } = r;
-      return fields;
+      // The digest tag is bookkeeping (plan/reason.ts): never a difference of its own, never shown.
+      const { kind: _k, name: _n, tags, ...fields } = r;
+      const { [DIGEST_TAG]: _d, ...shown } = tags;
+      return { ...fields, tags: shown };
     }
     case 'eventDestination':
       return { enabled: r.enabled, events: r.events, ...targetView(r.target) };

@@ -6,8 +6,9 @@
 import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/change.js';
 import { resourceId } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, summarize, type Plan } from '../model/plan.js';
-import type { Resource, ResourceKind } from '../model/resources.js';
+import type { ConfigurationSet, Resource, ResourceKind } from '../model/resources.js';
 import { orderChanges } from './order.js';
+import { recordDigests, updateReason } from './reason.js';
 import { checkSafety, type SafetyOptions } from './safety.js';
 import { createSteps, deleteSteps, needsReplace, updateSteps } from './steps.js';
 
@@ -27,8 +28,10 @@ export interface PlanInput {
   readonly conflicts: readonly Conflict[];
   /** Resources of the file this version does not reconcile (reported, not planned). */
   readonly skipped: readonly Resource[];
-  /** The live resources of the managed scope (for what a set delete takes with it). */
+  /** The live resources of the managed scope (for what a set delete takes with it, and reasons). */
   readonly actual: Iterable<Resource>;
+  /** The desired resources of the managed scope (for reasons). */
+  readonly desired: Iterable<Resource>;
 }
 
 function withoutName(r: Resource): string {
@@ -76,6 +79,8 @@ function conflictChange(c: Conflict): Change {
 export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
   const { diffs, conflicts, skipped } = input;
   const actual = [...input.actual];
+  const desiredSets = new Map([...input.desired].filter((r): r is ConfigurationSet => r.kind === 'configurationSet').map((r) => [r.name, r]));
+  const liveSets = new Map(actual.filter((r): r is ConfigurationSet => r.kind === 'configurationSet').map((r) => [r.name, r]));
   const renamed = renames(diffs);
   const deletedSets = new Set(diffs.filter((d) => d.kind === 'delete' && d.before.kind === 'configurationSet').map((d) => d.key.slice('configurationSet:'.length)));
 
@@ -97,7 +102,8 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
       const notes: string[] = [];
       if (d.before.kind === 'configurationSet' && d.after.kind === 'configurationSet' && d.before.sendingEnabled === false && d.after.sendingEnabled === true)
         notes.push('resumes sending on a configuration set that was paused outside ses-reconcile (by SES or your own automation)');
-      const reason: ChangeReason = 'changed in file';
+      const setName = d.after.kind === 'configurationSet' ? d.after.name : d.after.kind === 'eventDestination' ? d.after.configurationSet : '';
+      const reason: ChangeReason = updateReason(desiredSets.get(setName), liveSets.get(setName));
       changes.push({
         ...base,
         notes,
@@ -113,7 +119,7 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
     }
   }
 
-  const ordered = orderChanges(changes);
+  const ordered = orderChanges(recordDigests(changes, desiredSets, liveSets));
   const safe = checkSafety(ordered.changes, o);
   const warnings = [...(o.warnings ?? [])];
   if (skipped.length > 0) {

@@ -165,6 +165,62 @@ describe('plan and apply against the emulator', () => {
   });
 });
 
+describe('plan files, formats and targets', () => {
+  it('applies a saved plan, and refuses it (exit 4) once the live state changed', async () => {
+    const file = sb.write(BASE);
+    const planFile = `${sb.dir}/saved.plan.json`;
+    const made = await sb.plan(file, '--out', planFile);
+    expect(made.status).toBe(0);
+    const applied = await sb.run(['apply', planFile, '--auto-approve']);
+    expect(applied.status, applied.stderr).toBe(0);
+    expect((await sb.plan(file)).stdout).toContain('No changes.');
+
+    const changed = BASE.replace('  prod:\n', '  prod:\n    reputationMetricsEnabled: true\n');
+    await sb.plan(sb.write(changed), '--out', planFile);
+    await sb.ses.send(new PutConfigurationSetTrackingOptionsCommand({ ConfigurationSetName: 'prod', CustomRedirectDomain: 'x.example.com' }));
+    const stale = await sb.run(['apply', planFile, '--auto-approve']);
+    expect(stale.status).toBe(4);
+    expect(stale.stderr).toContain('is stale');
+    const set = await sb.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'prod' }));
+    expect(set.ReputationOptions?.ReputationMetricsEnabled).toBe(false);
+  });
+
+  it('refuses a plan file of another format version (exit 3)', async () => {
+    const planFile = `${sb.dir}/old.plan.json`;
+    await sb.plan(sb.write(BASE), '--out', planFile);
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    writeFileSync(planFile, readFileSync(planFile, 'utf8').replace('"formatVersion": 1', '"formatVersion": 2'));
+    const r = await sb.run(['apply', planFile, '--auto-approve']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('expected 1, received 2');
+  });
+
+  it('prints SPEC 6 JSON and a markdown comment', async () => {
+    const file = sb.write(BASE);
+    const json = JSON.parse((await sb.plan(file, '--format', 'json')).stdout) as { formatVersion: number; stack: string; region: string; changes: { action: string; type: string; id: string; reason: string }[]; summary: object };
+    expect(json).toMatchObject({ formatVersion: 1, stack: 'app', region: 'us-east-1', summary: { create: 2, update: 0, replace: 0, delete: 0 } });
+    expect(json.changes.map((c) => [c.action, c.type, c.id, c.reason])).toEqual([
+      ['create', 'configurationSet', 'prod', 'new in file'],
+      ['create', 'eventDestination', 'prod/cw', 'new in file'],
+    ]);
+    const md = (await sb.plan(file, '--format', 'markdown')).stdout;
+    expect(md).toContain('<details>');
+    expect(md.length).toBeLessThan(65_536);
+  });
+
+  it('limits a run to --target and says why an unchanged file still has changes', async () => {
+    const two = `${BASE}  other:\n    eventDestinations:\n      e: { events: [BOUNCE, COMPLAINT], eventBridge: { eventBusArn: arn:aws:events:us-east-1:123456789012:event-bus/default } }\n`;
+    const file = sb.write(two);
+    const targeted = await sb.apply(file, '--target', 'other/e');
+    expect(targeted.stdout).toContain('Plan: 2 to create, 0 to update, 0 to replace, 0 to delete.');
+    expect((await sb.ses.send(new ListConfigurationSetsCommand({}))).ConfigurationSets).toEqual(['other']);
+    await converge(two);
+    await sb.ses.send(new PutConfigurationSetTrackingOptionsCommand({ ConfigurationSetName: 'prod', CustomRedirectDomain: 'x.example.com' }));
+    const drift = await sb.plan(file);
+    expect(drift.stdout).toContain('configurationSet prod  (changed outside ses-reconcile)');
+  });
+});
+
 describe('ownership and safety against the emulator', () => {
   it('leaves a set of another stack and a hand-made set untouched, even with --allow-deletes', async () => {
     await sb.ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'theirs', Tags: [{ Key: 'ses-reconcile:stack', Value: 'other' }] }));

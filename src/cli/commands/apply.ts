@@ -1,11 +1,11 @@
 import { executePlan } from '../../apply/executor.js';
 import type { ApplyReport } from '../../apply/report.js';
-import { EXIT, UnsafePlanError, UsageError, type ExitCode } from '../../errors.js';
+import { EXIT, UnsafePlanError, type ExitCode } from '../../errors.js';
 import { describeStep } from '../../model/step.js';
 import { renderPlanText } from '../../render/text.js';
 import type { Palette } from '../../render/palette.js';
 import type { ApplyCliOptions } from '../args.js';
-import { preparePlan, type Io } from '../reconcile.js';
+import { preparePlan, preparePlanFile, type Io } from '../reconcile.js';
 
 export interface Approval {
   readonly interactive: boolean;
@@ -35,8 +35,7 @@ function renderReport(r: ApplyReport, p: Palette): string {
 
 /** `ses-reconcile apply`: plan, ask (or --auto-approve), execute, report. 0 / 1 / 3 / 4. */
 export async function runApply(o: ApplyCliOptions, io: Io, approval: Approval): Promise<ExitCode> {
-  if (o.planFile) throw new UsageError('applying a saved plan file is not supported yet; run apply with -c');
-  const { plan, runner } = await preparePlan(o, io);
+  const { plan, runner } = o.planFile ? await preparePlanFile({ ...o, planFile: o.planFile }, io) : await preparePlan(o, io);
   io.out(renderPlanText(plan, io.palette));
   if (plan.refused) throw new UnsafePlanError(`refusing to apply: ${plan.refused}`);
   if (plan.changes.length === 0) return EXIT.ok;

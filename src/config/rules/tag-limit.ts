@@ -1,11 +1,14 @@
 /**
  * At most 50 tags per resource (SES Tag doc; CloudWatch TagResource; SNS: aws-facts 1.2 and 4.4). A
- * resource gets the file's `tags`, its own `tags` and ses-reconcile's stack tag, so the union must fit.
+ * resource gets the file's `tags`, its own `tags` and ses-reconcile's two tags (stack; digest on
+ * configuration sets, plan/reason.ts), so the union must fit.
  */
 import type { PathSegment, Rule } from './rule.js';
 import type { WrittenTags } from '../written.js';
 
 const MAX_TAGS = 50;
+/** ses-reconcile:stack and ses-reconcile:digest. */
+const OUR_TAGS = 2;
 
 export const tagLimit: Rule = {
   code: 'tag-limit',
@@ -16,13 +19,13 @@ export const tagLimit: Rule = {
     for (const [n, t] of Object.entries(ctx.config.topics ?? {})) owners.push([['topics', n], t.tags]);
     for (const [n, a] of Object.entries(ctx.config.alarms ?? {})) owners.push([['alarms', n], a.tags]);
     const check = (at: PathSegment[], own: WrittenTags | undefined): void => {
-      const count = new Set([...Object.keys(common), ...Object.keys(own ?? {})]).size + 1;
+      const count = new Set([...Object.keys(common), ...Object.keys(own ?? {})]).size + OUR_TAGS;
       if (count <= MAX_TAGS) return;
       ctx.report({
         severity: 'error',
         at: own ? [...at, 'tags'] : ['tags'],
         prefer: 'key',
-        message: `${count} tags including ses-reconcile:stack (${Object.keys(common).length} from the file's tags); AWS allows ${MAX_TAGS} per resource`,
+        message: `${count} tags including ses-reconcile's own ${OUR_TAGS} (${Object.keys(common).length} from the file's tags); AWS allows ${MAX_TAGS} per resource`,
         hint: `remove ${count - MAX_TAGS} tag(s)`,
       });
     };

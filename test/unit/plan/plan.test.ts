@@ -61,7 +61,8 @@ describe('plan: sets and destinations', () => {
     const withTracking = SET.replace('  prod:\n', '  prod:\n    tracking: { customRedirectDomain: t.example.com }\n    delivery: { tlsPolicy: REQUIRE }\n');
     await converge(aws, withTracking);
     const p = await plan(aws, SET);
-    expect(calls(p)).toEqual(['PutConfigurationSetDeliveryOptions prod', 'PutConfigurationSetTrackingOptions prod']);
+    expect(calls(p)).toEqual(['PutConfigurationSetDeliveryOptions prod', 'PutConfigurationSetTrackingOptions prod', 'TagConfigurationSet prod']);
+    expect(p.changes[0]?.reason).toBe('changed in file');
     expect(p.changes[0]?.diff).toEqual([
       { path: 'delivery.tlsPolicy', before: 'REQUIRE', after: 'OPTIONAL' },
       { path: 'tracking', before: { customRedirectDomain: 't.example.com', httpsPolicy: 'OPTIONAL' }, after: null },
@@ -75,7 +76,7 @@ describe('plan: sets and destinations', () => {
     await aws.run({ op: 'PutConfigurationSetSendingOptions', name: 'prod', sendingEnabled: false });
     expect((await plan(aws, SET)).changes).toEqual([]);
     const p = await plan(aws, SET.replace('  prod:\n', '  prod:\n    sendingEnabled: true\n'));
-    expect(calls(p)).toEqual(['PutConfigurationSetSendingOptions prod']);
+    expect(calls(p)).toEqual(['PutConfigurationSetSendingOptions prod', 'TagConfigurationSet prod']);
     expect(p.changes[0]?.notes[0]).toMatch(/resumes sending/);
   });
 
@@ -102,7 +103,8 @@ describe('plan: sets and destinations', () => {
     const sns = SET.replace(/cloudWatch: .*\n/, "sns: { topicArn: 'arn:aws:sns:us-east-1:123456789012:t' }\n");
     const p = await plan(aws, sns);
     expect(rows(p)).toEqual(['replace eventDestination prod/cw (changed in file)']);
-    expect(calls(p)).toEqual(['DeleteConfigurationSetEventDestination prod/cw', 'CreateConfigurationSetEventDestination prod/cw']);
+    // The set's digest tag follows the file on the destination's change, not as a change of its own.
+    expect(calls(p)).toEqual(['DeleteConfigurationSetEventDestination prod/cw', 'CreateConfigurationSetEventDestination prod/cw', 'TagConfigurationSet prod']);
     expect((await converge(aws, sns)).changes).toEqual([]);
   });
 
@@ -113,6 +115,26 @@ describe('plan: sets and destinations', () => {
     expect(p.changes[1]?.after).toMatchObject({ target: { type: 'sns', topic: { arn: 'arn:aws:sns:us-east-1:123456789012:alerts' } } });
     expect(p.warnings).toContain('not reconciled by this version (validated only): 1 topic(s), 0 alarm(s), 0 dashboard(s)');
     expect((await converge(aws, body)).changes).toEqual([]);
+  });
+});
+
+describe('plan: reasons without a state file', () => {
+  it('says "changed outside ses-reconcile" when the file is unchanged since the last apply', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, SET);
+    await aws.run({ op: 'PutConfigurationSetReputationOptions', name: 'prod', reputationMetricsEnabled: true });
+    const p = await plan(aws, SET);
+    expect(rows(p)).toEqual(['update configurationSet prod (changed outside ses-reconcile)']);
+    expect(calls(p)).toEqual(['PutConfigurationSetReputationOptions prod']);
+    expect(p.changes[0]?.diff).toEqual([{ path: 'reputationMetricsEnabled', before: true, after: false }]);
+  });
+
+  it('says "changed in file" when the file changed, and never shows the digest tag as a field', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, SET);
+    const p = await plan(aws, SET.replace('  prod:\n', '  prod:\n    reputationMetricsEnabled: true\n'));
+    expect(rows(p)).toEqual(['update configurationSet prod (changed in file)']);
+    expect(p.changes[0]?.diff.map((d) => d.path)).toEqual(['reputationMetricsEnabled']);
   });
 });
 
@@ -140,7 +162,7 @@ describe('plan: ownership and deletes', () => {
     const adopted = await plan(aws, SET, { adopt: true });
     expect(calls(adopted)).toEqual(['TagConfigurationSet prod', 'CreateConfigurationSetEventDestination prod/cw']);
     expect((await converge(aws, SET, { adopt: true })).changes).toEqual([]);
-    expect(aws.sets.get('prod')?.tags).toEqual({ 'ses-reconcile:stack': 's' });
+    expect(Object.keys(aws.sets.get('prod')?.tags ?? {})).toEqual(['ses-reconcile:digest', 'ses-reconcile:stack']);
   });
 
   it('never adopts a set of another stack', async () => {
