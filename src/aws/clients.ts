@@ -53,6 +53,15 @@ export interface AwsClients {
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
+/**
+ * SESv2 allows about one management call per second per Region, not adjustable (aws-facts 3.3). The
+ * standard retry mode backs off only ~0.1–0.8 s between attempts, so a plan reading more than a handful
+ * of sets ran out of attempts under that limit (measured with bench/plan-read.mjs --ses-rps 1). Adaptive
+ * mode adds the SDK's client-side rate limiter, which slows to the rate the service accepts after the
+ * first throttle and costs nothing while nothing is throttled; more attempts give it room to settle.
+ */
+export const SESV2_MAX_ATTEMPTS = 10;
+
 function maxAttemptsOf(options: ClientOptions): number | undefined {
   if (options.maxAttempts !== undefined) return options.maxAttempts;
   // Left undefined, the SDK reads AWS_MAX_ATTEMPTS itself (and would default to 3 without it).
@@ -72,7 +81,11 @@ export function createClients(options: ClientOptions = {}): AwsClients {
   // The STS client's provider is the default chain (or the given credentials), memoized: shared by all
   // four clients, it resolves credentials once per run.
   const shared = { ...base, credentials: sts.config.credentials };
-  const sesv2 = new SESv2Client(shared);
+  const sesv2 = new SESv2Client({
+    ...shared,
+    ...(process.env.AWS_RETRY_MODE ? {} : { retryMode: 'adaptive' }),
+    ...(options.maxAttempts === undefined && !process.env.AWS_MAX_ATTEMPTS ? { maxAttempts: SESV2_MAX_ATTEMPTS } : {}),
+  });
   const cloudwatch = new CloudWatchClient(shared);
   const sns = new SNSClient(shared);
   return {

@@ -46,7 +46,10 @@ export async function runApply(o: ApplyCliOptions, io: Io, approval: Approval): 
   }
   const report = await executePlan(plan, runner, {
     concurrency: o.concurrency,
-    onDone: (c, i, n) => io.log.info({ change: `${c.action} ${c.kind} ${c.id}`, progress: `${i}/${n}` }, 'applied'),
+    onDone: (c, i, n) => {
+      io.log.info({ change: `${c.action} ${c.kind} ${c.id}`, progress: `${i}/${n}` }, 'applied');
+      if (approval.interactive) io.out(io.palette.dim(`  [${i}/${n}] ${c.action} ${c.kind} ${c.id}\n`));
+    },
   });
   io.out(renderReport(report, io.palette));
   return report.failed.length > 0 ? EXIT.failure : EXIT.ok;

@@ -12,7 +12,7 @@ import { ListConfigurationSetsCommand } from '@aws-sdk/client-sesv2';
 import { ListTopicsCommand } from '@aws-sdk/client-sns';
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { lookupAccount } from '../../../src/aws/account.js';
-import { createClients, DEFAULT_MAX_ATTEMPTS, resolvedRegion, type AwsClients } from '../../../src/aws/clients.js';
+import { createClients, DEFAULT_MAX_ATTEMPTS, SESV2_MAX_ATTEMPTS, resolvedRegion, type AwsClients } from '../../../src/aws/clients.js';
 import { UsageError } from '../../../src/errors.js';
 import { startFullEmulator, type Emulator } from '../../../src/emulator/index.js';
 
@@ -103,7 +103,11 @@ describe('createClients', () => {
   });
 
   it(`retries up to ${DEFAULT_MAX_ATTEMPTS} attempts by default; AWS_MAX_ATTEMPTS and the option override it`, async () => {
-    expect(await make({ region: 'us-east-1' }).sesv2.config.maxAttempts()).toBe(DEFAULT_MAX_ATTEMPTS);
+    expect(await make({ region: 'us-east-1' }).sns.config.maxAttempts()).toBe(DEFAULT_MAX_ATTEMPTS);
+    // SESv2 (about 1 call/s, not adjustable): adaptive retries with more room to settle.
+    const ses = make({ region: 'us-east-1' }).sesv2.config;
+    expect(await ses.maxAttempts()).toBe(SESV2_MAX_ATTEMPTS);
+    expect(await ses.retryMode()).toBe('adaptive');
     expect(await make({ region: 'us-east-1', maxAttempts: 2 }).sns.config.maxAttempts()).toBe(2);
     vi.stubEnv('AWS_MAX_ATTEMPTS', '7');
     expect(await make({ region: 'us-east-1' }).cloudwatch.config.maxAttempts()).toBe(7);
