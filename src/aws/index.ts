@@ -8,3 +8,12 @@ export { toAwsCallError } from './errors.js';
 export { configurationSetArn, partitionOf, topicArn } from '../model/arn.js';
 export { SesV2Reader, type SesV2ReaderOptions } from './sesv2/reader.js';
 export { SesV2StepRunner } from './sesv2/applier.js';
+export { alarmArn } from './cloudwatch/arn.js';
+export {
+  CloudWatchAlarmReader,
+  stackAlarmPrefix,
+  type AlarmRead,
+  type AlarmReadScope,
+  type CloudWatchAlarmReaderOptions,
+} from './cloudwatch/reader.js';
+export { CloudWatchStepRunner, type CloudWatchStepRunnerOptions } from './cloudwatch/applier.js';

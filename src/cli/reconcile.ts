@@ -7,8 +7,9 @@ import { loadDesired } from '../config/index.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
 import { readFileSync } from 'node:fs';
+import { routeSteps } from '../apply/router.js';
 import { ConfigError, StalePlanError, UnsafePlanError, UsageError } from '../errors.js';
-import type { State } from '../model/state.js';
+import { stateOf, type State } from '../model/state.js';
 import { liveDigest } from '../plan/digest.js';
 import { parsePlanFile } from '../plan/planfile.js';
 import { recheckSafety } from '../plan/safety.js';
@@ -35,6 +36,32 @@ export interface Prepared {
   readonly calls: Readonly<Record<string, number>>;
 }
 
+type Aws = typeof import('../aws/index.js');
+
+/**
+ * The live state of a stack's scope: SESv2 sets and destinations, and CloudWatch alarms, read
+ * concurrently (different services, different rate limits). Also builds the runner that applies steps.
+ */
+async function readLive(
+  aws: Aws,
+  clients: ReturnType<Aws['createClients']>,
+  scope: { stack: string; configurationSets: ReadonlySet<string>; alarmNames: ReadonlySet<string> },
+  at: { region: string; accountId: string; concurrency: number },
+): Promise<{ state: State; calls: Record<string, number>; runner: StepRunner }> {
+  const [ses, cw] = await Promise.all([
+    new aws.SesV2Reader(clients.sesv2, { concurrency: at.concurrency }).read({ stack: scope.stack, configurationSets: scope.configurationSets }),
+    new aws.CloudWatchAlarmReader(clients.cloudwatch, { concurrency: at.concurrency }).read({ stack: scope.stack, alarmNames: scope.alarmNames }),
+  ]);
+  return {
+    state: stateOf([...ses.state.values(), ...cw.state.values()]),
+    calls: { ...ses.calls, ...cw.calls },
+    runner: routeSteps({
+      sesv2: new aws.SesV2StepRunner(clients.sesv2, at.region, at.accountId),
+      cloudwatch: new aws.CloudWatchStepRunner(clients.cloudwatch, at.region, at.accountId, { alarmArns: cw.arns }),
+    }),
+  };
+}
+
 export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared> {
   const loaded = loadDesired(o.config);
   // Invalid: the diagnostics go to stderr (stdout may be a JSON plan consumer). Warnings travel in the plan.
@@ -54,9 +81,14 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   if (desired.accountId && desired.accountId !== accountId)
     throw new UnsafePlanError(`the file is for account ${desired.accountId}, but the credentials are for account ${accountId}; refusing to touch it`);
 
-  const names = new Set([...desired.resources.values()].filter((r) => r.kind === 'configurationSet').map((r) => r.name));
+  const namesOf = (kind: string) => new Set([...desired.resources.values()].filter((r) => r.kind === kind).map((r) => (r as { name: string }).name));
   const t0 = performance.now();
-  const live = await new aws.SesV2Reader(clients.sesv2, { concurrency: o.concurrency }).read({ stack: desired.stack, configurationSets: names });
+  const live = await readLive(
+    aws,
+    clients,
+    { stack: desired.stack, configurationSets: namesOf('configurationSet'), alarmNames: namesOf('alarm') },
+    { region, accountId, concurrency: o.concurrency },
+  );
   log.info({ calls: live.calls, ms: Math.round(performance.now() - t0) }, 'read live state');
 
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code}: ${d.message}`);
@@ -71,7 +103,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   });
   const { plan, unmatched } = targetPlan(full, o.targets);
   for (const t of unmatched) io.err(`warning: --target ${t} matches no change\n`);
-  return { plan, live: live.state, runner: new aws.SesV2StepRunner(clients.sesv2, region, accountId), calls: live.calls };
+  return { plan, live: live.state, runner: live.runner, calls: live.calls };
 }
 
 /**
@@ -92,10 +124,11 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   const accountId = await aws.lookupAccount(clients.sts);
   if (stored.accountId && stored.accountId !== accountId)
     throw new UnsafePlanError(`the plan was made for account ${stored.accountId}, but the credentials are for account ${accountId}; refusing to apply it`);
-  const names = new Set(stored.changes.map((c) => c.id.split('/')[0] as string));
-  const live = await new aws.SesV2Reader(clients.sesv2, { concurrency: o.concurrency }).read({ stack: stored.stack, configurationSets: names });
+  const sets = new Set(stored.changes.filter((c) => c.kind === 'configurationSet' || c.kind === 'eventDestination').map((c) => c.id.split('/')[0] as string));
+  const alarms = new Set(stored.changes.filter((c) => c.kind === 'alarm').map((c) => c.id));
+  const live = await readLive(aws, clients, { stack: stored.stack, configurationSets: sets, alarmNames: alarms }, { region: stored.region, accountId, concurrency: o.concurrency });
   if (liveDigest(stored, live.state) !== saved.liveDigest)
     throw new StalePlanError(`${o.planFile} is stale: resources it changes were changed since the plan was made; run plan again`);
   const plan = recheckSafety(stored, { allowDeletes: o.allowDeletes, ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}) });
-  return { plan, live: live.state, runner: new aws.SesV2StepRunner(clients.sesv2, stored.region, accountId), calls: live.calls };
+  return { plan, live: live.state, runner: live.runner, calls: live.calls };
 }

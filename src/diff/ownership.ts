@@ -2,8 +2,8 @@
  * Ownership, as a filter before the diff (dnscontrol's hands-off premise): what this stack does not own is
  * removed from both sides, so the diff itself stays naive and can never touch it (SPEC 5).
  *
- * Terms: a configuration set is *owned* when it carries `ses-reconcile:stack=<stack>`; *named* when the
- * file defines it. Owned or named = managed.
+ * Terms: a configuration set or alarm is *owned* when it carries `ses-reconcile:stack=<stack>`; *named*
+ * when the file defines it. Owned or named = managed.
  * - owned: diffed; deleted when the file no longer names it.
  * - named, untagged: a conflict until `--adopt`; adopted, it is diffed (and the plan adds the tag).
  * - named, tagged by another stack: a conflict, always: two stacks never touch each other's resources.
@@ -11,7 +11,7 @@
  * An event destination belongs to its set and follows it.
  */
 import type { Conflict } from '../model/change.js';
-import { STACK_TAG, type ConfigurationSet, type Resource } from '../model/resources.js';
+import { STACK_TAG, type Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 
 export interface Owned {
@@ -20,32 +20,32 @@ export interface Owned {
   readonly conflicts: readonly Conflict[];
 }
 
-export function ownerOf(set: ConfigurationSet): string | undefined {
-  return set.tags[STACK_TAG];
+/** The resource that carries the ownership tag for `r`: itself, or an event destination's set. */
+function rootKey(r: Resource): string {
+  return r.kind === 'eventDestination' ? `configurationSet:${r.configurationSet}` : `${r.kind}:${r.name}`;
+}
+
+export function ownerOf(r: Resource): string | undefined {
+  return 'tags' in r ? r.tags[STACK_TAG] : undefined;
 }
 
 export function removeUnowned(desired: State, actual: State, stack: string, options: { adopt: boolean }): Owned {
-  const setOf = (r: Resource): string | undefined =>
-    r.kind === 'configurationSet' ? r.name : r.kind === 'eventDestination' ? r.configurationSet : undefined;
-  const excluded = new Set<string>(); // set names whose whole subtree is out of the diff
+  const excluded = new Set<string>(); // root keys whose whole subtree is out of the diff
   const conflicts: Conflict[] = [];
   for (const [key, live] of actual) {
-    if (live.kind !== 'configurationSet') continue;
+    if (live.kind === 'eventDestination') continue; // follows its set
     const owner = ownerOf(live);
     if (owner === stack) continue;
     const wanted = desired.get(key);
     if (!wanted) {
-      excluded.add(live.name);
+      excluded.add(key);
       continue;
     }
     if (owner === undefined && options.adopt) continue;
-    excluded.add(live.name);
+    excluded.add(key);
     conflicts.push({ key, desired: wanted, actual: live, owner });
   }
-  const keep = (r: Resource) => {
-    const set = setOf(r);
-    return set === undefined || !excluded.has(set);
-  };
+  const keep = (r: Resource) => !excluded.has(rootKey(r));
   return {
     desired: stateOf([...desired.values()].filter(keep)),
     actual: stateOf([...actual.values()].filter(keep)),

@@ -4,6 +4,7 @@
  * never ARNs: resolving names and topic references to ARNs needs the account, which only the adapter knows.
  */
 import type {
+  Alarm,
   ConfigurationSet,
   DeliveryOptions,
   EventDestination,
@@ -33,13 +34,30 @@ export type Step =
   | { readonly op: 'CreateConfigurationSetEventDestination'; readonly destination: EventDestination }
   /** A full replacement: UpdateConfigurationSetEventDestination takes the whole definition (aws-facts 1.3). */
   | { readonly op: 'UpdateConfigurationSetEventDestination'; readonly destination: EventDestination }
-  | { readonly op: 'DeleteConfigurationSetEventDestination'; readonly configurationSet: string; readonly name: string };
+  | { readonly op: 'DeleteConfigurationSetEventDestination'; readonly configurationSet: string; readonly name: string }
+  /** Creates, or completely overwrites (aws-facts 4.1), one alarm; its tags apply only on create. */
+  | { readonly op: 'PutMetricAlarm'; readonly alarm: Alarm }
+  | { readonly op: 'DeleteAlarm'; readonly name: string }
+  | { readonly op: 'TagAlarm'; readonly name: string; readonly tags: Tags }
+  | { readonly op: 'UntagAlarm'; readonly name: string; readonly keys: readonly string[] };
 
 export type StepOp = Step['op'];
+
+export type CloudWatchStep = Extract<Step, { readonly op: 'PutMetricAlarm' | 'DeleteAlarm' | 'TagAlarm' | 'UntagAlarm' }>;
+export type SesV2Step = Exclude<Step, CloudWatchStep>;
+
+export function isCloudWatchStep(step: Step): step is CloudWatchStep {
+  return serviceOf(step) === 'cloudwatch';
+}
 
 /** The service each step calls: for rate limits and concurrency per service. */
 export function serviceOf(step: Step): 'sesv2' | 'cloudwatch' | 'sns' {
   switch (step.op) {
+    case 'PutMetricAlarm':
+    case 'DeleteAlarm':
+    case 'TagAlarm':
+    case 'UntagAlarm':
+      return 'cloudwatch';
     default:
       return 'sesv2';
   }
@@ -48,7 +66,9 @@ export function serviceOf(step: Step): 'sesv2' | 'cloudwatch' | 'sns' {
 /** `PutConfigurationSetTrackingOptions production` — how plans and apply reports name a call. */
 export function describeStep(step: Step): string {
   const target =
-    'set' in step
+    'alarm' in step
+      ? step.alarm.name
+      : 'set' in step
       ? step.set.name
       : 'destination' in step
         ? `${step.destination.configurationSet}/${step.destination.name}`

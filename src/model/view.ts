@@ -35,7 +35,9 @@ export function diffView(r: Resource): Record<string, unknown> {
       return { enabled: r.enabled, events: r.events, ...targetView(r.target) };
     default: {
       const { kind: _k, name: _n, ...fields } = r;
-      return fields;
+      if (!('tags' in fields)) return fields;
+      const { [DIGEST_TAG]: _d, ...shown } = fields.tags;
+      return { ...fields, tags: shown };
     }
   }
 }

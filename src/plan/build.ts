@@ -13,7 +13,7 @@ import { checkSafety, type SafetyOptions } from './safety.js';
 import { createSteps, deleteSteps, needsReplace, updateSteps } from './steps.js';
 
 /** What this version reconciles; the rest of the file is validated but not yet planned. */
-export const RECONCILED_KINDS: readonly ResourceKind[] = ['configurationSet', 'eventDestination'];
+export const RECONCILED_KINDS: readonly ResourceKind[] = ['configurationSet', 'eventDestination', 'alarm'];
 
 export interface PlanOptions extends SafetyOptions {
   readonly stack: string;
@@ -103,7 +103,8 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
       if (d.before.kind === 'configurationSet' && d.after.kind === 'configurationSet' && d.before.sendingEnabled === false && d.after.sendingEnabled === true)
         notes.push('resumes sending on a configuration set that was paused outside ses-reconcile (by SES or your own automation)');
       const setName = d.after.kind === 'configurationSet' ? d.after.name : d.after.kind === 'eventDestination' ? d.after.configurationSet : '';
-      const reason: ChangeReason = updateReason(desiredSets.get(setName), liveSets.get(setName));
+      const reason: ChangeReason =
+        d.after.kind === 'alarm' && d.before.kind === 'alarm' ? updateReason(d.after, d.before) : updateReason(desiredSets.get(setName), liveSets.get(setName));
       changes.push({
         ...base,
         notes,
@@ -123,10 +124,9 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
   const safe = checkSafety(ordered.changes, o);
   const warnings = [...(o.warnings ?? [])];
   if (skipped.length > 0) {
-    const count = (k: ResourceKind) => skipped.filter((r) => r.kind === k).length;
-    warnings.push(
-      `not reconciled by this version (validated only): ${count('topic')} topic(s), ${count('alarm')} alarm(s), ${count('dashboard')} dashboard(s)`,
-    );
+    const kinds: [ResourceKind, string][] = [['topic', 'topic'], ['dashboard', 'dashboard']];
+    const parts = kinds.map(([k, word]) => [skipped.filter((r) => r.kind === k).length, word] as const).filter(([n]) => n > 0);
+    warnings.push(`not reconciled by this version (validated only): ${parts.map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ')}`);
   }
   return {
     formatVersion: PLAN_FORMAT_VERSION,

@@ -4,16 +4,18 @@
  *   1. configuration sets created or updated (destinations need their set)
  *   2. event destinations deleted (frees slots of the 10-per-set quota before creates, e.g. a rename)
  *   3. event destinations created, updated, replaced
- *   4. configuration sets deleted (AWS deletes their destinations with them)
+ *   4. alarms created, updated or deleted (they watch metrics the destinations publish)
+ *   5. configuration sets deleted (AWS deletes their destinations with them)
  * Within a wave, compareKeys order, so plans are deterministic.
  */
 import type { Change } from '../model/change.js';
 import { compareKeys } from '../model/key.js';
 
 function waveOf(c: Change): number {
-  if (c.kind === 'configurationSet') return c.action === 'delete' ? 3 : 0;
+  if (c.kind === 'configurationSet') return c.action === 'delete' ? 4 : 0;
   if (c.kind === 'eventDestination') return c.action === 'delete' ? 1 : 2;
-  return 4;
+  if (c.kind === 'alarm') return 3;
+  return 5;
 }
 
 export function orderChanges(changes: readonly Change[]): { changes: Change[]; waves: number[][] } {

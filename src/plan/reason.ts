@@ -1,10 +1,11 @@
 /**
- * Why an update exists, without a state file: each configuration set carries the digest of the file's
- * definition of it (set and destinations) from its last apply (DIGEST_TAG). Equal digests mean the file
- * did not change, so the difference was made outside ses-reconcile; otherwise the file changed.
+ * Why an update exists, without a state file: each configuration set (with its destinations) and each
+ * alarm carries the digest of the file's definition of it at its last apply (DIGEST_TAG). Equal digests
+ * mean the file did not change, so the difference was made outside ses-reconcile; otherwise the file
+ * changed.
  */
 import type { Change, ChangeReason } from '../model/change.js';
-import { DIGEST_TAG, type ConfigurationSet, type Resource } from '../model/resources.js';
+import { DIGEST_TAG, type ConfigurationSet, type Resource, type Tags } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 import { sha256, stableJson } from './digest.js';
 
@@ -13,6 +14,10 @@ export function withDigests(desired: State): State {
   const all = [...desired.values()];
   return stateOf(
     all.map((r): Resource => {
+      if (r.kind === 'alarm') {
+        const { [DIGEST_TAG]: _old, ...tags } = r.tags;
+        return { ...r, tags: { ...tags, [DIGEST_TAG]: sha256(stableJson({ ...r, tags })).slice(0, 32) } };
+      }
       if (r.kind !== 'configurationSet') return r;
       const { [DIGEST_TAG]: _old, ...tags } = r.tags;
       const destinations = all.filter((d) => d.kind === 'eventDestination' && d.configurationSet === r.name);
@@ -22,9 +27,10 @@ export function withDigests(desired: State): State {
   );
 }
 
-export function updateReason(desiredSet: ConfigurationSet | undefined, liveSet: ConfigurationSet | undefined): ChangeReason {
-  const want = desiredSet?.tags[DIGEST_TAG];
-  return want !== undefined && liveSet?.tags[DIGEST_TAG] === want ? 'changed outside ses-reconcile' : 'changed in file';
+/** `desired` and `live` are the resources that carry the digest: the set of a destination, or the alarm. */
+export function updateReason(desired: { readonly tags: Tags } | undefined, live: { readonly tags: Tags } | undefined): ChangeReason {
+  const want = desired?.tags[DIGEST_TAG];
+  return want !== undefined && live?.tags[DIGEST_TAG] === want ? 'changed outside ses-reconcile' : 'changed in file';
 }
 
 /**

@@ -4,7 +4,7 @@
  * definition, aws-facts 1.3), and delete-then-create only where AWS cannot change in place.
  */
 import { canonicalTags } from '../model/canonical.js';
-import type { ConfigurationSet, EventDestination, Resource } from '../model/resources.js';
+import type { Alarm, ConfigurationSet, EventDestination, Resource, Tags } from '../model/resources.js';
 import type { Step } from '../model/step.js';
 
 function same(a: unknown, b: unknown): boolean {
@@ -13,6 +13,9 @@ function same(a: unknown, b: unknown): boolean {
 
 export function createSteps(r: Resource): Step[] {
   switch (r.kind) {
+    case 'alarm':
+      // Tags ride on the create: PutMetricAlarm applies them only to a new alarm (aws-facts 4.1).
+      return [{ op: 'PutMetricAlarm', alarm: r }];
     case 'configurationSet':
       return [{ op: 'CreateConfigurationSet', set: r }];
     case 'eventDestination':
@@ -24,6 +27,8 @@ export function createSteps(r: Resource): Step[] {
 
 export function deleteSteps(r: Resource): Step[] {
   switch (r.kind) {
+    case 'alarm':
+      return [{ op: 'DeleteAlarm', name: r.name }];
     case 'configurationSet':
       return [{ op: 'DeleteConfigurationSet', name: r.name }];
     case 'eventDestination':
@@ -46,11 +51,10 @@ function setUpdateSteps(before: ConfigurationSet, after: ConfigurationSet): Step
   if (!same(after.tracking, before.tracking)) steps.push({ op: 'PutConfigurationSetTrackingOptions', name, tracking: after.tracking });
   if (!same(after.vdm, before.vdm)) steps.push({ op: 'PutConfigurationSetVdmOptions', name, vdm: after.vdm });
   if (after.archiveArn !== before.archiveArn) steps.push({ op: 'PutConfigurationSetArchivingOptions', name, archiveArn: after.archiveArn });
-  const changed = Object.entries(after.tags).filter(([k, v]) => before.tags[k] !== v);
-  if (changed.length > 0) steps.push({ op: 'TagConfigurationSet', name, tags: canonicalTags(Object.fromEntries(changed)) });
-  const removed = Object.keys(before.tags).filter((k) => !(k in after.tags)).sort();
-  if (removed.length > 0) steps.push({ op: 'UntagConfigurationSet', name, keys: removed });
-  return steps;
+  return [
+    ...steps,
+    ...tagSteps(before.tags, after.tags, (tags) => ({ op: 'TagConfigurationSet', name, tags }), (keys) => ({ op: 'UntagConfigurationSet', name, keys })),
+  ];
 }
 
 /** AWS documents no in-place change of an event destination's type (aws-facts 1.3): replace it. */
@@ -58,7 +62,32 @@ export function needsReplace(before: Resource, after: Resource): boolean {
   return before.kind === 'eventDestination' && after.kind === 'eventDestination' && before.target.type !== after.target.type;
 }
 
+/** Tag and untag calls that turn `before` tags into `after` tags. */
+function tagSteps(before: Tags, after: Tags, tag: (tags: Tags) => Step, untag: (keys: string[]) => Step): Step[] {
+  const steps: Step[] = [];
+  const changed = Object.entries(after).filter(([k, v]) => before[k] !== v);
+  if (changed.length > 0) steps.push(tag(canonicalTags(Object.fromEntries(changed))));
+  const removed = Object.keys(before).filter((k) => !(k in after)).sort();
+  if (removed.length > 0) steps.push(untag(removed));
+  return steps;
+}
+
+/**
+ * PutMetricAlarm overwrites the whole alarm but ignores tags on an update (aws-facts 4.1): the alarm is put
+ * again only when something besides its tags differs, and tags change through Tag/Untag.
+ */
+function alarmUpdateSteps(before: Alarm, after: Alarm): Step[] {
+  const { tags: bt, ...b } = before;
+  const { tags: at, ...a } = after;
+  const steps: Step[] = same(a, b) ? [] : [{ op: 'PutMetricAlarm', alarm: after }];
+  return [
+    ...steps,
+    ...tagSteps(bt, at, (tags) => ({ op: 'TagAlarm', name: after.name, tags }), (keys) => ({ op: 'UntagAlarm', name: after.name, keys })),
+  ];
+}
+
 export function updateSteps(before: Resource, after: Resource): Step[] {
+  if (before.kind === 'alarm' && after.kind === 'alarm') return alarmUpdateSteps(before, after);
   if (before.kind === 'configurationSet' && after.kind === 'configurationSet') return setUpdateSteps(before, after);
   if (before.kind === 'eventDestination' && after.kind === 'eventDestination') {
     if (needsReplace(before, after)) return [...deleteSteps(before), ...createSteps(after)];

@@ -5,7 +5,7 @@
  * destinations; names clash with AlreadyExists, missing ones are NotFound. `failOn` makes one step fail.
  */
 import { canonicalize } from '../../src/model/canonical.js';
-import type { ConfigurationSet, EventDestination, Resource } from '../../src/model/resources.js';
+import type { Alarm, ConfigurationSet, EventDestination, Resource } from '../../src/model/resources.js';
 import { stateOf } from '../../src/model/state.js';
 import type { Step } from '../../src/model/step.js';
 import type { LiveRead, LiveReader, ReadScope } from '../../src/live/port.js';
@@ -15,6 +15,7 @@ import { AwsCallError } from '../../src/errors.js';
 export class InMemoryAws implements LiveReader, StepRunner {
   readonly sets = new Map<string, ConfigurationSet>();
   readonly destinations = new Map<string, EventDestination>();
+  readonly alarms = new Map<string, Alarm>();
   readonly log: string[] = [];
   /** The first step whose op (and optional target) matches fails once. */
   failOn?: { op: Step['op']; target?: string };
@@ -26,10 +27,11 @@ export class InMemoryAws implements LiveReader, StepRunner {
   put(r: Resource): void {
     if (r.kind === 'configurationSet') this.sets.set(r.name, canonicalize({ ...r, sendingEnabled: r.sendingEnabled ?? true }));
     if (r.kind === 'eventDestination') this.destinations.set(`${r.configurationSet}/${r.name}`, canonicalize(r));
+    if (r.kind === 'alarm') this.alarms.set(r.name, canonicalize(r));
   }
 
   async read(_scope: ReadScope): Promise<LiveRead> {
-    return { state: stateOf([...this.sets.values(), ...this.destinations.values()]), calls: {} };
+    return { state: stateOf([...this.sets.values(), ...this.destinations.values(), ...this.alarms.values()]), calls: {} };
   }
 
   private set(name: string): ConfigurationSet {
@@ -39,7 +41,7 @@ export class InMemoryAws implements LiveReader, StepRunner {
   }
 
   async run(step: Step): Promise<void> {
-    const target = 'name' in step ? step.name : 'set' in step ? step.set.name : step.op;
+    const target = 'name' in step ? step.name : 'set' in step ? step.set.name : 'alarm' in step ? step.alarm.name : step.op;
     if (this.failOn && this.failOn.op === step.op && (this.failOn.target === undefined || this.failOn.target === target)) {
       this.failOn = undefined;
       throw new AwsCallError('sesv2', step.op, 'InternalFailure', 'injected', true, 500);
@@ -87,6 +89,23 @@ export class InMemoryAws implements LiveReader, StepRunner {
         const d = step.destination;
         if (!this.destinations.has(`${d.configurationSet}/${d.name}`)) throw new AwsCallError('sesv2', step.op, 'NotFoundException', 'missing', false, 404);
         this.put(d);
+        return;
+      }
+      case 'PutMetricAlarm': {
+        // A put overwrites the alarm but tags apply only on create (aws-facts 4.1).
+        const old = this.alarms.get(step.alarm.name);
+        this.put(old ? { ...step.alarm, tags: old.tags } : step.alarm);
+        return;
+      }
+      case 'DeleteAlarm':
+        this.alarms.delete(step.name);
+        return;
+      case 'TagAlarm':
+      case 'UntagAlarm': {
+        const a = this.alarms.get(step.name);
+        if (!a) throw new AwsCallError('cloudwatch', step.op, 'ResourceNotFoundException', 'missing', false, 404);
+        const tags = step.op === 'TagAlarm' ? { ...a.tags, ...step.tags } : Object.fromEntries(Object.entries(a.tags).filter(([k]) => !step.keys.includes(k)));
+        this.put({ ...a, tags });
         return;
       }
       case 'DeleteConfigurationSetEventDestination':

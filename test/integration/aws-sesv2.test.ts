@@ -19,7 +19,7 @@ import { canonicalize } from '../../src/model/canonical.js';
 import type { ReadScope } from '../../src/live/port.js';
 import { STACK_TAG, type ConfigurationSet, type EventDestination, type Resource } from '../../src/model/resources.js';
 import type { State } from '../../src/model/state.js';
-import type { Step } from '../../src/model/step.js';
+import type { SesV2Step as Step } from '../../src/model/step.js';
 import { lines, load } from '../helpers/config.js';
 
 const REGION = 'us-east-1';

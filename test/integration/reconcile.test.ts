@@ -11,6 +11,7 @@ import {
   PutConfigurationSetTrackingOptionsCommand,
   UpdateConfigurationSetEventDestinationCommand,
 } from '@aws-sdk/client-sesv2';
+import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import { Sandbox } from '../helpers/reconcile.js';
 
 let sb: Sandbox;
@@ -162,6 +163,36 @@ describe('plan and apply against the emulator', () => {
     const plan = await sb.plan(sb.write(BASE));
     expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
     await converge(BASE);
+  });
+});
+
+describe('alarms against the emulator', () => {
+  const ALARMS = `${BASE}    alarms:\n      bounceRate: { threshold: 2%, minSends: 50 }\n      complaintRate: {}\nalarms:\n  app/rejects:\n    metric: Reject\n    statistic: Sum\n    period: 5m\n    threshold: 10\n    comparison: GreaterThanThreshold\n    notify: ['arn:aws:sns:us-east-1:123456789012:ops']\n`;
+  const cw = () => new CloudWatchClient({ endpoint: sb.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+
+  it('creates preset and free-form alarms, converges, and repairs an alarm changed by hand (drift)', async () => {
+    await converge(ALARMS);
+    const described = await cw().send(new DescribeAlarmsCommand({ AlarmNamePrefix: 'app/' }));
+    expect(described.MetricAlarms?.map((a) => a.AlarmName).sort()).toEqual(['app/prod/bounce-rate', 'app/prod/complaint-rate', 'app/rejects']);
+    const rate = described.MetricAlarms?.find((a) => a.AlarmName === 'app/prod/bounce-rate');
+    expect(rate?.Metrics?.find((m) => m.ReturnData)?.Expression).toBe('IF(sends >= 50, bounces / sends, 0)');
+    const rejects = described.MetricAlarms?.find((a) => a.AlarmName === 'app/rejects');
+    await cw().send(new PutMetricAlarmCommand({ ...rejects, AlarmName: 'app/rejects', Threshold: 99 } as PutMetricAlarmCommandInput));
+    const drift = await sb.plan(sb.write(ALARMS));
+    expect(drift.stdout).toContain('alarm app/rejects  (changed outside ses-reconcile)');
+    expect(drift.stdout).toContain('~ threshold: 99 -> 10');
+    await converge(ALARMS);
+  });
+
+  it('deletes an alarm dropped from the file only with --allow-deletes, and leaves other stacks alone', async () => {
+    await cw().send(new PutMetricAlarmCommand({ AlarmName: 'other/x/bounce-rate', MetricName: 'Bounce', Namespace: 'AWS/SES', Statistic: 'Sum', Period: 300, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold', Tags: [{ Key: 'ses-reconcile:stack', Value: 'other' }] }));
+    await converge(ALARMS);
+    const fewer = ALARMS.replace('      complaintRate: {}\n', '');
+    const refused = await sb.apply(sb.write(fewer));
+    expect(refused.status).toBe(4);
+    await converge(fewer, '--allow-deletes');
+    const names = (await cw().send(new DescribeAlarmsCommand({}))).MetricAlarms?.map((a) => a.AlarmName).sort();
+    expect(names).toEqual(['app/prod/bounce-rate', 'app/rejects', 'other/x/bounce-rate']);
   });
 });
 

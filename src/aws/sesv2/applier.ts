@@ -21,10 +21,9 @@ import {
   UpdateConfigurationSetEventDestinationCommand,
   type SESv2Client,
 } from '@aws-sdk/client-sesv2';
-import type { StepRunner } from '../../apply/port.js';
 import { assertNever } from '../../model/canonical.js';
 import type { TopicRef } from '../../model/resources.js';
-import type { Step } from '../../model/step.js';
+import type { SesV2Step } from '../../model/step.js';
 import { configurationSetArn, topicArn } from '../../model/arn.js';
 import { toAwsCallError } from '../errors.js';
 import {
@@ -40,7 +39,8 @@ import {
   vdmOptionsInput,
 } from './mapping.js';
 
-export class SesV2StepRunner implements StepRunner {
+/** Runs the SESv2 steps; apply/router.ts sends each step to its service's runner. */
+export class SesV2StepRunner {
   /** `account`: the 12-digit account id (aws/account.ts lookupAccount). */
   constructor(
     private readonly ses: SESv2Client,
@@ -48,7 +48,7 @@ export class SesV2StepRunner implements StepRunner {
     private readonly account: string,
   ) {}
 
-  async run(step: Step): Promise<void> {
+  async run(step: SesV2Step): Promise<void> {
     const [operation, send] = this.command(step);
     try {
       await send();
@@ -64,7 +64,7 @@ export class SesV2StepRunner implements StepRunner {
   }
 
   /** The API operation and the one call that makes the step. */
-  private command(step: Step): [string, () => Promise<unknown>] {
+  private command(step: SesV2Step): [string, () => Promise<unknown>] {
     const ses = this.ses;
     switch (step.op) {
       case 'CreateConfigurationSet':

@@ -113,7 +113,7 @@ describe('plan: sets and destinations', () => {
     const body = `topics: { alerts: {} }\nconfigurationSets:\n  a:\n    eventDestinations:\n      e: { events: [BOUNCE, COMPLAINT], sns: { topic: alerts } }\n`;
     const p = await plan(aws, body);
     expect(p.changes[1]?.after).toMatchObject({ target: { type: 'sns', topic: { arn: 'arn:aws:sns:us-east-1:123456789012:alerts' } } });
-    expect(p.warnings).toContain('not reconciled by this version (validated only): 1 topic(s), 0 alarm(s), 0 dashboard(s)');
+    expect(p.warnings).toContain('not reconciled by this version (validated only): 1 topic');
     expect((await converge(aws, body)).changes).toEqual([]);
   });
 });
@@ -183,6 +183,53 @@ describe('plan: ownership and deletes', () => {
     const allowed = await plan(aws, SET, { allowDeletes: true, maxDeletes: 2 });
     expect(allowed.refused).toBeUndefined();
     expect(calls(allowed)).toEqual(['DeleteConfigurationSet old']);
+  });
+});
+
+describe('plan: alarms', () => {
+  const ALARMS = `${SET}    alarms:\n      bounceRate: { threshold: 3% }\nalarms:\n  mine:\n    metric: Reject\n    statistic: Sum\n    threshold: 5\n    comparison: GreaterThanThreshold\n    tags: { team: mail }\n`;
+
+  it('creates alarms after the destinations they read, then converges', async () => {
+    const aws = new InMemoryAws();
+    const p = await plan(aws, ALARMS);
+    expect(rows(p).slice(2)).toEqual(['create alarm mine (new in file)', 'create alarm s/prod/bounce-rate (new in file)']);
+    expect(p.waves.length).toBe(3);
+    expect((await converge(aws, ALARMS)).changes).toEqual([]);
+  });
+
+  it('changes tags with Tag/Untag calls only (PutMetricAlarm ignores tags on update), and fields with a put', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, ALARMS);
+    const retagged = ALARMS.replace('tags: { team: mail }', 'tags: { owner: ops }');
+    // The digest tag follows the file too (it says later whether a difference came from outside).
+    expect(calls(await plan(aws, retagged))).toEqual(['TagAlarm mine', 'UntagAlarm mine']);
+    expect((await plan(aws, retagged)).changes[0]?.reason).toBe('changed in file');
+    expect((await converge(aws, retagged)).changes).toEqual([]);
+    const rethreshold = retagged.replace('threshold: 5', 'threshold: 7');
+    const p = await plan(aws, rethreshold);
+    expect(calls(p)).toEqual(['PutMetricAlarm mine', 'TagAlarm mine']);
+    expect(p.changes[0]?.diff).toEqual([{ path: 'threshold', before: 5, after: 7 }]);
+  });
+
+  it('detects an alarm changed by hand as drift, and deletes an owned alarm the file dropped', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, ALARMS);
+    const a = aws.alarms.get('mine');
+    if (!a) throw new Error('no alarm');
+    aws.put({ ...a, evaluationPeriods: 3, datapointsToAlarm: 3 });
+    expect(rows(await plan(aws, ALARMS))).toEqual(['update alarm mine (changed outside ses-reconcile)']);
+    const without = ALARMS.slice(0, ALARMS.indexOf('alarms:\n  mine'));
+    expect(rows(await plan(aws, without))).toEqual(['delete alarm mine (removed from file)']);
+  });
+
+  it('never touches an alarm of another stack that has the file name', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, ALARMS);
+    const a = aws.alarms.get('mine');
+    if (!a) throw new Error('no alarm');
+    aws.put({ ...a, threshold: 1, tags: { 'ses-reconcile:stack': 'other' } });
+    const p = await plan(aws, ALARMS, { adopt: true });
+    expect(rows(p)).toEqual(['update alarm mine (changed outside ses-reconcile) BLOCKED']);
   });
 });
 

@@ -1,0 +1,21 @@
+/** One StepRunner over the per-service runners: each step goes to the adapter of the service it calls. */
+import { isCloudWatchStep, type CloudWatchStep, type SesV2Step, type Step } from '../model/step.js';
+import type { StepRunner } from './port.js';
+
+export interface ServiceRunners {
+  readonly sesv2: { run(step: SesV2Step): Promise<void> };
+  /** Absent: this run has no CloudWatch steps to make. */
+  readonly cloudwatch?: { run(step: CloudWatchStep): Promise<void> };
+}
+
+export function routeSteps(runners: ServiceRunners): StepRunner {
+  return {
+    run(step: Step): Promise<void> {
+      if (isCloudWatchStep(step)) {
+        if (!runners.cloudwatch) return Promise.reject(new Error(`no CloudWatch runner for ${step.op}`));
+        return runners.cloudwatch.run(step);
+      }
+      return runners.sesv2.run(step);
+    },
+  };
+}
