@@ -27,6 +27,7 @@
  * ses-reconcile makes no composite alarms. An alarm deleted between the listing and its tag read
  * (ResourceNotFound) is left out: the state is what exists.
  */
+import { CallCount } from '../call-count.js';
 import {
   DescribeAlarmsCommand,
   ListTagsForResourceCommand,
@@ -74,17 +75,6 @@ export function stackAlarmPrefix(stack: string): string {
   return `${stack}/`;
 }
 
-class CallCount {
-  private readonly counts = new Map<string, number>();
-  add(operation: string): void {
-    const key = `cloudwatch:${operation}`;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
-  snapshot(): Record<string, number> {
-    return Object.fromEntries([...this.counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-  }
-}
-
 function isNotFound(err: unknown): boolean {
   // JSON 1.0 names the shape (ResourceNotFoundException); the query protocol's code is ResourceNotFound (aws-facts 5).
   return err instanceof AwsCallError && (err.code === 'ResourceNotFoundException' || err.code === 'ResourceNotFound');
@@ -111,7 +101,7 @@ export class CloudWatchAlarmReader {
   }
 
   async read(scope: AlarmReadScope): Promise<AlarmRead> {
-    const calls = new CallCount();
+    const calls = new CallCount('cloudwatch');
     const prefix = stackAlarmPrefix(scope.stack);
     const others = [...scope.alarmNames].filter((n) => !n.startsWith(prefix)).sort();
     const listings: Listing[] = [{ AlarmNamePrefix: prefix }, ...chunks(others, DESCRIBE_ALARMS_MAX).map((AlarmNames) => ({ AlarmNames }))];

@@ -19,6 +19,7 @@
  * is what exists. Destinations keep the `{arn}` AWS reports; topic references of the file (`{topic}`) are
  * resolved by whoever compares, with topicArn() below.
  */
+import { CallCount } from '../call-count.js';
 import {
   GetConfigurationSetCommand,
   GetConfigurationSetEventDestinationsCommand,
@@ -46,18 +47,6 @@ export interface SesV2ReaderOptions {
   readonly pageSize?: number;
 }
 
-/** Calls made, by `sesv2:Operation`: one per command sent (the SDK's own retries are not counted). */
-class CallCount {
-  private readonly counts = new Map<string, number>();
-  add(operation: string): void {
-    const key = `sesv2:${operation}`;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
-  snapshot(): Record<string, number> {
-    return Object.fromEntries([...this.counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
-  }
-}
-
 function isNotFound(err: unknown): boolean {
   return err instanceof AwsCallError && err.code === 'NotFoundException';
 }
@@ -79,7 +68,7 @@ export class SesV2Reader implements LiveReader {
   }
 
   async read(scope: ReadScope): Promise<LiveRead> {
-    const calls = new CallCount();
+    const calls = new CallCount('sesv2');
     const names = await this.listNames(calls);
     const perSet = await mapPool(names, this.concurrency, (name) => this.readSet(name, scope, calls));
     return { state: stateOf(perSet.flat()), calls: calls.snapshot() };
