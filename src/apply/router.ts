@@ -1,11 +1,13 @@
 /** One StepRunner over the per-service runners: each step goes to the adapter of the service it calls. */
-import { isCloudWatchStep, type CloudWatchStep, type SesV2Step, type Step } from '../model/step.js';
+import { isCloudWatchStep, isSnsStep, type CloudWatchStep, type SesV2Step, type SnsStep, type Step } from '../model/step.js';
 import type { StepRunner } from './port.js';
 
 export interface ServiceRunners {
   readonly sesv2: { run(step: SesV2Step): Promise<void> };
   /** Absent: this run has no CloudWatch steps to make. */
   readonly cloudwatch?: { run(step: CloudWatchStep): Promise<void> };
+  /** Absent: this run has no SNS steps to make. */
+  readonly sns?: { run(step: SnsStep): Promise<void> };
 }
 
 export function routeSteps(runners: ServiceRunners): StepRunner {
@@ -14,6 +16,10 @@ export function routeSteps(runners: ServiceRunners): StepRunner {
       if (isCloudWatchStep(step)) {
         if (!runners.cloudwatch) return Promise.reject(new Error(`no CloudWatch runner for ${step.op}`));
         return runners.cloudwatch.run(step);
+      }
+      if (isSnsStep(step)) {
+        if (!runners.sns) return Promise.reject(new Error(`no SNS runner for ${step.op}`));
+        return runners.sns.run(step);
       }
       return runners.sesv2.run(step);
     },

@@ -8,8 +8,11 @@ import type {
   ConfigurationSet,
   DeliveryOptions,
   EventDestination,
+  Subscription,
   SuppressionOptions,
   Tags,
+  Topic,
+  TopicPolicy,
   TrackingOptions,
   VdmOptions,
 } from './resources.js';
@@ -39,12 +42,30 @@ export type Step =
   | { readonly op: 'PutMetricAlarm'; readonly alarm: Alarm }
   | { readonly op: 'DeleteAlarm'; readonly name: string }
   | { readonly op: 'TagAlarm'; readonly name: string; readonly tags: Tags }
-  | { readonly op: 'UntagAlarm'; readonly name: string; readonly keys: readonly string[] };
+  | { readonly op: 'UntagAlarm'; readonly name: string; readonly keys: readonly string[] }
+  /** DisplayName, the policy the topic needs (TopicPolicy) and tags, in one call. */
+  | { readonly op: 'CreateTopic'; readonly topic: Topic }
+  | { readonly op: 'SetTopicDisplayName'; readonly name: string; readonly displayName: string }
+  /** The whole policy document is rebuilt from TopicPolicy: the file is the whole truth for a managed topic. */
+  | { readonly op: 'SetTopicPolicy'; readonly name: string; readonly policy: TopicPolicy }
+  | { readonly op: 'TagTopic'; readonly name: string; readonly tags: Tags }
+  | { readonly op: 'UntagTopic'; readonly name: string; readonly keys: readonly string[] }
+  | { readonly op: 'Subscribe'; readonly topic: string; readonly subscription: Subscription }
+  | { readonly op: 'Unsubscribe'; readonly topic: string; readonly protocol: string; readonly endpoint: string }
+  | { readonly op: 'DeleteTopic'; readonly name: string };
 
 export type StepOp = Step['op'];
 
 export type CloudWatchStep = Extract<Step, { readonly op: 'PutMetricAlarm' | 'DeleteAlarm' | 'TagAlarm' | 'UntagAlarm' }>;
-export type SesV2Step = Exclude<Step, CloudWatchStep>;
+export type SnsStep = Extract<
+  Step,
+  { readonly op: 'CreateTopic' | 'SetTopicDisplayName' | 'SetTopicPolicy' | 'TagTopic' | 'UntagTopic' | 'Subscribe' | 'Unsubscribe' | 'DeleteTopic' }
+>;
+export type SesV2Step = Exclude<Step, CloudWatchStep | SnsStep>;
+
+export function isSnsStep(step: Step): step is SnsStep {
+  return serviceOf(step) === 'sns';
+}
 
 export function isCloudWatchStep(step: Step): step is CloudWatchStep {
   return serviceOf(step) === 'cloudwatch';
@@ -58,6 +79,15 @@ export function serviceOf(step: Step): 'sesv2' | 'cloudwatch' | 'sns' {
     case 'TagAlarm':
     case 'UntagAlarm':
       return 'cloudwatch';
+    case 'CreateTopic':
+    case 'SetTopicDisplayName':
+    case 'SetTopicPolicy':
+    case 'TagTopic':
+    case 'UntagTopic':
+    case 'Subscribe':
+    case 'Unsubscribe':
+    case 'DeleteTopic':
+      return 'sns';
     default:
       return 'sesv2';
   }
@@ -65,15 +95,27 @@ export function serviceOf(step: Step): 'sesv2' | 'cloudwatch' | 'sns' {
 
 /** `PutConfigurationSetTrackingOptions production` — how plans and apply reports name a call. */
 export function describeStep(step: Step): string {
-  const target =
-    'alarm' in step
-      ? step.alarm.name
-      : 'set' in step
-      ? step.set.name
-      : 'destination' in step
-        ? `${step.destination.configurationSet}/${step.destination.name}`
-        : 'configurationSet' in step
-          ? `${step.configurationSet}/${step.name}`
-          : step.name;
-  return `${step.op} ${target}`;
+  return `${step.op} ${stepTarget(step)}`;
+}
+
+function stepTarget(step: Step): string {
+  switch (step.op) {
+    case 'CreateConfigurationSet':
+      return step.set.name;
+    case 'CreateConfigurationSetEventDestination':
+    case 'UpdateConfigurationSetEventDestination':
+      return `${step.destination.configurationSet}/${step.destination.name}`;
+    case 'DeleteConfigurationSetEventDestination':
+      return `${step.configurationSet}/${step.name}`;
+    case 'PutMetricAlarm':
+      return step.alarm.name;
+    case 'CreateTopic':
+      return step.topic.name;
+    case 'Subscribe':
+      return `${step.topic} ${step.subscription.protocol}:${step.subscription.endpoint}`;
+    case 'Unsubscribe':
+      return `${step.topic} ${step.protocol}:${step.endpoint}`;
+    default:
+      return step.name;
+  }
 }

@@ -104,7 +104,9 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
         notes.push('resumes sending on a configuration set that was paused outside ses-reconcile (by SES or your own automation)');
       const setName = d.after.kind === 'configurationSet' ? d.after.name : d.after.kind === 'eventDestination' ? d.after.configurationSet : '';
       const reason: ChangeReason =
-        d.after.kind === 'alarm' && d.before.kind === 'alarm' ? updateReason(d.after, d.before) : updateReason(desiredSets.get(setName), liveSets.get(setName));
+        (d.after.kind === 'alarm' && d.before.kind === 'alarm') || (d.after.kind === 'topic' && d.before.kind === 'topic')
+          ? updateReason(d.after, d.before)
+          : updateReason(desiredSets.get(setName), liveSets.get(setName));
       changes.push({
         ...base,
         notes,

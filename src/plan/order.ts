@@ -1,21 +1,31 @@
 /**
  * Execution order (SPEC 6): every call finds what it needs. Waves run one after another; the changes of
  * one wave are independent, so apply may run them concurrently.
+ *   0. topics created or updated (destinations and alarms publish to them)
  *   1. configuration sets created or updated (destinations need their set)
  *   2. event destinations deleted (frees slots of the 10-per-set quota before creates, e.g. a rename)
  *   3. event destinations created, updated, replaced
  *   4. alarms created, updated or deleted (they watch metrics the destinations publish)
  *   5. configuration sets deleted (AWS deletes their destinations with them)
+ *   6. topics deleted (nothing left publishes to them)
  * Within a wave, compareKeys order, so plans are deterministic.
  */
 import type { Change } from '../model/change.js';
 import { compareKeys } from '../model/key.js';
 
 function waveOf(c: Change): number {
-  if (c.kind === 'configurationSet') return c.action === 'delete' ? 4 : 0;
-  if (c.kind === 'eventDestination') return c.action === 'delete' ? 1 : 2;
-  if (c.kind === 'alarm') return 3;
-  return 5;
+  switch (c.kind) {
+    case 'topic':
+      return c.action === 'delete' ? 6 : 0;
+    case 'configurationSet':
+      return c.action === 'delete' ? 5 : 1;
+    case 'eventDestination':
+      return c.action === 'delete' ? 2 : 3;
+    case 'alarm':
+      return 4;
+    case 'dashboard':
+      return 7;
+  }
 }
 
 export function orderChanges(changes: readonly Change[]): { changes: Change[]; waves: number[][] } {

@@ -14,7 +14,7 @@ export function withDigests(desired: State): State {
   const all = [...desired.values()];
   return stateOf(
     all.map((r): Resource => {
-      if (r.kind === 'alarm') {
+      if (r.kind === 'alarm' || r.kind === 'topic') {
         const { [DIGEST_TAG]: _old, ...tags } = r.tags;
         return { ...r, tags: { ...tags, [DIGEST_TAG]: sha256(stableJson({ ...r, tags })).slice(0, 32) } };
       }

@@ -4,15 +4,21 @@
  * definition, aws-facts 1.3), and delete-then-create only where AWS cannot change in place.
  */
 import { canonicalTags } from '../model/canonical.js';
-import type { Alarm, ConfigurationSet, EventDestination, Resource, Tags } from '../model/resources.js';
+import type { Alarm, ConfigurationSet, EventDestination, Resource, Subscription, Tags, Topic } from '../model/resources.js';
 import type { Step } from '../model/step.js';
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+function subscriptionKey(s: Subscription): string {
+  return `${s.protocol}:${s.endpoint}`;
+}
+
 export function createSteps(r: Resource): Step[] {
   switch (r.kind) {
+    case 'topic':
+      return [{ op: 'CreateTopic', topic: r }, ...r.subscriptions.map((subscription): Step => ({ op: 'Subscribe', topic: r.name, subscription }))];
     case 'alarm':
       // Tags ride on the create: PutMetricAlarm applies them only to a new alarm (aws-facts 4.1).
       return [{ op: 'PutMetricAlarm', alarm: r }];
@@ -27,6 +33,9 @@ export function createSteps(r: Resource): Step[] {
 
 export function deleteSteps(r: Resource): Step[] {
   switch (r.kind) {
+    case 'topic':
+      // SNS deletes a topic's subscriptions with it.
+      return [{ op: 'DeleteTopic', name: r.name }];
     case 'alarm':
       return [{ op: 'DeleteAlarm', name: r.name }];
     case 'configurationSet':
@@ -86,7 +95,31 @@ function alarmUpdateSteps(before: Alarm, after: Alarm): Step[] {
   ];
 }
 
+/**
+ * A topic: its display name and policy each with SetTopicAttributes, tags with Tag/Untag, subscriptions
+ * by identity (protocol and endpoint); a subscription whose attributes changed is replaced.
+ */
+function topicUpdateSteps(before: Topic, after: Topic): Step[] {
+  const name = after.name;
+  const steps: Step[] = [];
+  if (before.displayName !== after.displayName) steps.push({ op: 'SetTopicDisplayName', name, displayName: after.displayName });
+  if (!same(before.policy, after.policy)) steps.push({ op: 'SetTopicPolicy', name, policy: after.policy });
+  steps.push(...tagSteps(before.tags, after.tags, (tags) => ({ op: 'TagTopic', name, tags }), (keys) => ({ op: 'UntagTopic', name, keys })));
+  const had = new Map(before.subscriptions.map((x) => [subscriptionKey(x), x]));
+  const wants = new Map(after.subscriptions.map((x) => [subscriptionKey(x), x]));
+  for (const [k, old] of had) {
+    const want = wants.get(k);
+    if (!want || !same(want, old)) steps.push({ op: 'Unsubscribe', topic: name, protocol: old.protocol, endpoint: old.endpoint });
+  }
+  for (const [k, want] of wants) {
+    const old = had.get(k);
+    if (!old || !same(want, old)) steps.push({ op: 'Subscribe', topic: name, subscription: want });
+  }
+  return steps;
+}
+
 export function updateSteps(before: Resource, after: Resource): Step[] {
+  if (before.kind === 'topic' && after.kind === 'topic') return topicUpdateSteps(before, after);
   if (before.kind === 'alarm' && after.kind === 'alarm') return alarmUpdateSteps(before, after);
   if (before.kind === 'configurationSet' && after.kind === 'configurationSet') return setUpdateSteps(before, after);
   if (before.kind === 'eventDestination' && after.kind === 'eventDestination') {

@@ -1,5 +1,6 @@
 /** The semantic rules of SPEC 4, in the order they report. One rule per file, each citing its source. */
 import type { Rule } from './rule.js';
+import { alarmDimensions } from './alarm-dimensions.js';
 import { alarmNames } from './alarm-names.js';
 import { alarmPeriods } from './alarm-periods.js';
 import { alarmShape } from './alarm-shape.js';
@@ -23,6 +24,7 @@ export const rules: readonly Rule[] = [
   rateThresholds,
   alarmPeriods,
   alarmShape,
+  alarmDimensions,
   alarmNames,
   tagLimit,
   dimensionCost,
