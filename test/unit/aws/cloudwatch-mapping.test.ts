@@ -18,9 +18,20 @@ const ACCOUNT = '123456789012';
 const TOPIC = topicArn(REGION, ACCOUNT, 'alerts');
 const TAGS = [{ Key: STACK_TAG, Value: 'rt' }];
 
+/**
+ * Destinations publishing every event type with the dimension sets these alarms read, so validation's
+ * alarm-dimensions rule (an SES metric must be published with the alarm's dimensions) is satisfied.
+ */
+const PUBLISHERS = `configurationSets:
+  prod:
+    eventDestinations:
+      by-set: { events: [SEND, DELIVERY, BOUNCE, COMPLAINT], cloudWatch: { dimensions: { ses:configuration-set: { source: MESSAGE_TAG, default: prod } } } }
+      by-service: { events: [SEND], cloudWatch: { dimensions: { Service: { source: MESSAGE_TAG, default: x }, app: { source: MESSAGE_TAG, default: x }, zone: { source: MESSAGE_TAG, default: x } } } }
+`;
+
 /** The alarms the config pipeline makes of a file (stack `rt`), topic refs resolved as the planner does. */
 function desired(yaml: string): Alarm[] {
-  const r = load(`version: 1\nstack: rt\n${yaml}`);
+  const r = load(`version: 1\nstack: rt\n${yaml.includes('configurationSets:') ? '' : PUBLISHERS}${yaml}`);
   expect(lines(r).filter((l) => l.includes(' error '))).toEqual([]);
   const state = resolveTopicRefs(r.desired?.resources ?? new Map(), REGION, ACCOUNT);
   return [...state.values()].filter((x): x is Alarm => x.kind === 'alarm');
