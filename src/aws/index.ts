@@ -17,3 +17,6 @@ export {
   type CloudWatchAlarmReaderOptions,
 } from './cloudwatch/reader.js';
 export { CloudWatchStepRunner, type CloudWatchStepRunnerOptions } from './cloudwatch/applier.js';
+export { SnsTopicReader, type SnsTopicRead, type SnsTopicReaderOptions, type TopicReadScope } from './sns/reader.js';
+export { SnsStepRunner } from './sns/applier.js';
+export { topicPolicyDocument, topicPolicyFromDocument } from './sns/policy.js';

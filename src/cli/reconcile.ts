@@ -45,19 +45,22 @@ type Aws = typeof import('../aws/index.js');
 async function readLive(
   aws: Aws,
   clients: ReturnType<Aws['createClients']>,
-  scope: { stack: string; configurationSets: ReadonlySet<string>; alarmNames: ReadonlySet<string> },
+  scope: { stack: string; configurationSets: ReadonlySet<string>; alarmNames: ReadonlySet<string>; topicNames: ReadonlySet<string> },
   at: { region: string; accountId: string; concurrency: number },
-): Promise<{ state: State; calls: Record<string, number>; runner: StepRunner }> {
-  const [ses, cw] = await Promise.all([
+): Promise<{ state: State; calls: Record<string, number>; runner: StepRunner; pending: readonly string[] }> {
+  const [ses, cw, sns] = await Promise.all([
     new aws.SesV2Reader(clients.sesv2, { concurrency: at.concurrency }).read({ stack: scope.stack, configurationSets: scope.configurationSets }),
     new aws.CloudWatchAlarmReader(clients.cloudwatch, { concurrency: at.concurrency }).read({ stack: scope.stack, alarmNames: scope.alarmNames }),
+    new aws.SnsTopicReader(clients.sns, { concurrency: at.concurrency }).read({ stack: scope.stack, topicNames: scope.topicNames }),
   ]);
   return {
-    state: stateOf([...ses.state.values(), ...cw.state.values()]),
-    calls: { ...ses.calls, ...cw.calls },
+    state: stateOf([...ses.state.values(), ...cw.state.values(), ...sns.state.values()]),
+    calls: { ...ses.calls, ...cw.calls, ...sns.calls },
+    pending: sns.pending,
     runner: routeSteps({
       sesv2: new aws.SesV2StepRunner(clients.sesv2, at.region, at.accountId),
       cloudwatch: new aws.CloudWatchStepRunner(clients.cloudwatch, at.region, at.accountId, { alarmArns: cw.arns }),
+      sns: new aws.SnsStepRunner(clients.sns, at.region, at.accountId),
     }),
   };
 }
@@ -86,12 +89,16 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   const live = await readLive(
     aws,
     clients,
-    { stack: desired.stack, configurationSets: namesOf('configurationSet'), alarmNames: namesOf('alarm') },
+    { stack: desired.stack, configurationSets: namesOf('configurationSet'), alarmNames: namesOf('alarm'), topicNames: namesOf('topic') },
     { region, accountId, concurrency: o.concurrency },
   );
   log.info({ calls: live.calls, ms: Math.round(performance.now() - t0) }, 'read live state');
 
-  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code}: ${d.message}`);
+  const warnings = [
+    ...loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code}: ${d.message}`),
+    // SPEC 3: a subscription waiting for confirmation is not a change; the plan says it is pending.
+    ...live.pending.map((p) => `subscription pending confirmation: ${p}`),
+  ];
   const full = computePlan(desired.resources, live.state, {
     stack: desired.stack,
     region,
@@ -100,6 +107,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
     allowDeletes: o.allowDeletes,
     ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}),
     warnings,
+    costHints: desired.costHints,
   });
   const { plan, unmatched } = targetPlan(full, o.targets);
   for (const t of unmatched) io.err(`warning: --target ${t} matches no change\n`);
@@ -125,8 +133,13 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   if (stored.accountId && stored.accountId !== accountId)
     throw new UnsafePlanError(`the plan was made for account ${stored.accountId}, but the credentials are for account ${accountId}; refusing to apply it`);
   const sets = new Set(stored.changes.filter((c) => c.kind === 'configurationSet' || c.kind === 'eventDestination').map((c) => c.id.split('/')[0] as string));
-  const alarms = new Set(stored.changes.filter((c) => c.kind === 'alarm').map((c) => c.id));
-  const live = await readLive(aws, clients, { stack: stored.stack, configurationSets: sets, alarmNames: alarms }, { region: stored.region, accountId, concurrency: o.concurrency });
+  const ids = (kind: string) => new Set(stored.changes.filter((c) => c.kind === kind).map((c) => c.id));
+  const live = await readLive(
+    aws,
+    clients,
+    { stack: stored.stack, configurationSets: sets, alarmNames: ids('alarm'), topicNames: ids('topic') },
+    { region: stored.region, accountId, concurrency: o.concurrency },
+  );
   if (liveDigest(stored, live.state) !== saved.liveDigest)
     throw new StalePlanError(`${o.planFile} is stale: resources it changes were changed since the plan was made; run plan again`);
   const plan = recheckSafety(stored, { allowDeletes: o.allowDeletes, ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}) });

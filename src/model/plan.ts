@@ -27,6 +27,8 @@ export interface Plan {
   readonly warnings: readonly string[];
   /** Set when safety refuses the plan as a whole: the measured value, the limit and the overriding flag. */
   readonly refused?: string;
+  /** The monthly CloudWatch cost (USD, list prices) the plan adds and removes. */
+  readonly cost?: { readonly added: number; readonly removed: number; readonly asOf: string; readonly region: string };
 }
 
 export function summarize(changes: readonly Change[]): PlanSummary {

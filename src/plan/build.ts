@@ -7,13 +7,14 @@ import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/chan
 import { resourceId } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, summarize, type Plan } from '../model/plan.js';
 import type { ConfigurationSet, Resource, ResourceKind } from '../model/resources.js';
+import { planCost, type CostHints } from './cost.js';
 import { orderChanges } from './order.js';
 import { recordDigests, updateReason } from './reason.js';
 import { checkSafety, type SafetyOptions } from './safety.js';
 import { createSteps, deleteSteps, needsReplace, updateSteps } from './steps.js';
 
 /** What this version reconciles; the rest of the file is validated but not yet planned. */
-export const RECONCILED_KINDS: readonly ResourceKind[] = ['configurationSet', 'eventDestination', 'alarm'];
+export const RECONCILED_KINDS: readonly ResourceKind[] = ['topic', 'configurationSet', 'eventDestination', 'alarm'];
 
 export interface PlanOptions extends SafetyOptions {
   readonly stack: string;
@@ -21,6 +22,8 @@ export interface PlanOptions extends SafetyOptions {
   readonly accountId?: string;
   /** Warnings to carry into the plan (e.g. validation warnings). */
   readonly warnings?: readonly string[];
+  /** `expectedValues` of dimensions, for the cost estimate. */
+  readonly costHints?: CostHints;
 }
 
 export interface PlanInput {
@@ -126,7 +129,7 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
   const safe = checkSafety(ordered.changes, o);
   const warnings = [...(o.warnings ?? [])];
   if (skipped.length > 0) {
-    const kinds: [ResourceKind, string][] = [['topic', 'topic'], ['dashboard', 'dashboard']];
+    const kinds: [ResourceKind, string][] = [['dashboard', 'dashboard']];
     const parts = kinds.map(([k, word]) => [skipped.filter((r) => r.kind === k).length, word] as const).filter(([n]) => n > 0);
     warnings.push(`not reconciled by this version (validated only): ${parts.map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ')}`);
   }
@@ -140,5 +143,6 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
     summary: summarize(safe.changes.filter((c) => !c.blocked || c.action === 'delete')),
     warnings,
     ...(safe.refused ? { refused: safe.refused } : {}),
+    cost: planCost(safe.changes, o.costHints ?? new Map()),
   };
 }

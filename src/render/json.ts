@@ -36,6 +36,8 @@ export interface PlanJson {
   readonly summary: SummaryJson;
   /** Plan-level warnings, in order. */
   readonly warnings: readonly string[];
+  /** Monthly CloudWatch cost (USD, list prices of `region` as of `asOf`) the plan adds and removes. */
+  readonly cost?: { readonly added: number; readonly removed: number; readonly asOf: string; readonly region: string };
 }
 
 export interface ChangeJson {
@@ -142,6 +144,7 @@ export function planToJson(plan: Plan): PlanJson {
       delete: plan.summary.delete,
     },
     warnings: [...plan.warnings],
+    ...(plan.cost ? { cost: { ...plan.cost } } : {}),
   };
 }
 

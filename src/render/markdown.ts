@@ -15,6 +15,7 @@
  * Everything taken from the plan is escaped: free text against HTML (`</details>` in a note must not end
  * a section), code spans and fences are made longer than any backtick run inside them.
  */
+import { costLine } from './cost.js';
 import type { Action, Change } from '../model/change.js';
 import type { Plan } from '../model/plan.js';
 import { describeStep } from '../model/step.js';
@@ -172,6 +173,8 @@ function head(plan: Plan): string[] {
     const table = ['| Create | Update | Replace | Delete |', '| ---: | ---: | ---: | ---: |'];
     table.push(`| ${s.create} | ${s.update} | ${s.replace} | ${s.delete} |`);
     out.push(table.join('\n'));
+    const cost = costLine(plan);
+    if (cost) out.push(inline(cost));
   }
   if (plan.refused !== undefined) out.push(`> [!CAUTION]\n> **Refused:** ${inline(plan.refused)}`);
   if (plan.warnings.length > 0) out.push(['> [!WARNING]', ...plan.warnings.map((w) => `> - ${inline(w)}`)].join('\n'));

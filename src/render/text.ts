@@ -15,6 +15,7 @@ import type { Action, Change } from '../model/change.js';
 import type { Plan } from '../model/plan.js';
 import { describeStep } from '../model/step.js';
 import { ACTION_SYMBOL, ACTIONS, fieldLines, type FieldLine } from './field-lines.js';
+import { costLine } from './cost.js';
 import type { Palette } from './palette.js';
 
 /** Widest value shown on a field line before it is clipped. */
@@ -104,6 +105,7 @@ export function renderPlanText(plan: Plan, palette: Palette): string {
   }
   const out = [...legend(plan, palette), '', `ses-reconcile will perform the following actions on ${where}:`];
   for (const change of plan.changes) out.push('', ...changeBlock(change, palette));
-  out.push('', palette.bold(planSummaryLine(plan)), ...tail(plan, palette));
+  const cost = costLine(plan);
+  out.push('', palette.bold(planSummaryLine(plan)), ...(cost ? [cost] : []), ...tail(plan, palette));
   return out.join('\n') + '\n';
 }

@@ -5,7 +5,7 @@
  * destinations; names clash with AlreadyExists, missing ones are NotFound. `failOn` makes one step fail.
  */
 import { canonicalize } from '../../src/model/canonical.js';
-import type { Alarm, ConfigurationSet, EventDestination, Resource } from '../../src/model/resources.js';
+import type { Alarm, ConfigurationSet, EventDestination, Resource, Topic } from '../../src/model/resources.js';
 import { stateOf } from '../../src/model/state.js';
 import type { Step } from '../../src/model/step.js';
 import type { LiveRead, LiveReader, ReadScope } from '../../src/live/port.js';
@@ -16,6 +16,7 @@ export class InMemoryAws implements LiveReader, StepRunner {
   readonly sets = new Map<string, ConfigurationSet>();
   readonly destinations = new Map<string, EventDestination>();
   readonly alarms = new Map<string, Alarm>();
+  readonly topics = new Map<string, Topic>();
   readonly log: string[] = [];
   /** The first step whose op (and optional target) matches fails once. */
   failOn?: { op: Step['op']; target?: string };
@@ -28,10 +29,11 @@ export class InMemoryAws implements LiveReader, StepRunner {
     if (r.kind === 'configurationSet') this.sets.set(r.name, canonicalize({ ...r, sendingEnabled: r.sendingEnabled ?? true }));
     if (r.kind === 'eventDestination') this.destinations.set(`${r.configurationSet}/${r.name}`, canonicalize(r));
     if (r.kind === 'alarm') this.alarms.set(r.name, canonicalize(r));
+    if (r.kind === 'topic') this.topics.set(r.name, canonicalize(r));
   }
 
   async read(_scope: ReadScope): Promise<LiveRead> {
-    return { state: stateOf([...this.sets.values(), ...this.destinations.values(), ...this.alarms.values()]), calls: {} };
+    return { state: stateOf([...this.sets.values(), ...this.destinations.values(), ...this.alarms.values(), ...this.topics.values()]), calls: {} };
   }
 
   private set(name: string): ConfigurationSet {
@@ -42,6 +44,11 @@ export class InMemoryAws implements LiveReader, StepRunner {
 
   async run(step: Step): Promise<void> {
     const target = 'name' in step ? step.name : 'set' in step ? step.set.name : 'alarm' in step ? step.alarm.name : step.op;
+    const topic = (name: string): Topic => {
+      const t = this.topics.get(name);
+      if (!t) throw new AwsCallError('sns', step.op, 'NotFoundException', `topic ${name} not found`, false, 404);
+      return t;
+    };
     if (this.failOn && this.failOn.op === step.op && (this.failOn.target === undefined || this.failOn.target === target)) {
       this.failOn = undefined;
       throw new AwsCallError('sesv2', step.op, 'InternalFailure', 'injected', true, 500);
@@ -108,6 +115,24 @@ export class InMemoryAws implements LiveReader, StepRunner {
         this.put({ ...a, tags });
         return;
       }
+      case 'CreateTopic':
+        this.put({ ...step.topic, subscriptions: [] });
+        return;
+      case 'SetTopicDisplayName':
+        return this.put({ ...topic(step.name), displayName: step.displayName });
+      case 'SetTopicPolicy':
+        return this.put({ ...topic(step.name), policy: step.policy });
+      case 'TagTopic':
+        return this.put({ ...topic(step.name), tags: { ...topic(step.name).tags, ...step.tags } });
+      case 'UntagTopic':
+        return this.put({ ...topic(step.name), tags: Object.fromEntries(Object.entries(topic(step.name).tags).filter(([k]) => !step.keys.includes(k))) });
+      case 'Subscribe':
+        return this.put({ ...topic(step.topic), subscriptions: [...topic(step.topic).subscriptions, step.subscription] });
+      case 'Unsubscribe':
+        return this.put({ ...topic(step.topic), subscriptions: topic(step.topic).subscriptions.filter((x) => x.protocol !== step.protocol || x.endpoint !== step.endpoint) });
+      case 'DeleteTopic':
+        this.topics.delete(step.name);
+        return;
       case 'DeleteConfigurationSetEventDestination':
         if (!this.destinations.delete(`${step.configurationSet}/${step.name}`)) throw new AwsCallError('sesv2', step.op, 'NotFoundException', 'missing', false, 404);
         return;

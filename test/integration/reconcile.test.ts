@@ -12,6 +12,7 @@ import {
   UpdateConfigurationSetEventDestinationCommand,
 } from '@aws-sdk/client-sesv2';
 import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
+import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { Sandbox } from '../helpers/reconcile.js';
 
 let sb: Sandbox;
@@ -193,6 +194,43 @@ describe('alarms against the emulator', () => {
     await converge(fewer, '--allow-deletes');
     const names = (await cw().send(new DescribeAlarmsCommand({}))).MetricAlarms?.map((a) => a.AlarmName).sort();
     expect(names).toEqual(['app/prod/bounce-rate', 'app/rejects', 'other/x/bounce-rate']);
+  });
+});
+
+describe('topics against the emulator', () => {
+  const TOPICS = `${HEAD}topics:
+  alerts:
+    displayName: Alerts
+    subscriptions:
+      - { protocol: email, endpoint: ops@example.com }
+      - { protocol: sqs, endpoint: 'arn:aws:sqs:us-east-1:123456789012:q', rawMessageDelivery: true }
+configurationSets:
+  prod:
+    eventDestinations:
+      feedback: { events: [BOUNCE, COMPLAINT], sns: { topic: alerts } }
+`;
+  const sns = () => new SNSClient({ endpoint: sb.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+  const arn = 'arn:aws:sns:us-east-1:123456789012:alerts';
+
+  it('creates a topic with the policy SES needs, reports the pending email, and converges', async () => {
+    await converge(TOPICS);
+    const plan = await sb.plan(sb.write(TOPICS));
+    expect(plan.stdout).toContain('subscription pending confirmation: alerts email:ops@example.com');
+    const attrs = (await sns().send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes ?? {};
+    expect(attrs.DisplayName).toBe('Alerts');
+    expect(JSON.stringify(JSON.parse(attrs.Policy ?? '{}'))).toContain('ses.amazonaws.com');
+  });
+
+  it('unsubscribes what the file drops and repairs a display name changed by hand', async () => {
+    await converge(TOPICS);
+    await sns().send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'DisplayName', AttributeValue: 'Hand-made' }));
+    const drift = await sb.plan(sb.write(TOPICS));
+    expect(drift.stdout).toContain('topic alerts  (changed outside ses-reconcile)');
+    const fewer = TOPICS.replace("      - { protocol: sqs, endpoint: 'arn:aws:sqs:us-east-1:123456789012:q', rawMessageDelivery: true }\n", '');
+    await converge(fewer);
+    const subs = (await sns().send(new ListSubscriptionsByTopicCommand({ TopicArn: arn }))).Subscriptions ?? [];
+    expect(subs.map((x) => x.Protocol)).toEqual(['email']);
+    expect((await sns().send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes?.DisplayName).toBe('Alerts');
   });
 });
 

@@ -1,0 +1,134 @@
+/**
+ * SnsStepRunner: each SNS Step (model/step.ts) becomes one SNS command; Unsubscribe first finds the
+ * subscription's ARN (the step names protocol and endpoint, the API wants the ARN). Steps name topics;
+ * the TopicArn is built from the Region and the account (model/arn.ts topicArn). Failures become
+ * AwsCallError with the API's own operation name (SetTopicAttributes, TagResource, not
+ * SetTopicDisplayName / TagTopic), after the SDK's retries (aws/clients.ts).
+ *
+ *   CreateTopic          CreateTopic {Name, Attributes {DisplayName (when not ''), Policy}, Tags (when any)}.
+ *                        Subscriptions are NOT made here: the planner emits one Subscribe step each.
+ *   SetTopicDisplayName  SetTopicAttributes DisplayName ('' clears it)
+ *   SetTopicPolicy       SetTopicAttributes Policy = topicPolicyDocument(policy): the whole document
+ *   TagTopic/UntagTopic  TagResource / UntagResource
+ *   Subscribe            Subscribe {ReturnSubscriptionArn: true, Attributes only where not SNS's default}.
+ *                        An email/http(s) subscription stays pending until its owner confirms: that is
+ *                        success here (SPEC 3: pending is not a change).
+ *   Unsubscribe          ListSubscriptionsByTopic (every page) to find protocol+endpoint, then
+ *                        Unsubscribe {SubscriptionArn}. Nothing to find: success (already gone). Found
+ *                        only pending: success WITHOUT a call — a pending subscription has no ARN and
+ *                        the API cannot remove it; SNS deletes unconfirmed subscriptions itself after a
+ *                        few days (SNS Developer Guide, deleting subscriptions; not re-verified here).
+ *   DeleteTopic          DeleteTopic (SNS deletes the subscriptions with it; a topic already gone is no error)
+ */
+import {
+  CreateTopicCommand,
+  DeleteTopicCommand,
+  ListSubscriptionsByTopicCommand,
+  SetTopicAttributesCommand,
+  SubscribeCommand,
+  TagResourceCommand,
+  UnsubscribeCommand,
+  UntagResourceCommand,
+  type SNSClient,
+} from '@aws-sdk/client-sns';
+import { topicArn } from '../../model/arn.js';
+import { assertNever } from '../../model/canonical.js';
+import type { SnsStep } from '../../model/step.js';
+import { toAwsCallError } from '../errors.js';
+import { isPendingArn, subscribeAttributes, tagsToAws } from './mapping.js';
+import { topicPolicyDocument } from './policy.js';
+
+/** Runs the SNS steps; apply/router.ts sends each step to its service's runner. */
+export class SnsStepRunner {
+  /** `account`: the 12-digit account id (aws/account.ts lookupAccount). */
+  constructor(
+    private readonly sns: SNSClient,
+    private readonly region: string,
+    private readonly account: string,
+  ) {}
+
+  async run(step: SnsStep): Promise<void> {
+    if (step.op === 'Unsubscribe') return this.unsubscribe(step.topic, step.protocol, step.endpoint);
+    const [operation, send] = this.command(step);
+    await this.call(operation, send);
+  }
+
+  private async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await send();
+    } catch (err) {
+      throw toAwsCallError(err, 'sns', operation);
+    }
+  }
+
+  private arnOf(name: string): string {
+    return topicArn(this.region, this.account, name);
+  }
+
+  private async unsubscribe(topic: string, protocol: string, endpoint: string): Promise<void> {
+    const TopicArn = this.arnOf(topic);
+    let token: string | undefined;
+    const matches: string[] = [];
+    do {
+      const input = { TopicArn, ...(token ? { NextToken: token } : {}) };
+      const page = await this.call('ListSubscriptionsByTopic', () => this.sns.send(new ListSubscriptionsByTopicCommand(input)));
+      for (const s of page.Subscriptions ?? []) {
+        if (s.Protocol === protocol && s.Endpoint === endpoint && !isPendingArn(s.SubscriptionArn)) matches.push(s.SubscriptionArn as string);
+      }
+      token = page.NextToken || undefined;
+    } while (token !== undefined);
+    // SNS keeps one subscription per protocol+endpoint on a topic; more than one would all be removed.
+    for (const SubscriptionArn of matches) await this.call('Unsubscribe', () => this.sns.send(new UnsubscribeCommand({ SubscriptionArn })));
+  }
+
+  /** The API operation and the one call that makes the step. */
+  private command(step: Exclude<SnsStep, { op: 'Unsubscribe' }>): [string, () => Promise<unknown>] {
+    const sns = this.sns;
+    switch (step.op) {
+      case 'CreateTopic': {
+        const t = step.topic;
+        const Attributes: Record<string, string> = {
+          ...(t.displayName !== '' ? { DisplayName: t.displayName } : {}),
+          Policy: topicPolicyDocument(t.policy, this.arnOf(t.name), this.account, this.region),
+        };
+        const tags = tagsToAws(t.tags);
+        return [step.op, () => sns.send(new CreateTopicCommand({ Name: t.name, Attributes, ...(tags.length > 0 ? { Tags: tags } : {}) }))];
+      }
+      case 'SetTopicDisplayName':
+        return [
+          'SetTopicAttributes',
+          () => sns.send(new SetTopicAttributesCommand({ TopicArn: this.arnOf(step.name), AttributeName: 'DisplayName', AttributeValue: step.displayName })),
+        ];
+      case 'SetTopicPolicy': {
+        const arn = this.arnOf(step.name);
+        const AttributeValue = topicPolicyDocument(step.policy, arn, this.account, this.region);
+        return ['SetTopicAttributes', () => sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'Policy', AttributeValue }))];
+      }
+      case 'TagTopic':
+        return ['TagResource', () => sns.send(new TagResourceCommand({ ResourceArn: this.arnOf(step.name), Tags: tagsToAws(step.tags) }))];
+      case 'UntagTopic':
+        return ['UntagResource', () => sns.send(new UntagResourceCommand({ ResourceArn: this.arnOf(step.name), TagKeys: [...step.keys] }))];
+      case 'Subscribe': {
+        const s = step.subscription;
+        const Attributes = subscribeAttributes(s);
+        return [
+          step.op,
+          () =>
+            sns.send(
+              new SubscribeCommand({
+                TopicArn: this.arnOf(step.topic),
+                Protocol: s.protocol,
+                Endpoint: s.endpoint,
+                ReturnSubscriptionArn: true,
+                ...(Attributes !== undefined ? { Attributes } : {}),
+              }),
+            ),
+        ];
+      }
+      case 'DeleteTopic':
+        return [step.op, () => sns.send(new DeleteTopicCommand({ TopicArn: this.arnOf(step.name) }))];
+      default:
+        return assertNever(step);
+    }
+  }
+}
