@@ -63,6 +63,6 @@ const served = Object.entries(calls.byOperation).filter(([, n]) => n > 0);
 const throttled = calls.calls.filter((c) => c.fault === 'throttled').length;
 console.log(`plan of a converged stack: ${SETS} managed sets x 2 destinations, ${FOREIGN} sets of another stack; ${RUNS} runs${RPS ? `; SES limited to ${RPS} req/s` : ''}`);
 console.log(`  AWS calls per plan: ${calls.total - throttled} (${served.map(([k, n]) => `${k} ${n}`).join(', ')})${throttled ? `, plus ${throttled} throttled and retried` : ''}`);
-console.log(`  expected by design: 1 STS + ceil(${SETS + FOREIGN}/1000) List + ${SETS + FOREIGN} Get + ${SETS} GetEventDestinations = ${1 + Math.ceil((SETS + FOREIGN) / 1000) + SETS + FOREIGN + SETS}`);
+console.log(`  expected by design: 1 STS + ceil(${SETS + FOREIGN}/1000) List + ${SETS + FOREIGN} Get + ${SETS} GetEventDestinations + 1 DescribeAlarms (the stack's alarm prefix) = ${2 + Math.ceil((SETS + FOREIGN) / 1000) + SETS + FOREIGN + SETS}`);
 console.log(`  wall time: median ${median(samples.map((s) => s.ms)).toFixed(0)} ms; peak RSS: median ${(median(samples.map((s) => s.kb)) / 1024).toFixed(1)} MB`);
 await emulator.close();

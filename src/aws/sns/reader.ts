@@ -89,6 +89,8 @@ export class SnsTopicReader {
   async read(scope: TopicReadScope): Promise<SnsTopicRead> {
     const calls = new CallCount('sns');
     const arns = new Map<string, string>();
+    // Topics are found by the file's names only (ListTopics carries no tags): no names, nothing to list.
+    if (scope.topicNames.size === 0) return { state: new Map(), calls: calls.snapshot(), pending: [], arns };
     let token: string | undefined;
     do {
       const page = await this.call(calls, 'ListTopics', () => this.sns.send(new ListTopicsCommand(token ? { NextToken: token } : {})));
