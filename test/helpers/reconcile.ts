@@ -38,9 +38,15 @@ export class Sandbox {
     return file;
   }
 
-  run(args: readonly string[], input?: string): Promise<Run> {
+  /**
+   * `tty`: run under util-linux `script`, so the CLI sees a terminal on stdin and stdout (the approval
+   * prompt and progress); `input` is typed into it.
+   */
+  run(args: readonly string[], input?: string, tty = false): Promise<Run> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, ...args, '--endpoint-url', this.emulator.url], {
+      const argv = [BIN, ...args, '--endpoint-url', this.emulator.url];
+      const quoted = [process.execPath, ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+      const child = spawn(tty ? 'script' : process.execPath, tty ? ['-qec', quoted, '/dev/null'] : argv, {
         cwd: ROOT,
         env: {
           ...process.env,

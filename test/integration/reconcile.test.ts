@@ -316,6 +316,18 @@ describe('ownership and safety against the emulator', () => {
     expect(r.stdout + r.stderr).toContain('2 deletes exceed --max-deletes 1; re-run with --max-deletes 2');
   });
 
+  it('asks for approval on a terminal: "yes" applies with progress, anything else refuses (exit 4)', async () => {
+    const file = sb.write(BASE);
+    const no = await sb.run(['apply', '-c', file], 'no\n', true);
+    expect(no.status).toBe(4);
+    expect(no.stdout).toContain("Only 'yes' will be accepted");
+    expect((await sb.ses.send(new ListConfigurationSetsCommand({}))).ConfigurationSets).toEqual([]);
+    const yes = await sb.run(['apply', '-c', file], 'yes\n', true);
+    expect(yes.status).toBe(0);
+    expect(yes.stdout).toMatch(/\[1\/2\] create configurationSet prod/);
+    expect(yes.stdout).toContain('Apply complete! 2 created');
+  });
+
   it('refuses without --auto-approve when stdin is not a terminal', async () => {
     const r = await sb.run(['apply', '-c', sb.write(BASE)]);
     expect(r.status).toBe(4);
