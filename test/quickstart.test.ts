@@ -20,8 +20,8 @@ describe('the README quick start', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('ok: 1 configuration set, 2 event destinations, 7 alarms, 1 topic, 1 dashboard');
-    expect(r.stdout).toContain('Plan: 11 to create, 0 to update, 0 to replace, 0 to delete.');
-    expect(r.stdout).toContain('Apply complete! 11 created, 0 updated, 0 replaced, 0 deleted.');
+    expect(r.stdout).toContain('Plan: 12 to create, 0 to update, 0 to replace, 0 to delete.');
+    expect(r.stdout).toContain('Apply complete! 12 created, 0 updated, 0 replaced, 0 deleted.');
     const last = r.stdout.slice(r.stdout.lastIndexOf('$ ses-reconcile plan'));
     expect(last).toContain('No changes.');
     expect(r.stdout).toMatch(/The emulator served \d+ AWS calls/);

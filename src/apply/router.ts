@@ -1,11 +1,13 @@
 /** One StepRunner over the per-service runners: each step goes to the adapter of the service it calls. */
-import { isCloudWatchStep, isSnsStep, type CloudWatchStep, type SesV2Step, type SnsStep, type Step } from '../model/step.js';
+import { isDashboardStep, isSnsStep, type CloudWatchStep, type DashboardStep, type SesV2Step, type SnsStep, type Step } from '../model/step.js';
 import type { StepRunner } from './port.js';
 
 export interface ServiceRunners {
   readonly sesv2: { run(step: SesV2Step): Promise<void> };
   /** Absent: this run has no CloudWatch steps to make. */
   readonly cloudwatch?: { run(step: CloudWatchStep): Promise<void> };
+  /** Absent: this run has no dashboard steps to make. */
+  readonly dashboards?: { run(step: DashboardStep): Promise<void> };
   /** Absent: this run has no SNS steps to make. */
   readonly sns?: { run(step: SnsStep): Promise<void> };
 }
@@ -13,7 +15,11 @@ export interface ServiceRunners {
 export function routeSteps(runners: ServiceRunners): StepRunner {
   return {
     run(step: Step): Promise<void> {
-      if (isCloudWatchStep(step)) {
+      if (isDashboardStep(step)) {
+        if (!runners.dashboards) return Promise.reject(new Error(`no dashboard runner for ${step.op}`));
+        return runners.dashboards.run(step);
+      }
+      if (step.op === 'PutMetricAlarm' || step.op === 'DeleteAlarm' || step.op === 'TagAlarm' || step.op === 'UntagAlarm') {
         if (!runners.cloudwatch) return Promise.reject(new Error(`no CloudWatch runner for ${step.op}`));
         return runners.cloudwatch.run(step);
       }

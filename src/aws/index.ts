@@ -20,3 +20,11 @@ export { CloudWatchStepRunner, type CloudWatchStepRunnerOptions } from './cloudw
 export { SnsTopicReader, type SnsTopicRead, type SnsTopicReaderOptions, type TopicReadScope } from './sns/reader.js';
 export { SnsStepRunner } from './sns/applier.js';
 export { topicPolicyDocument, topicPolicyFromDocument } from './sns/policy.js';
+export {
+  CloudWatchDashboardReader,
+  CloudWatchDashboardRunner,
+  type CloudWatchDashboardReaderOptions,
+  type DashboardRead,
+  type DashboardReadScope,
+  type DashboardStep,
+} from './cloudwatch/dashboards.js';

@@ -38,6 +38,13 @@ export interface Prepared {
 
 type Aws = typeof import('../aws/index.js');
 
+/** Call counts of several readers; two of them (alarms and dashboards) share the cloudwatch: prefix. */
+function sumCalls(all: readonly Readonly<Record<string, number>>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const calls of all) for (const [k, n] of Object.entries(calls)) out[k] = (out[k] ?? 0) + n;
+  return out;
+}
+
 /**
  * The live state of a stack's scope: SESv2 sets and destinations, and CloudWatch alarms, read
  * concurrently (different services, different rate limits). Also builds the runner that applies steps.
@@ -45,22 +52,32 @@ type Aws = typeof import('../aws/index.js');
 async function readLive(
   aws: Aws,
   clients: ReturnType<Aws['createClients']>,
-  scope: { stack: string; configurationSets: ReadonlySet<string>; alarmNames: ReadonlySet<string>; topicNames: ReadonlySet<string> },
+  scope: {
+    stack: string;
+    configurationSets: ReadonlySet<string>;
+    alarmNames: ReadonlySet<string>;
+    topicNames: ReadonlySet<string>;
+    dashboardNames: ReadonlySet<string>;
+  },
   at: { region: string; accountId: string; concurrency: number },
 ): Promise<{ state: State; calls: Record<string, number>; runner: StepRunner; pending: readonly string[] }> {
-  const [ses, cw, sns] = await Promise.all([
+  const [ses, cw, sns, dashboards] = await Promise.all([
     new aws.SesV2Reader(clients.sesv2, { concurrency: at.concurrency }).read({ stack: scope.stack, configurationSets: scope.configurationSets }),
     new aws.CloudWatchAlarmReader(clients.cloudwatch, { concurrency: at.concurrency }).read({ stack: scope.stack, alarmNames: scope.alarmNames }),
     new aws.SnsTopicReader(clients.sns, { concurrency: at.concurrency }).read({ stack: scope.stack, topicNames: scope.topicNames }),
+    scope.dashboardNames.size === 0
+      ? { state: new Map(), calls: {} } // dashboards are read by the file's names only
+      : new aws.CloudWatchDashboardReader(clients.cloudwatch, { concurrency: at.concurrency }).read({ names: scope.dashboardNames }),
   ]);
   return {
-    state: stateOf([...ses.state.values(), ...cw.state.values(), ...sns.state.values()]),
-    calls: { ...ses.calls, ...cw.calls, ...sns.calls },
+    state: stateOf([...ses.state.values(), ...cw.state.values(), ...sns.state.values(), ...dashboards.state.values()]),
+    calls: sumCalls([ses.calls, cw.calls, sns.calls, dashboards.calls]),
     pending: sns.pending,
     runner: routeSteps({
       sesv2: new aws.SesV2StepRunner(clients.sesv2, at.region, at.accountId),
       cloudwatch: new aws.CloudWatchStepRunner(clients.cloudwatch, at.region, at.accountId, { alarmArns: cw.arns }),
       sns: new aws.SnsStepRunner(clients.sns, at.region, at.accountId),
+      dashboards: new aws.CloudWatchDashboardRunner(clients.cloudwatch),
     }),
   };
 }
@@ -89,7 +106,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   const live = await readLive(
     aws,
     clients,
-    { stack: desired.stack, configurationSets: namesOf('configurationSet'), alarmNames: namesOf('alarm'), topicNames: namesOf('topic') },
+    { stack: desired.stack, configurationSets: namesOf('configurationSet'), alarmNames: namesOf('alarm'), topicNames: namesOf('topic'), dashboardNames: namesOf('dashboard') },
     { region, accountId, concurrency: o.concurrency },
   );
   log.info({ calls: live.calls, ms: Math.round(performance.now() - t0) }, 'read live state');
@@ -137,7 +154,7 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   const live = await readLive(
     aws,
     clients,
-    { stack: stored.stack, configurationSets: sets, alarmNames: ids('alarm'), topicNames: ids('topic') },
+    { stack: stored.stack, configurationSets: sets, alarmNames: ids('alarm'), topicNames: ids('topic'), dashboardNames: ids('dashboard') },
     { region: stored.region, accountId, concurrency: o.concurrency },
   );
   if (liveDigest(stored, live.state) !== saved.liveDigest)

@@ -64,7 +64,7 @@ export function normalize(config: WrittenConfig): DesiredState {
     if (spec) resources.push(accountPresetAlarm(stack, preset, spec, tagsFor()));
   }
   for (const [name, alarm] of Object.entries(config.alarms ?? {})) resources.push(freeFormAlarm(name, alarm, tagsFor(alarm.tags)));
-  for (const [name, dash] of Object.entries(config.dashboards ?? {})) resources.push(dashboard(name, dash));
+  for (const [name, dash] of Object.entries(config.dashboards ?? {})) resources.push(dashboard(name, dash, { [STACK_TAG]: stack }));
 
   const alarms = resources.filter((r): r is Alarm => r.kind === 'alarm');
   for (const [name, topic] of Object.entries(config.topics ?? {})) {
@@ -306,11 +306,12 @@ function freeFormAlarm(name: string, w: WrittenAlarm, tags: Tags): Alarm {
   };
 }
 
-function dashboard(name: string, w: NonNullable<WrittenConfig['dashboards']>[string]): Dashboard {
-  if (w.body) return { kind: 'dashboard', name, source: { type: 'literal', body: w.body } };
+function dashboard(name: string, w: NonNullable<WrittenConfig['dashboards']>[string], tags: Tags): Dashboard {
+  if (w.body) return { kind: 'dashboard', name, source: { type: 'literal', body: w.body }, tags };
   return {
     kind: 'dashboard',
     name,
+    tags,
     source: {
       type: 'generated',
       configurationSets: w.configurationSets ?? [],

@@ -127,8 +127,8 @@ function canonicalAlarm(a: Alarm): Alarm {
 }
 
 function canonicalDashboard(d: Dashboard): Dashboard {
-  if (d.source.type === 'literal') return d;
-  return { ...d, source: { ...d.source, configurationSets: sortedUnique(d.source.configurationSets) } };
+  if (d.source.type === 'literal') return { ...d, tags: canonicalTags(d.tags) };
+  return { ...d, tags: canonicalTags(d.tags), source: { ...d.source, configurationSets: sortedUnique(d.source.configurationSets) } };
 }
 
 export function canonicalize<R extends Resource>(r: R): R {

@@ -229,6 +229,11 @@ export interface Dashboard {
   readonly kind: 'dashboard';
   readonly name: string;
   readonly source: DashboardSource;
+  /**
+   * Only the ownership tag: dashboards are global and PutDashboard applies tags on create only
+   * (aws-facts 4.5), so the file's own tags are not given to them.
+   */
+  readonly tags: Tags;
 }
 
 export type Resource = ConfigurationSet | EventDestination | Topic | Alarm | Dashboard;

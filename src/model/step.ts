@@ -52,7 +52,10 @@ export type Step =
   | { readonly op: 'UntagTopic'; readonly name: string; readonly keys: readonly string[] }
   | { readonly op: 'Subscribe'; readonly topic: string; readonly subscription: Subscription }
   | { readonly op: 'Unsubscribe'; readonly topic: string; readonly protocol: string; readonly endpoint: string }
-  | { readonly op: 'DeleteTopic'; readonly name: string };
+  | { readonly op: 'DeleteTopic'; readonly name: string }
+  /** The whole body (PutDashboard replaces it); tags apply on create only (aws-facts 4.5). */
+  | { readonly op: 'PutDashboard'; readonly name: string; readonly body: unknown; readonly tags: Tags }
+  | { readonly op: 'DeleteDashboard'; readonly name: string };
 
 export type StepOp = Step['op'];
 
@@ -61,7 +64,12 @@ export type SnsStep = Extract<
   Step,
   { readonly op: 'CreateTopic' | 'SetTopicDisplayName' | 'SetTopicPolicy' | 'TagTopic' | 'UntagTopic' | 'Subscribe' | 'Unsubscribe' | 'DeleteTopic' }
 >;
-export type SesV2Step = Exclude<Step, CloudWatchStep | SnsStep>;
+export type DashboardStep = Extract<Step, { readonly op: 'PutDashboard' | 'DeleteDashboard' }>;
+export type SesV2Step = Exclude<Step, CloudWatchStep | SnsStep | DashboardStep>;
+
+export function isDashboardStep(step: Step): step is DashboardStep {
+  return step.op === 'PutDashboard' || step.op === 'DeleteDashboard';
+}
 
 export function isSnsStep(step: Step): step is SnsStep {
   return serviceOf(step) === 'sns';
@@ -78,6 +86,8 @@ export function serviceOf(step: Step): 'sesv2' | 'cloudwatch' | 'sns' {
     case 'DeleteAlarm':
     case 'TagAlarm':
     case 'UntagAlarm':
+    case 'PutDashboard':
+    case 'DeleteDashboard':
       return 'cloudwatch';
     case 'CreateTopic':
     case 'SetTopicDisplayName':

@@ -14,7 +14,7 @@ import { checkSafety, type SafetyOptions } from './safety.js';
 import { createSteps, deleteSteps, needsReplace, updateSteps } from './steps.js';
 
 /** What this version reconciles; the rest of the file is validated but not yet planned. */
-export const RECONCILED_KINDS: readonly ResourceKind[] = ['topic', 'configurationSet', 'eventDestination', 'alarm'];
+export const RECONCILED_KINDS: readonly ResourceKind[] = ['topic', 'configurationSet', 'eventDestination', 'alarm', 'dashboard'];
 
 export interface PlanOptions extends SafetyOptions {
   readonly stack: string;

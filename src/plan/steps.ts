@@ -17,6 +17,8 @@ function subscriptionKey(s: Subscription): string {
 
 export function createSteps(r: Resource): Step[] {
   switch (r.kind) {
+    case 'dashboard':
+      return [{ op: 'PutDashboard', name: r.name, body: r.source.type === 'literal' ? r.source.body : undefined, tags: r.tags }];
     case 'topic':
       return [{ op: 'CreateTopic', topic: r }, ...r.subscriptions.map((subscription): Step => ({ op: 'Subscribe', topic: r.name, subscription }))];
     case 'alarm':
@@ -33,6 +35,8 @@ export function createSteps(r: Resource): Step[] {
 
 export function deleteSteps(r: Resource): Step[] {
   switch (r.kind) {
+    case 'dashboard':
+      return [{ op: 'DeleteDashboard', name: r.name }];
     case 'topic':
       // SNS deletes a topic's subscriptions with it.
       return [{ op: 'DeleteTopic', name: r.name }];
@@ -119,6 +123,7 @@ function topicUpdateSteps(before: Topic, after: Topic): Step[] {
 }
 
 export function updateSteps(before: Resource, after: Resource): Step[] {
+  if (before.kind === 'dashboard' && after.kind === 'dashboard') return createSteps(after);
   if (before.kind === 'topic' && after.kind === 'topic') return topicUpdateSteps(before, after);
   if (before.kind === 'alarm' && after.kind === 'alarm') return alarmUpdateSteps(before, after);
   if (before.kind === 'configurationSet' && after.kind === 'configurationSet') return setUpdateSteps(before, after);

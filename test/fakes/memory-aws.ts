@@ -5,7 +5,7 @@
  * destinations; names clash with AlreadyExists, missing ones are NotFound. `failOn` makes one step fail.
  */
 import { canonicalize } from '../../src/model/canonical.js';
-import type { Alarm, ConfigurationSet, EventDestination, Resource, Topic } from '../../src/model/resources.js';
+import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Topic } from '../../src/model/resources.js';
 import { stateOf } from '../../src/model/state.js';
 import type { Step } from '../../src/model/step.js';
 import type { LiveRead, LiveReader, ReadScope } from '../../src/live/port.js';
@@ -17,6 +17,7 @@ export class InMemoryAws implements LiveReader, StepRunner {
   readonly destinations = new Map<string, EventDestination>();
   readonly alarms = new Map<string, Alarm>();
   readonly topics = new Map<string, Topic>();
+  readonly dashboards = new Map<string, Dashboard>();
   readonly log: string[] = [];
   /** The first step whose op (and optional target) matches fails once. */
   failOn?: { op: Step['op']; target?: string };
@@ -30,10 +31,11 @@ export class InMemoryAws implements LiveReader, StepRunner {
     if (r.kind === 'eventDestination') this.destinations.set(`${r.configurationSet}/${r.name}`, canonicalize(r));
     if (r.kind === 'alarm') this.alarms.set(r.name, canonicalize(r));
     if (r.kind === 'topic') this.topics.set(r.name, canonicalize(r));
+    if (r.kind === 'dashboard') this.dashboards.set(r.name, canonicalize(r));
   }
 
   async read(_scope: ReadScope): Promise<LiveRead> {
-    return { state: stateOf([...this.sets.values(), ...this.destinations.values(), ...this.alarms.values(), ...this.topics.values()]), calls: {} };
+    return { state: stateOf([...this.sets.values(), ...this.destinations.values(), ...this.alarms.values(), ...this.topics.values(), ...this.dashboards.values()]), calls: {} };
   }
 
   private set(name: string): ConfigurationSet {
@@ -132,6 +134,15 @@ export class InMemoryAws implements LiveReader, StepRunner {
         return this.put({ ...topic(step.topic), subscriptions: topic(step.topic).subscriptions.filter((x) => x.protocol !== step.protocol || x.endpoint !== step.endpoint) });
       case 'DeleteTopic':
         this.topics.delete(step.name);
+        return;
+      case 'PutDashboard': {
+        // Tags apply on create only (aws-facts 4.5).
+        const old = this.dashboards.get(step.name);
+        this.put({ kind: 'dashboard', name: step.name, source: { type: 'literal', body: step.body }, tags: old ? old.tags : step.tags });
+        return;
+      }
+      case 'DeleteDashboard':
+        this.dashboards.delete(step.name);
         return;
       case 'DeleteConfigurationSetEventDestination':
         if (!this.destinations.delete(`${step.configurationSet}/${step.name}`)) throw new AwsCallError('sesv2', step.op, 'NotFoundException', 'missing', false, 404);

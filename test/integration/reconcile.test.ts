@@ -11,7 +11,7 @@ import {
   PutConfigurationSetTrackingOptionsCommand,
   UpdateConfigurationSetEventDestinationCommand,
 } from '@aws-sdk/client-sesv2';
-import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, PutDashboardCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { Sandbox } from '../helpers/reconcile.js';
 
@@ -231,6 +231,20 @@ configurationSets:
     const subs = (await sns().send(new ListSubscriptionsByTopicCommand({ TopicArn: arn }))).Subscriptions ?? [];
     expect(subs.map((x) => x.Protocol)).toEqual(['email']);
     expect((await sns().send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes?.DisplayName).toBe('Alerts');
+  });
+});
+
+describe('the full monitoring setup', () => {
+  it('applies examples/full.yaml from one file, converges, and repairs a dashboard edited by hand', async () => {
+    const { readFileSync } = await import('node:fs');
+    const full = readFileSync('examples/full.yaml', 'utf8').replace(/^#.*\n/gm, '');
+    const out = await converge(full);
+    expect(out).toContain('Apply complete! 12 created');
+    const cw = new CloudWatchClient({ endpoint: sb.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+    await cw.send(new PutDashboardCommand({ DashboardName: 'SES-Email-Monitoring', DashboardBody: JSON.stringify({ widgets: [] }) }));
+    const drift = await sb.plan(sb.write(full));
+    expect(drift.stdout).toContain('~ dashboard SES-Email-Monitoring');
+    await converge(full);
   });
 });
 

@@ -185,6 +185,19 @@ describe('plan: ownership and deletes', () => {
   });
 });
 
+describe('plan: the full monitoring setup', () => {
+  it('applies examples/full.yaml (topic, set, destinations, alarms, dashboard) in dependency order and converges', async () => {
+    const { readFileSync } = await import('node:fs');
+    const body = readFileSync('examples/full.yaml', 'utf8').replace(/^[\s\S]*?stack: email-platform\n/, '');
+    const aws = new InMemoryAws();
+    const p = await plan(aws, body);
+    expect([...new Set(p.changes.map((c) => c.kind))]).toEqual(['topic', 'configurationSet', 'eventDestination', 'alarm', 'dashboard']);
+    expect(p.summary.create).toBe(12);
+    expect(p.cost?.added).toBeGreaterThan(0);
+    expect((await converge(aws, body)).changes).toEqual([]);
+  });
+});
+
 describe('plan: alarms', () => {
   const ALARMS = `${SET}    alarms:\n      bounceRate: { threshold: 3% }\nalarms:\n  mine:\n    metric: Reject\n    statistic: Sum\n    threshold: 5\n    comparison: GreaterThanThreshold\n    tags: { team: mail }\n`;
 

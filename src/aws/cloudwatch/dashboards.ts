@@ -1,0 +1,168 @@
+/**
+ * CloudWatch dashboards: CloudWatchDashboardReader (the named dashboards, as canonical State, with their
+ * ownership tag) and CloudWatchDashboardRunner (one call per step).
+ *
+ * Dashboards are global (aws-facts 4.5): one namespace per account, whatever the Region.
+ *
+ * Reader, for N named dashboards of which E exist, D dashboards in the account:
+ *   1. ListDashboards, every page (up to 1000 per page, no page-size parameter), to learn which of the
+ *      names exist and their DashboardArn. One listing of the account rather than a GetDashboard per name:
+ *      a missing name costs nothing, and the names share no prefix to narrow it by.
+ *   2. GetDashboard for each named one that exists: DashboardBody parsed as JSON becomes a literal source
+ *      (compare parsed JSON, never the string: byte-identical round trips are not documented, aws-facts 4.5).
+ *   3. ListTagsForResource on the DashboardArn AWS reported: the model's Dashboard has no tags, so the
+ *      STACK_TAG value comes back separately in `owners` (undefined: not tagged for any stack).
+ *   Cost: ceil(D / 1000) (at least 1) + 2E calls. Steps 2 and 3 run in a pool (default 4 at once).
+ *   A dashboard deleted between the listing and its reads (ResourceNotFound) is left out.
+ *
+ * Runner: PutDashboard (the body JSON.stringify'd; Tags only apply on create, aws-facts 4.5, so they are
+ * sent every time and AWS ignores them on update) and DeleteDashboards with one name. A dashboard already
+ * gone when deleted is success: the step wants it absent.
+ */
+import {
+  DeleteDashboardsCommand,
+  GetDashboardCommand,
+  ListDashboardsCommand,
+  ListTagsForResourceCommand,
+  PutDashboardCommand,
+  type CloudWatchClient,
+} from '@aws-sdk/client-cloudwatch';
+import { AwsCallError, EXIT, ReconcileError } from '../../errors.js';
+import { assertNever } from '../../model/canonical.js';
+import { STACK_TAG, type Dashboard } from '../../model/resources.js';
+import { stateOf, type State } from '../../model/state.js';
+import { CallCount } from '../call-count.js';
+import { toAwsCallError } from '../errors.js';
+import { mapPool } from '../pool.js';
+import { tagsFromAws, tagsToAws } from './mapping.js';
+
+export interface DashboardReadScope {
+  /** The dashboards the file names. */
+  readonly names: ReadonlySet<string>;
+}
+
+export interface DashboardRead {
+  /** The named dashboards that exist, each with a literal source (the parsed body). */
+  readonly state: State;
+  /** API calls made, by `cloudwatch:Operation`: one per command sent (the SDK's own retries are not counted). */
+  readonly calls: Record<string, number>;
+  /** Dashboard name -> its STACK_TAG value (undefined: untagged), for every dashboard in `state`. */
+  readonly owners: ReadonlyMap<string, string | undefined>;
+}
+
+export interface CloudWatchDashboardReaderOptions {
+  /** Calls in flight at once. @default 4 */
+  readonly concurrency?: number;
+}
+
+/** The steps CloudWatchDashboardRunner makes. */
+export type DashboardStep =
+  | { readonly op: 'PutDashboard'; readonly name: string; readonly body: unknown; readonly tags?: Readonly<Record<string, string>> }
+  | { readonly op: 'DeleteDashboard'; readonly name: string };
+
+/** GetDashboard's DashboardNotFoundError has code ResourceNotFound (aws-facts 4.5); JSON 1.0 may name the shape. */
+function isNotFound(err: unknown): boolean {
+  return (
+    err instanceof AwsCallError &&
+    (err.code === 'ResourceNotFound' || err.code === 'ResourceNotFoundException' || err.code === 'DashboardNotFoundError' || err.code === 'DashboardNotFoundErrorException')
+  );
+}
+
+async function call<T>(calls: CallCount | undefined, operation: string, send: () => Promise<T>): Promise<T> {
+  calls?.add(operation);
+  try {
+    return await send();
+  } catch (err) {
+    throw toAwsCallError(err, 'cloudwatch', operation);
+  }
+}
+
+interface Found {
+  readonly dashboard: Dashboard;
+  readonly owner: string | undefined;
+}
+
+export class CloudWatchDashboardReader {
+  private readonly concurrency: number;
+
+  constructor(
+    private readonly cw: CloudWatchClient,
+    options: CloudWatchDashboardReaderOptions = {},
+  ) {
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+  }
+
+  async read(scope: DashboardReadScope): Promise<DashboardRead> {
+    const calls = new CallCount('cloudwatch');
+    const arns = await this.list(scope.names, calls);
+    const named = [...arns.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const found = (await mapPool(named, this.concurrency, ([name, arn]) => this.one(name, arn, calls))).filter((f): f is Found => f !== undefined);
+    return {
+      state: stateOf(found.map((f) => f.dashboard)),
+      calls: calls.snapshot(),
+      owners: new Map(found.map((f) => [f.dashboard.name, f.owner])),
+    };
+  }
+
+  /** Name -> DashboardArn of the named dashboards that exist: every ListDashboards page. */
+  private async list(names: ReadonlySet<string>, calls: CallCount): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    let token: string | undefined;
+    do {
+      const input = token ? { NextToken: token } : {};
+      const page = await call(calls, 'ListDashboards', () => this.cw.send(new ListDashboardsCommand(input)));
+      for (const e of page.DashboardEntries ?? []) {
+        if (e.DashboardName === undefined || !names.has(e.DashboardName)) continue;
+        if (e.DashboardArn === undefined) throw new ReconcileError(`ListDashboards answered dashboard ${e.DashboardName} without DashboardArn`, EXIT.failure);
+        out.set(e.DashboardName, e.DashboardArn);
+      }
+      token = page.NextToken || undefined;
+    } while (token !== undefined);
+    return out;
+  }
+
+  /** The dashboard and its owner; undefined when it was deleted since it was listed. */
+  private async one(name: string, arn: string, calls: CallCount): Promise<Found | undefined> {
+    try {
+      const got = await call(calls, 'GetDashboard', () => this.cw.send(new GetDashboardCommand({ DashboardName: name })));
+      const text = got.DashboardBody ?? '';
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch (err) {
+        throw new ReconcileError(`GetDashboard answered dashboard ${name} with a body that is not JSON: ${(err as Error).message}`, EXIT.failure);
+      }
+      const tags = await call(calls, 'ListTagsForResource', () => this.cw.send(new ListTagsForResourceCommand({ ResourceARN: arn })));
+      const owner = tagsFromAws(tags.Tags)[STACK_TAG];
+      // The model keeps only the ownership tag of a dashboard (model/resources.ts Dashboard).
+      return { dashboard: { kind: 'dashboard', name, source: { type: 'literal', body }, tags: owner === undefined ? {} : { [STACK_TAG]: owner } }, owner };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+}
+
+/** Runs DashboardStep: each becomes exactly one CloudWatch command. */
+export class CloudWatchDashboardRunner {
+  constructor(private readonly cw: CloudWatchClient) {}
+
+  async run(step: DashboardStep): Promise<void> {
+    switch (step.op) {
+      case 'PutDashboard': {
+        const tags = step.tags && Object.keys(step.tags).length > 0 ? { Tags: tagsToAws(step.tags) } : {};
+        await call(undefined, 'PutDashboard', () => this.cw.send(new PutDashboardCommand({ DashboardName: step.name, DashboardBody: JSON.stringify(step.body), ...tags })));
+        return;
+      }
+      case 'DeleteDashboard':
+        try {
+          await call(undefined, 'DeleteDashboards', () => this.cw.send(new DeleteDashboardsCommand({ DashboardNames: [step.name] })));
+        } catch (err) {
+          if (!isNotFound(err)) throw err;
+        }
+        return;
+      default:
+        assertNever(step);
+    }
+  }
+}
