@@ -6,15 +6,13 @@
 import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/change.js';
 import { resourceId } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, summarize, type Plan } from '../model/plan.js';
-import type { ConfigurationSet, Resource, ResourceKind } from '../model/resources.js';
+import type { ConfigurationSet, Resource } from '../model/resources.js';
 import { planCost, type CostHints } from './cost.js';
 import { orderChanges } from './order.js';
 import { recordDigests, updateReason } from './reason.js';
 import { checkSafety, type SafetyOptions } from './safety.js';
 import { createSteps, deleteSteps, needsReplace, updateSteps } from './steps.js';
 
-/** What this version reconciles; the rest of the file is validated but not yet planned. */
-export const RECONCILED_KINDS: readonly ResourceKind[] = ['topic', 'configurationSet', 'eventDestination', 'alarm', 'dashboard'];
 
 export interface PlanOptions extends SafetyOptions {
   readonly stack: string;
@@ -29,8 +27,6 @@ export interface PlanOptions extends SafetyOptions {
 export interface PlanInput {
   readonly diffs: readonly ResourceDiff[];
   readonly conflicts: readonly Conflict[];
-  /** Resources of the file this version does not reconcile (reported, not planned). */
-  readonly skipped: readonly Resource[];
   /** The live resources of the managed scope (for what a set delete takes with it, and reasons). */
   readonly actual: Iterable<Resource>;
   /** The desired resources of the managed scope (for reasons). */
@@ -80,7 +76,7 @@ function conflictChange(c: Conflict): Change {
 }
 
 export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
-  const { diffs, conflicts, skipped } = input;
+  const { diffs, conflicts } = input;
   const actual = [...input.actual];
   const desiredSets = new Map([...input.desired].filter((r): r is ConfigurationSet => r.kind === 'configurationSet').map((r) => [r.name, r]));
   const liveSets = new Map(actual.filter((r): r is ConfigurationSet => r.kind === 'configurationSet').map((r) => [r.name, r]));
@@ -128,11 +124,6 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
   const ordered = orderChanges(recordDigests(changes, desiredSets, liveSets));
   const safe = checkSafety(ordered.changes, o);
   const warnings = [...(o.warnings ?? [])];
-  if (skipped.length > 0) {
-    const kinds: [ResourceKind, string][] = [['dashboard', 'dashboard']];
-    const parts = kinds.map(([k, word]) => [skipped.filter((r) => r.kind === k).length, word] as const).filter(([n]) => n > 0);
-    warnings.push(`not reconciled by this version (validated only): ${parts.map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`).join(', ')}`);
-  }
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     stack: o.stack,
