@@ -1,12 +1,27 @@
-/** Calls made, by `service:Operation`: one per command sent (the SDK's own retries are not counted). */
+import type { AwsService } from '../errors.js';
+import { toAwsCallError } from './errors.js';
+
+/**
+ * Calls made, by `service:Operation`: one per command sent (the SDK's own retries are not counted). Every
+ * reader sends through `call`, which counts the call and turns a failure into an AwsCallError.
+ */
 export class CallCount {
   private readonly counts = new Map<string, number>();
 
-  constructor(private readonly service: string) {}
+  constructor(private readonly service: AwsService) {}
 
   add(operation: string): void {
     const key = `${this.service}:${operation}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  async call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+    this.add(operation);
+    try {
+      return await send();
+    } catch (err) {
+      throw toAwsCallError(err, this.service, operation);
+    }
   }
 
   snapshot(): Record<string, number> {

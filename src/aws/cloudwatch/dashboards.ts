@@ -68,15 +68,6 @@ function isNotFound(err: unknown): boolean {
   );
 }
 
-async function call<T>(calls: CallCount | undefined, operation: string, send: () => Promise<T>): Promise<T> {
-  calls?.add(operation);
-  try {
-    return await send();
-  } catch (err) {
-    throw toAwsCallError(err, 'cloudwatch', operation);
-  }
-}
-
 interface Found {
   readonly dashboard: Dashboard;
   readonly owner: string | undefined;
@@ -110,7 +101,7 @@ export class CloudWatchDashboardReader {
     let token: string | undefined;
     do {
       const input = token ? { NextToken: token } : {};
-      const page = await call(calls, 'ListDashboards', () => this.cw.send(new ListDashboardsCommand(input)));
+      const page = await calls.call('ListDashboards', () => this.cw.send(new ListDashboardsCommand(input)));
       for (const e of page.DashboardEntries ?? []) {
         if (e.DashboardName === undefined || !names.has(e.DashboardName)) continue;
         if (e.DashboardArn === undefined) throw new ReconcileError(`ListDashboards answered dashboard ${e.DashboardName} without DashboardArn`, EXIT.failure);
@@ -124,7 +115,7 @@ export class CloudWatchDashboardReader {
   /** The dashboard and its owner; undefined when it was deleted since it was listed. */
   private async one(name: string, arn: string, calls: CallCount): Promise<Found | undefined> {
     try {
-      const got = await call(calls, 'GetDashboard', () => this.cw.send(new GetDashboardCommand({ DashboardName: name })));
+      const got = await calls.call('GetDashboard', () => this.cw.send(new GetDashboardCommand({ DashboardName: name })));
       const text = got.DashboardBody ?? '';
       let body: unknown;
       try {
@@ -132,7 +123,7 @@ export class CloudWatchDashboardReader {
       } catch (err) {
         throw new ReconcileError(`GetDashboard answered dashboard ${name} with a body that is not JSON: ${(err as Error).message}`, EXIT.failure);
       }
-      const tags = await call(calls, 'ListTagsForResource', () => this.cw.send(new ListTagsForResourceCommand({ ResourceARN: arn })));
+      const tags = await calls.call('ListTagsForResource', () => this.cw.send(new ListTagsForResourceCommand({ ResourceARN: arn })));
       const owner = tagsFromAws(tags.Tags)[STACK_TAG];
       // The model keeps only the ownership tag of a dashboard (model/resources.ts Dashboard).
       return { dashboard: { kind: 'dashboard', name, source: { type: 'literal', body }, tags: owner === undefined ? {} : { [STACK_TAG]: owner } }, owner };
@@ -147,16 +138,24 @@ export class CloudWatchDashboardReader {
 export class CloudWatchDashboardRunner {
   constructor(private readonly cw: CloudWatchClient) {}
 
+  private async send(operation: string, call: () => Promise<unknown>): Promise<void> {
+    try {
+      await call();
+    } catch (err) {
+      throw toAwsCallError(err, 'cloudwatch', operation);
+    }
+  }
+
   async run(step: DashboardStep): Promise<void> {
     switch (step.op) {
       case 'PutDashboard': {
         const tags = step.tags && Object.keys(step.tags).length > 0 ? { Tags: tagsToAws(step.tags) } : {};
-        await call(undefined, 'PutDashboard', () => this.cw.send(new PutDashboardCommand({ DashboardName: step.name, DashboardBody: JSON.stringify(step.body), ...tags })));
+        await this.send('PutDashboard', () => this.cw.send(new PutDashboardCommand({ DashboardName: step.name, DashboardBody: JSON.stringify(step.body), ...tags })));
         return;
       }
       case 'DeleteDashboard':
         try {
-          await call(undefined, 'DeleteDashboards', () => this.cw.send(new DeleteDashboardsCommand({ DashboardNames: [step.name] })));
+          await this.send('DeleteDashboards', () => this.cw.send(new DeleteDashboardsCommand({ DashboardNames: [step.name] })));
         } catch (err) {
           if (!isNotFound(err)) throw err;
         }

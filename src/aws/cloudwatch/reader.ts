@@ -38,7 +38,6 @@ import {
 import { AwsCallError, EXIT, ReconcileError } from '../../errors.js';
 import type { Alarm } from '../../model/resources.js';
 import { stateOf, type State } from '../../model/state.js';
-import { toAwsCallError } from '../errors.js';
 import { mapPool } from '../pool.js';
 import { alarmFromAws } from './mapping.js';
 
@@ -115,15 +114,6 @@ export class CloudWatchAlarmReader {
     return { state: stateOf(read), calls: calls.snapshot(), arns };
   }
 
-  private async call<T>(calls: CallCount, operation: string, send: () => Promise<T>): Promise<T> {
-    calls.add(operation);
-    try {
-      return await send();
-    } catch (err) {
-      throw toAwsCallError(err, 'cloudwatch', operation);
-    }
-  }
-
   /** Every page of one DescribeAlarms listing. */
   private async describe(listing: Listing, calls: CallCount): Promise<MetricAlarm[]> {
     const alarms: MetricAlarm[] = [];
@@ -134,7 +124,7 @@ export class CloudWatchAlarmReader {
         ...(this.pageSize !== undefined ? { MaxRecords: this.pageSize } : {}),
         ...(token ? { NextToken: token } : {}),
       };
-      const page = await this.call(calls, 'DescribeAlarms', () => this.cw.send(new DescribeAlarmsCommand(input)));
+      const page = await calls.call('DescribeAlarms', () => this.cw.send(new DescribeAlarmsCommand(input)));
       alarms.push(...(page.MetricAlarms ?? []));
       token = page.NextToken || undefined;
     } while (token !== undefined);
@@ -146,7 +136,7 @@ export class CloudWatchAlarmReader {
     const arn = a.AlarmArn;
     if (arn === undefined) throw new ReconcileError(`DescribeAlarms answered alarm ${a.AlarmName ?? '?'} without AlarmArn`, EXIT.failure);
     try {
-      const out = await this.call(calls, 'ListTagsForResource', () => this.cw.send(new ListTagsForResourceCommand({ ResourceARN: arn })));
+      const out = await calls.call('ListTagsForResource', () => this.cw.send(new ListTagsForResourceCommand({ ResourceARN: arn })));
       return alarmFromAws(a, out.Tags);
     } catch (err) {
       if (isNotFound(err)) return undefined;

@@ -30,7 +30,6 @@ import { AwsCallError } from '../../errors.js';
 import type { LiveRead, LiveReader, ReadScope } from '../../live/port.js';
 import { STACK_TAG, type ConfigurationSet, type Resource } from '../../model/resources.js';
 import { stateOf } from '../../model/state.js';
-import { toAwsCallError } from '../errors.js';
 import { mapPool } from '../pool.js';
 import { configurationSetFromAws, eventDestinationFromAws } from './mapping.js';
 
@@ -74,20 +73,11 @@ export class SesV2Reader implements LiveReader {
     return { state: stateOf(perSet.flat()), calls: calls.snapshot() };
   }
 
-  private async call<T>(calls: CallCount, operation: string, send: () => Promise<T>): Promise<T> {
-    calls.add(operation);
-    try {
-      return await send();
-    } catch (err) {
-      throw toAwsCallError(err, 'sesv2', operation);
-    }
-  }
-
   private async listNames(calls: CallCount): Promise<string[]> {
     const names: string[] = [];
     let token: string | undefined;
     do {
-      const page = await this.call(calls, 'ListConfigurationSets', () =>
+      const page = await calls.call('ListConfigurationSets', () =>
         this.ses.send(new ListConfigurationSetsCommand({ PageSize: this.pageSize, ...(token ? { NextToken: token } : {}) })),
       );
       names.push(...(page.ConfigurationSets ?? []));
@@ -100,10 +90,10 @@ export class SesV2Reader implements LiveReader {
   /** One set and, when managed, its destinations; [] when the set vanished meanwhile. */
   private async readSet(name: string, scope: ReadScope, calls: CallCount): Promise<Resource[]> {
     try {
-      const out = await this.call(calls, 'GetConfigurationSet', () => this.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: name })));
+      const out = await calls.call('GetConfigurationSet', () => this.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: name })));
       const set = configurationSetFromAws(out, name);
       if (!isManaged(set, scope)) return [set];
-      const dests = await this.call(calls, 'GetConfigurationSetEventDestinations', () =>
+      const dests = await calls.call('GetConfigurationSetEventDestinations', () =>
         this.ses.send(new GetConfigurationSetEventDestinationsCommand({ ConfigurationSetName: name })),
       );
       return [set, ...(dests.EventDestinations ?? []).map((d) => eventDestinationFromAws(name, d))];

@@ -45,7 +45,6 @@ import { AwsCallError } from '../../errors.js';
 import type { Subscription, Topic } from '../../model/resources.js';
 import { stateOf, type State } from '../../model/state.js';
 import { CallCount } from '../call-count.js';
-import { toAwsCallError } from '../errors.js';
 import { mapPool } from '../pool.js';
 import { isPendingArn, subscriptionFromAws, topicFromAws, topicNameOf } from './mapping.js';
 
@@ -93,7 +92,7 @@ export class SnsTopicReader {
     if (scope.topicNames.size === 0) return { state: new Map(), calls: calls.snapshot(), pending: [], arns };
     let token: string | undefined;
     do {
-      const page = await this.call(calls, 'ListTopics', () => this.sns.send(new ListTopicsCommand(token ? { NextToken: token } : {})));
+      const page = await calls.call('ListTopics', () => this.sns.send(new ListTopicsCommand(token ? { NextToken: token } : {})));
       for (const t of page.Topics ?? []) {
         const arn = t.TopicArn;
         if (arn !== undefined && scope.topicNames.has(topicNameOf(arn))) arns.set(topicNameOf(arn), arn);
@@ -108,19 +107,10 @@ export class SnsTopicReader {
     return { state: stateOf(found.map((r) => r.topic)), calls: calls.snapshot(), pending, arns: foundArns };
   }
 
-  private async call<T>(calls: CallCount, operation: string, send: () => Promise<T>): Promise<T> {
-    calls.add(operation);
-    try {
-      return await send();
-    } catch (err) {
-      throw toAwsCallError(err, 'sns', operation);
-    }
-  }
-
   /** One topic; undefined when it was deleted since it was listed. */
   private async topic(arn: string, calls: CallCount): Promise<{ topic: Topic; pending: string[] } | undefined> {
     try {
-      const attrs = await this.call(calls, 'GetTopicAttributes', () => this.sns.send(new GetTopicAttributesCommand({ TopicArn: arn })));
+      const attrs = await calls.call('GetTopicAttributes', () => this.sns.send(new GetTopicAttributesCommand({ TopicArn: arn })));
       const listed = await this.subscriptionsOf(arn, calls);
       const subscriptions: Subscription[] = [];
       const pending: string[] = [];
@@ -134,7 +124,7 @@ export class SnsTopicReader {
         const sub = await this.confirmed(s, calls);
         if (sub !== undefined) subscriptions.push(sub);
       }
-      const tags = await this.call(calls, 'ListTagsForResource', () => this.sns.send(new ListTagsForResourceCommand({ ResourceArn: arn })));
+      const tags = await calls.call('ListTagsForResource', () => this.sns.send(new ListTagsForResourceCommand({ ResourceArn: arn })));
       return { topic: topicFromAws({ arn, attributes: attrs.Attributes ?? {}, subscriptions, tags: tags.Tags }), pending };
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -147,7 +137,7 @@ export class SnsTopicReader {
     let token: string | undefined;
     do {
       const input = { TopicArn: arn, ...(token ? { NextToken: token } : {}) };
-      const page = await this.call(calls, 'ListSubscriptionsByTopic', () => this.sns.send(new ListSubscriptionsByTopicCommand(input)));
+      const page = await calls.call('ListSubscriptionsByTopic', () => this.sns.send(new ListSubscriptionsByTopicCommand(input)));
       out.push(...(page.Subscriptions ?? []));
       token = page.NextToken || undefined;
     } while (token !== undefined);
@@ -157,7 +147,7 @@ export class SnsTopicReader {
   private async confirmed(s: AwsSubscription, calls: CallCount): Promise<Subscription | undefined> {
     const arn = s.SubscriptionArn as string;
     try {
-      const out = await this.call(calls, 'GetSubscriptionAttributes', () => this.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn })));
+      const out = await calls.call('GetSubscriptionAttributes', () => this.sns.send(new GetSubscriptionAttributesCommand({ SubscriptionArn: arn })));
       return subscriptionFromAws(s, out.Attributes ?? {});
     } catch (err) {
       if (isNotFound(err)) return undefined;
