@@ -58,6 +58,17 @@ describe('plan and apply against the emulator', () => {
     expect(plan.status).toBe(0);
   });
 
+  it('plan only reads: every call it makes is a Get, List or Describe, even with changes pending', async () => {
+    const { readFileSync } = await import('node:fs');
+    const full = readFileSync('examples/full.yaml', 'utf8').replace(/^#.*\n/gm, '');
+    sb.emulator.clearCalls();
+    const plan = await sb.plan(sb.write(full));
+    expect(plan.stdout).toContain('Plan: 12 to create');
+    const ops = Object.keys(sb.emulator.calls().byOperation).map((k) => k.split(':')[1] as string);
+    expect(ops.length).toBeGreaterThan(4);
+    expect(ops.filter((op) => !/^(Get|List|Describe)/.test(op))).toEqual([]);
+  });
+
   it('shows no change when event types and dimensions are reordered', async () => {
     await converge(BASE);
     const reordered = BASE.replace('[SEND, DELIVERY, BOUNCE, COMPLAINT]', '[COMPLAINT, BOUNCE, DELIVERY, SEND]').replace(
