@@ -5,10 +5,9 @@
 export { createClients, resolvedRegion, DEFAULT_MAX_ATTEMPTS, type AwsClients, type ClientOptions } from './clients.js';
 export { lookupAccount } from './account.js';
 export { toAwsCallError } from './errors.js';
-export { configurationSetArn, partitionOf, topicArn } from '../model/arn.js';
+export { alarmArn, configurationSetArn, partitionOf, topicArn } from '../model/arn.js';
 export { SesV2Reader, type SesV2ReaderOptions } from './sesv2/reader.js';
 export { SesV2StepRunner } from './sesv2/applier.js';
-export { alarmArn } from './cloudwatch/arn.js';
 export {
   CloudWatchAlarmReader,
   stackAlarmPrefix,

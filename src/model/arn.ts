@@ -23,3 +23,8 @@ export function configurationSetArn(region: string, account: string, name: strin
 export function topicArn(region: string, account: string, name: string): string {
   return `arn:${partitionOf(region)}:sns:${region}:${account}:${name}`;
 }
+
+/** `arn:aws:cloudwatch:{region}:{account}:alarm:{name}`: a `:` before the name, not a `/` (aws-facts 4.4). */
+export function alarmArn(region: string, account: string, name: string): string {
+  return `arn:${partitionOf(region)}:cloudwatch:${region}:${account}:alarm:${name}`;
+}

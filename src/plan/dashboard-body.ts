@@ -26,7 +26,7 @@
  * 12 wide and 6 high, two to a row. The same input always gives the same object (same key order too),
  * so desired and live compare as parsed JSON (aws-facts 4.5, INFERENCE).
  */
-import { partitionOf } from '../model/arn.js';
+import { alarmArn } from '../model/arn.js';
 import type { Dashboard, EventDestination, EventType, Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 
@@ -56,11 +56,6 @@ interface WidgetSpec {
   readonly properties: Record<string, unknown>;
 }
 
-/** `arn:aws:cloudwatch:{region}:{account}:alarm:{name}` (aws-facts 4.4). */
-function alarmArnOf(region: string, accountId: string, name: string): string {
-  return `arn:${partitionOf(region)}:cloudwatch:${region}:${accountId}:alarm:${name}`;
-}
-
 /** The dimensions (flattened name, value, …) each metric of a set is published with; absent: not published. */
 function publishedDimensions(set: string, state: State): Map<string, readonly string[]> {
   const destinations = [...state.values()]
@@ -81,7 +76,7 @@ function publishedDimensions(set: string, state: State): Map<string, readonly st
 function alarmsUnder(prefix: string, state: State, region: string, accountId: string): string[] {
   return [...state.values()]
     .filter((r) => r.kind === 'alarm' && r.name.startsWith(prefix))
-    .map((r) => alarmArnOf(region, accountId, r.name))
+    .map((r) => alarmArn(region, accountId, r.name))
     .sort();
 }
 

@@ -1,14 +1,14 @@
 /**
  * How a change's fields are shown to a reader, shared by the text and markdown renderers: which lines a
  * change has (the diff of an update or replace, the fields of a create, none for a delete), each value as
- * compact JSON clipped to a width. Values go through the JSON serializer's jsonValue(), so a value reads
+ * compact JSON clipped to a width. Values go through model/json.ts jsonValue(), as in the JSON plan, so a value reads
  * the same in every format and key order never shows up as a change.
  */
 import { assertNever } from '../model/canonical.js';
 import type { Action, Change } from '../model/change.js';
 import type { Resource } from '../model/resources.js';
 import { diffView } from '../model/view.js';
-import { jsonValue } from './json.js';
+import { jsonValue } from '../model/json.js';
 
 /** Terraform's symbols (internal/plans/action.go), with ours for replace. */
 export const ACTION_SYMBOL: Readonly<Record<Action, string>> = { create: '+', update: '~', replace: '-/+', delete: '-' };

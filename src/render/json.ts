@@ -12,10 +12,9 @@
 import type { Action, Change, ChangeReason } from '../model/change.js';
 import type { Plan } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
+import { jsonValue, type JsonValue } from '../model/json.js';
 import { describeStep } from '../model/step.js';
 
-/** Any JSON value, as written. */
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 export interface PlanJson {
   /** Version of this object's shape; readers refuse versions they do not know (changesets publish plan). */
@@ -83,35 +82,6 @@ export interface SummaryJson {
   readonly delete: number;
 }
 
-/**
- * A model value as JSON with object keys in code-unit order. `undefined` (an absent optional field) is
- * dropped inside objects and becomes null elsewhere, which is what JSON.stringify would write anyway;
- * doing it here makes `before`/`after` explicit keys of every diff entry.
- */
-export function jsonValue(value: unknown): JsonValue {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      // JSON.stringify writes NaN and ±Infinity as null; say so rather than leave it implicit.
-      return Number.isFinite(value) ? value : null;
-    case 'bigint':
-      return value.toString();
-    case 'object': {
-      if (Array.isArray(value)) return value.map(jsonValue);
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol')
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([k, v]) => [k, jsonValue(v)] as const);
-      // fromEntries defines properties, so a key such as `__proto__` (a tag key, say) stays data.
-      return Object.fromEntries(entries);
-    }
-    default:
-      return null;
-  }
-}
 
 export function changeToJson(change: Change): ChangeJson {
   return {

@@ -13,7 +13,7 @@ import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand } from '
 import { lookupAccount } from '../../src/aws/account.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { CloudWatchStepRunner } from '../../src/aws/cloudwatch/applier.js';
-import { alarmArn } from '../../src/aws/cloudwatch/arn.js';
+import { alarmArn } from '../../src/model/arn.js';
 import { CloudWatchAlarmReader, type AlarmReadScope } from '../../src/aws/cloudwatch/reader.js';
 import { AwsCallError } from '../../src/errors.js';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';

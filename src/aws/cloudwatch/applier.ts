@@ -17,7 +17,7 @@ import { assertNever } from '../../model/canonical.js';
 import type { TopicRef } from '../../model/resources.js';
 import type { CloudWatchStep } from '../../model/step.js';
 import { toAwsCallError } from '../errors.js';
-import { alarmArn } from './arn.js';
+import { alarmArn } from '../../model/arn.js';
 import { putMetricAlarmInput, tagsToAws } from './mapping.js';
 
 export interface CloudWatchStepRunnerOptions {

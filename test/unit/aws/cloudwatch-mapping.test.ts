@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MetricAlarm, PutMetricAlarmCommandInput, Tag } from '@aws-sdk/client-cloudwatch';
-import { alarmArn } from '../../../src/aws/cloudwatch/arn.js';
+import { alarmArn } from '../../../src/model/arn.js';
 import { alarmFromAws, putMetricAlarmInput } from '../../../src/aws/cloudwatch/mapping.js';
 import { ReconcileError } from '../../../src/errors.js';
 import { topicArn } from '../../../src/model/arn.js';
