@@ -1,5 +1,5 @@
 /** One StepRunner over the per-service runners: each step goes to the adapter of the service it calls. */
-import { isDashboardStep, isSnsStep, type CloudWatchStep, type DashboardStep, type SesV2Step, type SnsStep, type Step } from '../model/step.js';
+import { isAlarmStep, isDashboardStep, isSnsStep, type CloudWatchStep, type DashboardStep, type SesV2Step, type SnsStep, type Step } from '../model/step.js';
 import type { StepRunner } from './port.js';
 
 export interface ServiceRunners {
@@ -19,7 +19,7 @@ export function routeSteps(runners: ServiceRunners): StepRunner {
         if (!runners.dashboards) return Promise.reject(new Error(`no dashboard runner for ${step.op}`));
         return runners.dashboards.run(step);
       }
-      if (step.op === 'PutMetricAlarm' || step.op === 'DeleteAlarm' || step.op === 'TagAlarm' || step.op === 'UntagAlarm') {
+      if (isAlarmStep(step)) {
         if (!runners.cloudwatch) return Promise.reject(new Error(`no CloudWatch runner for ${step.op}`));
         return runners.cloudwatch.run(step);
       }

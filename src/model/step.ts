@@ -75,8 +75,9 @@ export function isSnsStep(step: Step): step is SnsStep {
   return serviceOf(step) === 'sns';
 }
 
-export function isCloudWatchStep(step: Step): step is CloudWatchStep {
-  return serviceOf(step) === 'cloudwatch';
+/** An alarm step (dashboard steps call CloudWatch too, but have a runner of their own). */
+export function isAlarmStep(step: Step): step is CloudWatchStep {
+  return step.op === 'PutMetricAlarm' || step.op === 'DeleteAlarm' || step.op === 'TagAlarm' || step.op === 'UntagAlarm';
 }
 
 /** The service each step calls: for rate limits and concurrency per service. */
