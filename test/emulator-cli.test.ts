@@ -23,7 +23,7 @@ describe('ses-reconcile emulator', () => {
     const { child, url, out } = await startCli();
     expect(out()).toContain(`export AWS_ENDPOINT_URL=${url}`);
     const health = (await (await fetch(`${url}/_emulator/health`)).json()) as { ok: boolean; services: string[] };
-    expect(health).toEqual({ ok: true, services: ['sesv2', 'cloudwatch', 'sns', 'sts'] });
+    expect(health).toEqual({ ok: true, services: ['sesv2', 'cloudwatch', 'sns', 'sts', 'tagging'] });
     child.kill('SIGINT');
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);

@@ -1,16 +1,21 @@
-/** The emulator with every service (SESv2, CloudWatch, SNS, and STS for the account): what `ses-reconcile emulator` and the tests start. */
+/**
+ * The emulator with every service (SESv2, CloudWatch, SNS, STS for the account, and the Resource Groups
+ * Tagging API over the first three's resources): what `ses-reconcile emulator` and the tests start.
+ */
 import { createCloudWatchHandler } from './cloudwatch/handler.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from './server.js';
 import { createSesv2Handler } from './sesv2/handler.js';
 import { createSnsHandler } from './sns/handler.js';
 import { createStsHandler } from './sts/handler.js';
+import { createTaggingHandler } from './tagging/handler.js';
 import type { ServiceHandler } from './types.js';
 
 export type { Emulator } from './server.js';
 export type { FaultConfig } from './faults.js';
 
 export function createHandlers(): ServiceHandler[] {
-  return [createSesv2Handler(), createCloudWatchHandler(), createSnsHandler(), createStsHandler()];
+  const sources = [createSesv2Handler(), createCloudWatchHandler(), createSnsHandler()];
+  return [...sources, createStsHandler(), createTaggingHandler({ sources })];
 }
 
 export function startFullEmulator(options: Omit<EmulatorOptions, 'handlers'> = {}): Promise<Emulator> {

@@ -1,10 +1,12 @@
 /**
- * The emulator's HTTP server: one endpoint for SESv2, CloudWatch, SNS and STS (point every SDK client at it
+ * The emulator's HTTP server: one endpoint for SESv2, CloudWatch, SNS, STS and the Resource Groups
+ * Tagging API (point every SDK client at it
  * with `endpoint`), plus an admin API under /_emulator/ for the call log, fault injection and state.
  *
- * Routing asks each service whether a request is its own (SESv2 by its /v2/email/ path, CloudWatch by
- * X-Amz-Target or its query-protocol Version, SNS and STS by theirs), so the services need
- * not know about each other.
+ * Routing asks each service whether a request is its own (SESv2 by its /v2/email/ path, CloudWatch and
+ * the tagging API by their X-Amz-Target prefixes or CloudWatch's query-protocol Version, SNS and STS by
+ * theirs), so the services need not know about each other. Only the tagging service reads the others'
+ * state, through ServiceHandler.taggableResources.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -143,6 +145,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       if (decision.kind === 'throttle') response = h.errorResponse(req, operation, h.throttlingError);
       else if (decision.kind === 'fail') response = h.errorResponse(req, operation, decision.error);
       else response = h.handle(req, operation);
+      // The tagging service's index takes note of what this request changed, and when (types.ts).
+      for (const other of handlers) other.afterRequest?.();
       log.add({
         service: h.service,
         operation,
@@ -152,7 +156,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       });
       return response;
     }
-    return json(404, { message: `the ses-reconcile emulator serves SESv2, CloudWatch, SNS and STS; nothing answers ${req.method} ${req.path}` });
+    return json(404, { message: `the ses-reconcile emulator serves SESv2, CloudWatch, SNS, STS and the Resource Groups Tagging API; nothing answers ${req.method} ${req.path}` });
   };
 
   const server: Server = createServer((raw, res) => {

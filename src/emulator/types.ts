@@ -5,7 +5,10 @@
  * server owns routing, the call log and fault injection.
  */
 
-export type ServiceName = 'sesv2' | 'cloudwatch' | 'sns' | 'sts';
+/** Every emulated service, as the call log, fault injection and `PUT /_emulator/config/<service>` name it. */
+export const SERVICE_NAMES = ['sesv2', 'cloudwatch', 'sns', 'sts', 'tagging'] as const;
+
+export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export interface EmulatorRequest {
   readonly method: string;
@@ -35,6 +38,14 @@ export interface InjectedError {
   readonly status: number;
 }
 
+/** A resource the Resource Groups Tagging API indexes, as the service that owns it sees it now. */
+export interface TaggableResource {
+  readonly region: string;
+  readonly arn: string;
+  /** Its current tags, possibly none; the index copies what it keeps. */
+  readonly tags: ReadonlyMap<string, string>;
+}
+
 export interface ServiceHandler {
   readonly service: ServiceName;
   /**
@@ -55,6 +66,17 @@ export interface ServiceHandler {
    * verified domains and sending pools. Throws an Error with a readable message for bad settings.
    */
   configure?(settings: unknown): void;
+  /**
+   * Every resource of this service that AWS's tag index covers (tagged or not, in every Region), for the
+   * tagging service (tagging/tag-index.ts). Untagged ones are included so that the index can tell a
+   * resource whose last tag was removed (still listed, with no tags) from a deleted one.
+   */
+  taggableResources?(): Iterable<TaggableResource>;
+  /**
+   * Called by the server after every AWS request it served, whichever service served it: the tagging
+   * service records then what changed, and when, in the other services' state.
+   */
+  afterRequest?(): void;
 }
 
 /** moto's default account, so the two emulators name the same ARNs. */

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { AwsQueryProtocol } from '@aws-sdk/core/protocols';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';
 
@@ -28,6 +29,8 @@ export interface Target {
   readonly ses: SESv2Client;
   readonly cw: CloudWatchClient;
   readonly sns: SNSClient;
+  /** The Resource Groups Tagging API (GetResources over the other three's resources). */
+  readonly tagging: ResourceGroupsTaggingAPIClient;
   /** Forget all state on the target (between tests). */
   reset(): Promise<void>;
   /** Our emulator only: the running instance (call log, faults). */
@@ -48,6 +51,7 @@ export function clientsFor(endpoint: string, name: TargetName, region = REGION) 
     // JSON 1.0, which is what ses-reconcile uses and what our emulator must serve.
     cw: new CloudWatchClient(name === 'moto' ? { ...common, protocol: AwsQueryProtocol } : common),
     sns: new SNSClient(common),
+    tagging: new ResourceGroupsTaggingAPIClient(common),
   };
 }
 

@@ -115,6 +115,11 @@ export class AlarmStore {
     return alarms;
   }
 
+  /** Every alarm of every Region, by ARN. */
+  *all(): Iterable<{ readonly region: string; readonly arn: string }> {
+    for (const [region, alarms] of this.regions) for (const a of alarms.values()) yield { region, arn: a.arn };
+  }
+
   exists(region: string, name: string): boolean {
     return this.regions.get(region)?.has(name) ?? false;
   }

@@ -4,7 +4,7 @@
  * AWS query (protocol-query.ts, older SDKs and moto). Each request is decoded to the same input object,
  * served by alarms.ts, dashboards.ts or tags.ts, and the output or error encoded in the request's protocol.
  */
-import { requestId, type EmulatorRequest, type EmulatorResponse, type InjectedError, type ServiceHandler } from '../types.js';
+import { requestId, type EmulatorRequest, type EmulatorResponse, type InjectedError, type ServiceHandler, type TaggableResource } from '../types.js';
 import { AlarmStore, type AlarmSettings, type RequestContext } from './alarms.js';
 import { DashboardStore, type DashboardSettings } from './dashboards.js';
 import { CloudWatchError, fromInjected } from './errors.js';
@@ -103,6 +103,10 @@ export function createCloudWatchHandler(options: CloudWatchHandlerOptions = {}):
     },
     configure(s: unknown) {
       settings = parseSettings(s, settings);
+    },
+    // Alarms only: dashboards are not in the tag index (their ARN has no Region; aws-facts 8.1).
+    *taggableResources(): Iterable<TaggableResource> {
+      for (const { region, arn } of alarms.all()) yield { region, arn, tags: tags.get(arn) };
     },
   };
 }

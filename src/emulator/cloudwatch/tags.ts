@@ -33,6 +33,8 @@ export function tooManyTags(count: number): Error {
   return invalidParameterValue(`A resource can have at most ${MAX_TAGS} tags; this request would give it ${count}.`);
 }
 
+const NO_TAGS: ReadonlyMap<string, string> = new Map();
+
 export class TagStore {
   private readonly byArn = new Map<string, Map<string, string>>();
 
@@ -56,6 +58,11 @@ export class TagStore {
   /** Sorted by key, so the answer never depends on the order tags were added. */
   list(arn: string): Tag[] {
     return [...(this.byArn.get(arn) ?? new Map<string, string>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([Key, Value]) => ({ Key, Value }));
+  }
+
+  /** The tags of one resource, unordered (none when it has none). */
+  get(arn: string): ReadonlyMap<string, string> {
+    return this.byArn.get(arn) ?? NO_TAGS;
   }
 
   /** A deleted resource's tags go with it, so a resource created again under its name starts untagged. */

@@ -8,7 +8,7 @@
  * operation (configuration-sets.ts, event-destinations.ts, tags.ts) on the Region's sets (store.ts) ->
  * JSON output, or the operation's error in REST-JSON form (errors.ts).
  */
-import type { EmulatorRequest, EmulatorResponse, InjectedError, ServiceHandler } from '../types.js';
+import { EMULATOR_ACCOUNT_ID, type EmulatorRequest, type EmulatorResponse, type InjectedError, type ServiceHandler, type TaggableResource } from '../types.js';
 import { configurationSetOperations } from './configuration-sets.js';
 import { decodeInput } from './decode.js';
 import { errorResponse, okResponse, SesError, unknownOperation } from './errors.js';
@@ -17,7 +17,7 @@ import type { Operation } from './operation.js';
 import { matchRoute, readInput, SESV2_PATH_PREFIX } from './routes.js';
 import { DEFAULT_SESV2_SETTINGS, parseSesv2Settings, type Sesv2Settings } from './settings.js';
 import { Sesv2Store } from './store.js';
-import { tagOperations } from './tags.js';
+import { configurationSetArn, tagOperations } from './tags.js';
 
 export { configureSesv2, parseSesv2Settings, type Sesv2Settings } from './settings.js';
 
@@ -73,5 +73,11 @@ export function createSesv2Handler(): Sesv2Handler {
       settings = parseSesv2Settings(raw);
     },
     settings: () => settings,
+    // Configuration sets are in the tag index as `ses:configuration-set` (aws-facts 8.1).
+    *taggableResources(): Iterable<TaggableResource> {
+      for (const [region, sets] of store.allRegions()) {
+        for (const set of sets.all()) yield { region, arn: configurationSetArn(region, EMULATOR_ACCOUNT_ID, set.name), tags: set.tags };
+      }
+    },
   };
 }

@@ -54,6 +54,11 @@ export class Sesv2Store {
     return sets;
   }
 
+  /** Every Region that has had a request, with its sets. */
+  allRegions(): IterableIterator<[string, RegionSets]> {
+    return this.regions.entries();
+  }
+
   clear(): void {
     this.regions.clear();
   }

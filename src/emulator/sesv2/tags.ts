@@ -11,6 +11,18 @@ import * as shape from './shapes.js';
 import { checkTagCount, checkTags } from './validation.js';
 
 const TAGS = '/v2/email/tags';
+
+/** The partition of a Region, as ARNs spell it (AWS General Reference, "ARN format"). */
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+/** The ARN TagResource takes and the Resource Groups Tagging API lists for a set (aws-facts 1.1, 8.1). */
+export function configurationSetArn(region: string, accountId: string, name: string): string {
+  return `arn:${partitionOf(region)}:ses:${region}:${accountId}:configuration-set/${name}`;
+}
 const ARN = /^arn:(aws|aws-[a-z-]+):ses:([a-z0-9-]+):(\d{12}):([a-z-]+)\/(.+)$/;
 
 /** The set an ARN names. Other SES resource types (identities, pools, ...) are not emulated, so not found. */

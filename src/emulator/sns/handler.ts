@@ -6,7 +6,7 @@
  * `Version` (SNS 2010-03-31, CloudWatch 2010-08-01). A request is SNS's only when its form parameters
  * say `Version=2010-03-31` and it carries no `X-Amz-Target` (the JSON protocols' operation header).
  */
-import { requestId, type EmulatorRequest, type EmulatorResponse, type InjectedError, type ServiceHandler } from '../types.js';
+import { requestId, type EmulatorRequest, type EmulatorResponse, type InjectedError, type ServiceHandler, type TaggableResource } from '../types.js';
 import { invalidAction, SnsError, THROTTLED } from './errors.js';
 import { errorResponse, FormParams, formParams, SNS_VERSION, successResponse } from './protocol.js';
 import { SnsState, type SnsContext } from './state.js';
@@ -157,6 +157,11 @@ export function createSnsHandler(): SnsHandler {
 
     confirmSubscription(arnOrEndpoint) {
       return confirmPending(state, arnOrEndpoint);
+    },
+
+    // Topics are in the tag index (type `sns`, aws-facts 8.1); subscriptions cannot be tagged.
+    *taggableResources(): Iterable<TaggableResource> {
+      for (const [region, r] of state.allRegions()) for (const topic of r.topics.values()) yield { region, arn: topic.arn, tags: topic.tags };
     },
 
     pendingConfirmations() {
