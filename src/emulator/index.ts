@@ -11,7 +11,7 @@ import { createTaggingHandler } from './tagging/handler.js';
 import type { ServiceHandler } from './types.js';
 
 export type { Emulator } from './server.js';
-export type { FaultConfig } from './faults.js';
+export { AWS_DOCUMENTED_RATES, type FaultConfig } from './faults.js';
 
 export function createHandlers(): ServiceHandler[] {
   const sources = [createSesv2Handler(), createCloudWatchHandler(), createSnsHandler()];

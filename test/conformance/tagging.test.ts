@@ -426,6 +426,28 @@ conformance(
       expect(calls.map((x) => `${x.service}:${x.operation}:${x.status}:${x.fault ?? 'ok'}`)).toEqual(['tagging:GetResources:200:ok', 'tagging:GetResources:400:throttled']);
     });
 
+    it('a per-operation rate limit throttles that operation only', async () => {
+      const c = t();
+      emulator(c).setFaults({ rateLimit: { 'tagging:GetResources': 1 } });
+      await c.tagging.send(new GetResourcesCommand({}));
+      expect(await failure(c.tagging.send(new GetResourcesCommand({})))).toBeInstanceOf(ThrottledException);
+      await createSet(c, 'free');
+      await createSet(c, 'still-free');
+    });
+
+    it('the "aws" preset limits SESv2 to 1 request/s and PutMetricAlarm to 3/s, from the admin API', async () => {
+      const c = t();
+      const put = await admin('/_emulator/faults', 'PUT', { rateLimit: 'aws' });
+      expect(put.status).toBe(200);
+      expect(await put.json()).toEqual({ rateLimit: 'aws' });
+      await createSet(c, 'one');
+      expect((await failure(createSet(c, 'two'))).name).toBe('TooManyRequestsException');
+      for (const n of ['a1', 'a2', 'a3']) await createAlarm(c, n);
+      expect((await failure(createAlarm(c, 'a4'))).Code).toBe('Throttling');
+      const wrong = await admin('/_emulator/faults', 'PUT', { rateLimit: { nosuch: 1 } });
+      expect(wrong.status).toBe(400);
+    });
+
     it('answers UnknownOperationException for the operations it does not serve, and SerializationException for a bad body', async () => {
       const c = t();
       const err = await failure(c.tagging.send(new GetTagKeysCommand({})));
