@@ -62,7 +62,7 @@ export class UnsafePlanError extends ReconcileError {
 /** `apply PLANFILE` when the live state changed since the plan was made: exit 4. */
 export class StalePlanError extends UnsafePlanError {}
 
-export type AwsService = 'sesv2' | 'cloudwatch' | 'sns' | 'sts';
+export type AwsService = 'sesv2' | 'cloudwatch' | 'sns' | 'sts' | 'tagging';
 
 /**
  * An AWS call that failed, in words the apply report can print: service, operation, AWS's error code and

@@ -2,9 +2,9 @@
  * executePlan: runs the plan's waves in order; inside a wave, changes run concurrently up to a bound, and
  * the steps of one change run in sequence. Guarantees (aws-cdk concurrency.ts): after the first failure no
  * new change starts, those in flight finish, and the report says what was done, what failed (with AWS's
- * code and message) and what was not attempted. Retrying throttling and transient errors is the SDK's job
- * (standard retry with backoff, configured in aws/clients.ts), so a failure here is final for this run;
- * running apply again re-plans from the live state and converges.
+ * code and message) and what was not attempted. Pacing and retrying throttling and transient errors happen
+ * below the port, in the clients' pacing middleware (aws/pacing/), shared with the readers of the same run,
+ * so a failure here is final for this run; running apply again re-plans from the live state and converges.
  */
 import type { Change } from '../model/change.js';
 import type { Plan } from '../model/plan.js';

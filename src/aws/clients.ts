@@ -15,19 +15,22 @@
  *   @smithy/core 3.41 `getEndpointUrlConfig`: the variable is the service id upper-cased with spaces as
  *   `_`, so AWS_ENDPOINT_URL_SESV2, AWS_ENDPOINT_URL_CLOUDWATCH, AWS_ENDPOINT_URL_SNS,
  *   AWS_ENDPOINT_URL_STS (test/integration/aws-sesv2.test.ts proves it against the emulator).
- * - Retries: the SDK's standard mode (full-jitter exponential backoff; throttling errors, 429, 5xx and
- *   network timeouts; @smithy/core 3.41: base 1 s for throttling, 50 ms otherwise, capped at 20 s).
- *   maxAttempts defaults to 5, not the SDK's 3: SESv2's control plane is throttled at one request per
- *   second, not adjustable (aws-facts 3.3), so a plan that reads or writes a few sets at once meets
- *   TooManyRequestsException routinely; 4 retries wait up to 1+2+4+8 s, which rides out a 1 TPS limit
- *   without hiding a real outage for minutes. AWS_MAX_ATTEMPTS still wins over the default, and
- *   AWS_RETRY_MODE=adaptive (client-side rate limiting) is honoured because retryMode is left to the SDK.
+ * - Pacing and retries (pacing/): every SESv2, CloudWatch, SNS and tagging call takes a slot of the run's
+ *   Pacer at the rates AWS documents (pacing/rates.ts; `rates` overrides them) and is retried by
+ *   pacing/retry.ts, which is why the SDK's own retries are off on those four clients (maxAttempts 1):
+ *   the SDK's retry loop would resend without asking the pacer. STS (one GetCallerIdentity a run) keeps
+ *   the SDK's standard retries. `maxAttempts` (else AWS_MAX_ATTEMPTS, else 5) bounds transient retries.
  */
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { SESv2Client, type SESv2ClientConfig } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { STSClient } from '@aws-sdk/client-sts';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { UsageError } from '../errors.js';
+import { attachPacing, PacingStats, type RetryEvent } from './pacing/middleware.js';
+import { Pacer, realClock, type Clock } from './pacing/pacer.js';
+import { DOCUMENTED_RATES, type RateTable } from './pacing/rates.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './pacing/retry.js';
 
 export interface ClientOptions {
   /** @default the SDK's Region loader: AWS_REGION, then the profile's `region` */
@@ -36,8 +39,16 @@ export interface ClientOptions {
   readonly profile?: string;
   /** One endpoint for every service (`--endpoint-url`). @default AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, else AWS's */
   readonly endpointUrl?: string;
-  /** Attempts per call, first included. @default AWS_MAX_ATTEMPTS, else 5 */
+  /** Attempts per call on a transient error, first included. @default AWS_MAX_ATTEMPTS, else 5 */
   readonly maxAttempts?: number;
+  /** Request rates per service and operation. @default DOCUMENTED_RATES (pacing/rates.ts) */
+  readonly rates?: RateTable;
+  /** Waits and retry limits. @default DEFAULT_RETRY_POLICY, with maxAttempts as its transientAttempts */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Time for the pacer and the backoff (tests). @default the real clock */
+  readonly clock?: Clock;
+  /** Told about each retry, for the log. */
+  readonly onRetry?: (event: RetryEvent) => void;
   /** Fixed credentials instead of the default chain (tests). @default the SDK's default chain */
   readonly credentials?: SESv2ClientConfig['credentials'];
 }
@@ -47,54 +58,62 @@ export interface AwsClients {
   readonly cloudwatch: CloudWatchClient;
   readonly sns: SNSClient;
   readonly sts: STSClient;
+  readonly tagging: ResourceGroupsTaggingAPIClient;
+  /** What the pacer saw: requests sent, throttled and retried, and time waited, per operation. */
+  readonly stats: PacingStats;
+  readonly pacer: Pacer;
   /** Close the clients' sockets. */
   destroy(): void;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
+export const DEFAULT_MAX_ATTEMPTS = DEFAULT_RETRY_POLICY.transientAttempts;
 
-/**
- * SESv2 allows about one management call per second per Region, not adjustable (aws-facts 3.3). The
- * standard retry mode backs off only ~0.1–0.8 s between attempts, so a plan reading more than a handful
- * of sets ran out of attempts under that limit (measured with bench/plan-read.mjs --ses-rps 1). Adaptive
- * mode adds the SDK's client-side rate limiter, which slows to the rate the service accepts after the
- * first throttle and costs nothing while nothing is throttled; more attempts give it room to settle.
- */
-export const SESV2_MAX_ATTEMPTS = 10;
-
-function maxAttemptsOf(options: ClientOptions): number | undefined {
+function maxAttemptsOf(options: ClientOptions): number {
   if (options.maxAttempts !== undefined) return options.maxAttempts;
-  // Left undefined, the SDK reads AWS_MAX_ATTEMPTS itself (and would default to 3 without it).
-  return process.env.AWS_MAX_ATTEMPTS ? undefined : DEFAULT_MAX_ATTEMPTS;
+  const env = Number(process.env.AWS_MAX_ATTEMPTS);
+  return Number.isInteger(env) && env > 0 ? env : DEFAULT_MAX_ATTEMPTS;
 }
 
 /** Builds the clients; nothing is resolved or called yet (resolvedRegion and the first call do that). */
 export function createClients(options: ClientOptions = {}): AwsClients {
-  const maxAttempts = maxAttemptsOf(options);
   const base = {
     ...(options.region !== undefined ? { region: options.region } : {}),
     ...(options.profile !== undefined ? { profile: options.profile } : {}),
     ...(options.endpointUrl !== undefined ? { endpoint: options.endpointUrl } : {}),
-    ...(maxAttempts !== undefined ? { maxAttempts } : {}),
   };
-  const sts = new STSClient({ ...base, ...(options.credentials !== undefined ? { credentials: options.credentials } : {}) });
+  const sts = new STSClient({ ...base, maxAttempts: maxAttemptsOf(options), ...(options.credentials !== undefined ? { credentials: options.credentials } : {}) });
   // The STS client's provider is the default chain (or the given credentials), memoized: shared by all
-  // four clients, it resolves credentials once per run.
-  const shared = { ...base, credentials: sts.config.credentials };
-  const sesv2 = new SESv2Client({
-    ...shared,
-    ...(process.env.AWS_RETRY_MODE ? {} : { retryMode: 'adaptive' }),
-    ...(options.maxAttempts === undefined && !process.env.AWS_MAX_ATTEMPTS ? { maxAttempts: SESV2_MAX_ATTEMPTS } : {}),
-  });
-  const cloudwatch = new CloudWatchClient(shared);
-  const sns = new SNSClient(shared);
+  // the clients, it resolves credentials once per run. maxAttempts 1: the pacing middleware retries.
+  const paced = { ...base, credentials: sts.config.credentials, maxAttempts: 1 };
+  const sesv2 = new SESv2Client(paced);
+  const cloudwatch = new CloudWatchClient(paced);
+  const sns = new SNSClient(paced);
+  const tagging = new ResourceGroupsTaggingAPIClient(paced);
+  const clock = options.clock ?? realClock;
+  const pacer = new Pacer(options.rates ?? DOCUMENTED_RATES, clock);
+  const stats = new PacingStats();
+  const ctx = {
+    pacer,
+    stats,
+    clock,
+    random: Math.random,
+    policy: { ...DEFAULT_RETRY_POLICY, transientAttempts: maxAttemptsOf(options), ...options.retry },
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+  };
+  attachPacing(sesv2, 'sesv2', ctx);
+  attachPacing(cloudwatch, 'cloudwatch', ctx);
+  attachPacing(sns, 'sns', ctx);
+  attachPacing(tagging, 'tagging', ctx);
   return {
     sesv2,
     cloudwatch,
     sns,
     sts,
+    tagging,
+    stats,
+    pacer,
     destroy: () => {
-      for (const c of [sesv2, cloudwatch, sns, sts]) c.destroy();
+      for (const c of [sesv2, cloudwatch, sns, sts, tagging]) c.destroy();
     },
   };
 }

@@ -2,9 +2,9 @@
  * An SDK failure -> AwsCallError (src/errors.ts): the words the apply report prints (service, operation,
  * AWS's error code and message, HTTP status) and whether trying again later may help.
  *
- * By the time an error reaches here the SDK's standard retry (aws/clients.ts) has already retried what it
- * classifies as throttling or transient; `retryable` tells the caller that a later run may succeed where
- * this one gave up, not that it should retry at once.
+ * By the time an error reaches here the pacing middleware (aws/pacing/) has already retried what
+ * failureKindOf() calls throttling or transient; `retryable` tells the caller that a later run may
+ * succeed where this one gave up, not that it should retry at once.
  */
 import { AwsCallError, type AwsService } from '../errors.js';
 
@@ -57,19 +57,30 @@ function codeOf(e: SdkErrorLike): string {
   return (generic ? (text(e.Code) ?? text(e.code) ?? name) : name) ?? 'UnknownError';
 }
 
+/**
+ * What kind of failure an SDK error is: `throttling` (the service asked us to slow down), `transient`
+ * (a 5xx or a network failure: the same request may succeed later) or `final` (anything else, including
+ * SESv2's LimitExceededException, a quota no retry fixes). CloudWatch's ConcurrentModificationException
+ * on tag calls is a 429 and counts as throttling.
+ */
+export type FailureKind = 'throttling' | 'transient' | 'final';
+
+export function failureKindOf(err: unknown): FailureKind {
+  const e: SdkErrorLike = typeof err === 'object' && err !== null ? (err as SdkErrorLike) : { message: String(err) };
+  const code = err instanceof AwsCallError ? err.code : codeOf(e);
+  const status = err instanceof AwsCallError ? err.status : typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+  if (code === 'LimitExceededException') return 'final';
+  if (THROTTLING_CODES.has(code) || status === 429 || e.$retryable?.throttling === true) return 'throttling';
+  if ((status !== undefined && status >= 500) || NETWORK_CODES.has(code) || NETWORK_CODES.has(text(e.code) ?? '')) return 'transient';
+  return 'final';
+}
+
 export function toAwsCallError(err: unknown, service: AwsService, operation: string): AwsCallError {
   if (err instanceof AwsCallError) return err;
   const e: SdkErrorLike = typeof err === 'object' && err !== null ? (err as SdkErrorLike) : { message: String(err) };
   const code = codeOf(e);
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-  const retryable =
-    code !== 'LimitExceededException' &&
-    (THROTTLING_CODES.has(code) ||
-      status === 429 ||
-      (status !== undefined && status >= 500) ||
-      e.$retryable?.throttling === true ||
-      NETWORK_CODES.has(code) ||
-      NETWORK_CODES.has(text(e.code) ?? ''));
+  const retryable = failureKindOf(err) !== 'final';
   const message = text(e.message) ?? '(AWS gave no message)';
   return new AwsCallError(service, operation, code, message, retryable, status, { cause: err });
 }

@@ -5,6 +5,10 @@
 export { createClients, resolvedRegion, DEFAULT_MAX_ATTEMPTS, type AwsClients, type ClientOptions } from './clients.js';
 export { lookupAccount } from './account.js';
 export { toAwsCallError } from './errors.js';
+export { CallCount } from './call-count.js';
+export { DOCUMENTED_RATES, withOverrides, type RateTable } from './pacing/rates.js';
+export { PacingStats, type RetryEvent } from './pacing/middleware.js';
+export { readStackIndex, isAccessDenied, RESOURCE_TYPE_FILTERS } from './tagging/stack-index.js';
 export { alarmArn, configurationSetArn, partitionOf, topicArn } from '../model/arn.js';
 export { SesV2Reader, type SesV2ReaderOptions } from './sesv2/reader.js';
 export { SesV2StepRunner } from './sesv2/applier.js';

@@ -36,6 +36,19 @@ export interface ReconcileOptions extends CommonOptions {
   readonly maxDeletes?: number;
   /** @default false */
   readonly adopt: boolean;
+  /** How the stack's resources are found (SPEC 2, 5). @default 'tags' (scan when the tag index is denied) */
+  readonly discovery: 'tags' | 'scan';
+  /** `changed`: read in full only what the file changed since the last apply (SPEC 2). @default 'all' */
+  readonly refresh: 'all' | 'changed';
+  /** `--max-rate`, in order: raise or lower a service's (or one operation's) request rate. @default [] */
+  readonly maxRates: readonly RateOverride[];
+}
+
+/** One `--max-rate SERVICE=N` or `SERVICE:Operation=N`: requests per second (aws/pacing/rates.ts). */
+export interface RateOverride {
+  readonly service: 'sesv2' | 'cloudwatch' | 'sns' | 'tagging';
+  readonly operation?: string;
+  readonly perSecond: number;
 }
 
 export interface PlanCliOptions extends ReconcileOptions {
@@ -60,8 +73,10 @@ export interface EmulatorCliOptions extends CommonOptions {
   readonly host: string;
   /** Added to every call. @default 0 */
   readonly latencyMs: number;
-  /** `sesv2=1` -> { sesv2: 1 } requests per second. */
+  /** `sesv2=1` -> { sesv2: 1 } requests per second; keys are services or `service:Operation`. */
   readonly rateLimit: Readonly<Record<string, number>>;
+  /** `--rate-limit aws`: AWS's documented rates first, `rateLimit` on top. @default false */
+  readonly awsRates: boolean;
   /** `PutMetricAlarm` or `PutMetricAlarm=Throttling`: operations that fail. */
   readonly failOperations: readonly { readonly operation: string; readonly code?: string }[];
   readonly failNthCall?: number;
@@ -101,6 +116,12 @@ Options:
   --adopt               take over resources with the file's names that carry no stack tag
   --target ID           limit the run to this resource (repeatable), e.g. prod or prod/cloudwatch
   --concurrency N       changes applied at once (default 4)
+  --refresh all|changed  changed: read in full only what the file changed since the last apply (PR plans
+                        in big accounts; drift elsewhere is not looked for). Default all
+  --discovery tags|scan  how the stack's resources are found: the tag index (default) or listing the
+                        account (when policies deny tag:GetResources; chosen automatically on AccessDenied)
+  --max-rate SVC=N      requests per second for sesv2, cloudwatch, sns or tagging (repeatable; also
+                        SVC:Operation=N). Defaults: AWS's documented rates (SESv2 1/s)
   --no-color            no colour (also NO_COLOR, or when stdout is not a terminal)
   --region R, --profile P, --endpoint-url URL   AWS settings (the SDK's AWS_* variables work too)
   --log-level LEVEL     structured logs on stderr: error, warn (default), info, debug
@@ -108,8 +129,9 @@ Emulator options:
   --port N              port to listen on (default 4599; 0 = any free port)
   --host HOST           address to bind (default 127.0.0.1)
   --latency MS          delay every call
-  --rate-limit SVC=N    requests per second for sesv2, cloudwatch or sns, answered beyond with the
-                        service's throttling error (repeatable; real SES allows about 1)
+  --rate-limit SVC=N    requests per second for sesv2, cloudwatch, sns or tagging (or SVC:Operation=N),
+                        answered beyond with the service's throttling error (repeatable; real SES
+                        allows 1); --rate-limit aws: AWS's documented rates
   --fail-operation OP[=CODE]   make an operation fail (repeatable), e.g. PutMetricAlarm=InternalFailure
   --fail-nth N          make the Nth call fail once
   --verified-domains D,D   SES identities that count as verified (default: any domain)
@@ -173,6 +195,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
             adopt: { type: 'boolean' },
             target: { type: 'string', multiple: true },
             concurrency: { type: 'string' },
+            refresh: { type: 'string' },
+            discovery: { type: 'string' },
+            'max-rate': { type: 'string', multiple: true },
           }
         : command === 'emulator'
         ? {
@@ -225,9 +250,17 @@ function list(value: unknown): string[] | undefined {
 
 function emulatorOptions(values: Record<string, unknown>): EmulatorCliOptions {
   const rateLimit: Record<string, number> = {};
+  let awsRates = false;
   for (const spec of (values['rate-limit'] as string[] | undefined) ?? []) {
-    const m = /^(sesv2|cloudwatch|sns)=(\d+(?:\.\d+)?)$/.exec(spec);
-    if (!m) throw new UsageError(`--rate-limit ${spec}: write SERVICE=N with SERVICE one of sesv2, cloudwatch, sns, e.g. --rate-limit sesv2=1`);
+    if (spec === 'aws') {
+      awsRates = true;
+      continue;
+    }
+    const m = /^((?:sesv2|cloudwatch|sns|tagging|sts)(?::[A-Z][A-Za-z0-9]+)?)=(\d+(?:\.\d+)?)$/.exec(spec);
+    if (!m)
+      throw new UsageError(
+        `--rate-limit ${spec}: write SERVICE=N or SERVICE:Operation=N with SERVICE one of sesv2, cloudwatch, sns, tagging, sts (e.g. --rate-limit sesv2=1), or --rate-limit aws`,
+      );
     rateLimit[m[1] as string] = Number(m[2]);
   }
   const failOperations = ((values['fail-operation'] as string[] | undefined) ?? []).map((spec) => {
@@ -245,11 +278,21 @@ function emulatorOptions(values: Record<string, unknown>): EmulatorCliOptions {
     host: (values.host as string | undefined) ?? '127.0.0.1',
     latencyMs: wholeNumber('latency', values.latency, 0),
     rateLimit,
+    awsRates,
     failOperations,
     ...(nth !== undefined ? { failNthCall: nth } : {}),
     ...(domains ? { verifiedDomains: domains } : {}),
     ...(pools ? { sendingPools: pools } : {}),
   };
+}
+
+const RATE_SERVICES = ['sesv2', 'cloudwatch', 'sns', 'tagging'] as const;
+
+/** `sesv2=2` or `cloudwatch:PutMetricAlarm=10`; undefined when it does not have that form. */
+export function rateOverride(spec: string): RateOverride | undefined {
+  const m = /^([a-z0-9]+)(?::([A-Z][A-Za-z0-9]+))?=(\d+(?:\.\d+)?)$/.exec(spec);
+  if (!m || !(RATE_SERVICES as readonly string[]).includes(m[1] as string) || !(Number(m[3]) > 0)) return undefined;
+  return { service: m[1] as RateOverride['service'], ...(m[2] !== undefined ? { operation: m[2] } : {}), perSecond: Number(m[3]) };
 }
 
 function reconcileOptions(command: 'plan' | 'apply', values: Record<string, unknown>): ApplyCliOptions {
@@ -261,7 +304,22 @@ function reconcileOptions(command: 'plan' | 'apply', values: Record<string, unkn
   only('detailed-exitcode', 'plan');
   if (command === 'apply' && values.format !== undefined) throw new UsageError('--format belongs to plan and validate, not apply');
   const max = values['max-deletes'] === undefined ? undefined : wholeNumber('max-deletes', values['max-deletes'], 0);
+  const refresh = (values.refresh as string | undefined) ?? 'all';
+  if (refresh !== 'all' && refresh !== 'changed') throw new UsageError(`--refresh ${refresh}: write --refresh all or --refresh changed`);
+  const discovery = (values.discovery as string | undefined) ?? 'tags';
+  if (discovery !== 'tags' && discovery !== 'scan') throw new UsageError(`--discovery ${discovery}: write --discovery tags or --discovery scan`);
+  const maxRates = ((values['max-rate'] as string[] | undefined) ?? []).map((spec) => {
+    const r = rateOverride(spec);
+    if (!r)
+      throw new UsageError(
+        `--max-rate ${spec}: write SERVICE=N or SERVICE:Operation=N, N requests per second above 0, SERVICE one of ${RATE_SERVICES.join(', ')} (e.g. --max-rate sesv2=2, --max-rate cloudwatch:PutMetricAlarm=10)`,
+      );
+    return r;
+  });
   return {
+    refresh,
+    discovery,
+    maxRates,
     ...common(values),
     targets: (values.target as string[] | undefined) ?? [],
     concurrency: Math.max(1, wholeNumber('concurrency', values.concurrency, 4)),

@@ -16,9 +16,17 @@ export interface PipelineOptions extends PlanOptions {
   readonly adopt: boolean;
 }
 
-export function computePlan(desiredAll: State, actualAll: State, o: PipelineOptions): Plan {
+/**
+ * The desired state as the plan compares it: topic references as ARNs, dashboard bodies generated, digests
+ * filled in. Also what decides what `--refresh changed` may skip (live/scope.ts), so both see one digest.
+ */
+export function resolveDesired(desiredAll: State, o: Pick<PipelineOptions, 'stack' | 'region' | 'accountId'>): State {
   const resolved = o.accountId ? resolveDashboards(resolveTopicRefs(desiredAll, o.region, o.accountId), o.stack, o.region, o.accountId) : desiredAll;
-  const desired = withDigests(resolved);
+  return withDigests(resolved);
+}
+
+export function computePlan(desiredAll: State, actualAll: State, o: PipelineOptions): Plan {
+  const desired = resolveDesired(desiredAll, o);
   const owned = removeUnowned(desired, actualAll, o.stack, { adopt: o.adopt });
   const diffs = diffStates(owned.desired, owned.actual);
   return buildPlan({ diffs, conflicts: owned.conflicts, actual: owned.actual.values(), desired: owned.desired.values() }, o);

@@ -9,6 +9,13 @@ export interface ReadScope {
   readonly stack: string;
   /** Configuration sets the file names: always read in full, whoever owns them. */
   readonly configurationSets: ReadonlySet<string>;
+  /**
+   * `--discovery tags`: the stack's sets the tag index lists; with it, nothing else of the account is
+   * listed or read. Absent: `--discovery scan`, every set of the account is listed and read.
+   */
+  readonly discovered?: ReadonlySet<string>;
+  /** Not read at all (`--refresh changed`: the index's digest says they are as the file wants). */
+  readonly unchanged?: ReadonlySet<string>;
 }
 
 export interface LiveRead {
@@ -19,4 +26,23 @@ export interface LiveRead {
 
 export interface LiveReader {
   read(scope: ReadScope): Promise<LiveRead>;
+}
+
+/** One resource as the tag index lists it: its ARN, its name, and the tags the index holds for it. */
+export interface IndexedResource {
+  readonly arn: string;
+  readonly name: string;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * The stack's taggable resources as the Resource Groups Tagging API lists them (aws/tagging/). A
+ * candidate list: it may lag behind tag changes and may still list deleted resources (live/scope.ts).
+ */
+export interface StackIndex {
+  readonly configurationSets: ReadonlyMap<string, IndexedResource>;
+  readonly alarms: ReadonlyMap<string, IndexedResource>;
+  readonly topics: ReadonlyMap<string, IndexedResource>;
+  /** GetResources pages read. */
+  readonly pages: number;
 }

@@ -13,6 +13,11 @@ export interface PlanSummary {
   readonly delete: number;
 }
 
+export interface RefreshNote {
+  readonly mode: 'changed';
+  readonly notRead: number;
+}
+
 export interface Plan {
   readonly formatVersion: typeof PLAN_FORMAT_VERSION;
   readonly stack: string;
@@ -27,6 +32,11 @@ export interface Plan {
   readonly warnings: readonly string[];
   /** Set when safety refuses the plan as a whole: the measured value, the limit and the overriding flag. */
   readonly refused?: string;
+  /**
+   * Set by `--refresh changed`: `notRead` resources (sets, alarms, topics) whose digest said the file had
+   * not changed them were not read, so drift made outside ses-reconcile on them was not looked for.
+   */
+  readonly refresh?: RefreshNote;
   /** The monthly CloudWatch cost (USD, list prices) the plan adds and removes. */
   readonly cost?: { readonly added: number; readonly removed: number; readonly asOf: string; readonly region: string };
 }

@@ -5,7 +5,7 @@
  */
 import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/change.js';
 import { resourceId } from '../model/key.js';
-import { PLAN_FORMAT_VERSION, summarize, type Plan } from '../model/plan.js';
+import { PLAN_FORMAT_VERSION, summarize, type Plan, type RefreshNote } from '../model/plan.js';
 import type { ConfigurationSet, Resource } from '../model/resources.js';
 import { planCost, type CostHints } from './cost.js';
 import { orderChanges } from './order.js';
@@ -22,6 +22,8 @@ export interface PlanOptions extends SafetyOptions {
   readonly warnings?: readonly string[];
   /** `expectedValues` of dimensions, for the cost estimate. */
   readonly costHints?: CostHints;
+  /** `--refresh changed`: what was not read, for the plan's header. */
+  readonly refresh?: RefreshNote;
 }
 
 export interface PlanInput {
@@ -134,6 +136,7 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
     summary: summarize(safe.changes.filter((c) => !c.blocked || c.action === 'delete')),
     warnings,
     ...(safe.refused ? { refused: safe.refused } : {}),
+    ...(o.refresh ? { refresh: o.refresh } : {}),
     cost: planCost(safe.changes, o.costHints ?? new Map()),
   };
 }

@@ -35,6 +35,8 @@ export interface PlanJson {
   readonly summary: SummaryJson;
   /** Plan-level warnings, in order. */
   readonly warnings: readonly string[];
+  /** `--refresh changed`: how many resources were not read (their drift is not in this plan). */
+  readonly refresh?: { readonly mode: 'changed'; readonly notRead: number };
   /** Monthly CloudWatch cost (USD, list prices of `region` as of `asOf`) the plan adds and removes. */
   readonly cost?: { readonly added: number; readonly removed: number; readonly asOf: string; readonly region: string };
 }
@@ -114,6 +116,7 @@ export function planToJson(plan: Plan): PlanJson {
       delete: plan.summary.delete,
     },
     warnings: [...plan.warnings],
+    ...(plan.refresh ? { refresh: { ...plan.refresh } } : {}),
     ...(plan.cost ? { cost: { ...plan.cost } } : {}),
   };
 }

@@ -17,6 +17,7 @@
  */
 import { costLine } from './cost.js';
 import type { Action, Change } from '../model/change.js';
+import { refreshNotice } from './refresh.js';
 import type { Plan } from '../model/plan.js';
 import { describeStep } from '../model/step.js';
 import { ACTION_SYMBOL, ACTIONS, fieldLines } from './field-lines.js';
@@ -166,8 +167,10 @@ function shortSection(section: Section): string {
 function head(plan: Plan): string[] {
   const account = plan.accountId !== undefined ? ` (account ${code(plan.accountId)})` : '';
   const out = [`### ses-reconcile plan for ${code(plan.stack)} in ${code(plan.region)}${account}`];
+  const refresh = refreshNotice(plan);
+  if (refresh !== undefined) out.push(`> [!NOTE]\n> ${inline(refresh)}`);
   if (plan.changes.length === 0) {
-    out.push('**No changes.** The AWS account matches the configuration.');
+    out.push(refresh !== undefined ? '**No changes.** What the file changed matches the AWS account.' : '**No changes.** The AWS account matches the configuration.');
   } else {
     const s = plan.summary;
     const table = ['| Create | Update | Replace | Delete |', '| ---: | ---: | ---: | ---: |'];

@@ -12,6 +12,7 @@
  */
 import { assertNever } from '../model/canonical.js';
 import type { Action, Change } from '../model/change.js';
+import { refreshNotice } from './refresh.js';
 import type { Plan } from '../model/plan.js';
 import { describeStep } from '../model/step.js';
 import { ACTION_SYMBOL, ACTIONS, fieldLines, type FieldLine } from './field-lines.js';
@@ -100,10 +101,13 @@ function tail(plan: Plan, palette: Palette): string[] {
 
 export function renderPlanText(plan: Plan, palette: Palette): string {
   const where = `stack "${plan.stack}" in ${plan.region}${plan.accountId !== undefined ? ` (account ${plan.accountId})` : ''}`;
+  const refresh = refreshNotice(plan);
+  const header = refresh !== undefined ? [palette.yellow(refresh), ''] : [];
   if (plan.changes.length === 0) {
-    return [palette.bold('No changes.'), `The AWS account matches the configuration for ${where}.`, ...tail(plan, palette)].join('\n') + '\n';
+    const matches = refresh !== undefined ? `What the file changed matches the AWS account for ${where}.` : `The AWS account matches the configuration for ${where}.`;
+    return [...header, palette.bold('No changes.'), matches, ...tail(plan, palette)].join('\n') + '\n';
   }
-  const out = [...legend(plan, palette), '', `ses-reconcile will perform the following actions on ${where}:`];
+  const out = [...header, ...legend(plan, palette), '', `ses-reconcile will perform the following actions on ${where}:`];
   for (const change of plan.changes) out.push('', ...changeBlock(change, palette));
   const cost = costLine(plan);
   out.push('', palette.bold(planSummaryLine(plan)), ...(cost ? [cost] : []), ...tail(plan, palette));

@@ -17,7 +17,17 @@ export interface Run {
   readonly stderr: string;
 }
 
+/**
+ * `plan` and `apply` pace their calls at AWS's documented rates (SESv2 1/s). The emulator does not limit
+ * unless a test asks it to, so the suite raises the client's rates to stay fast; a test that measures
+ * pacing sets `sb.rates` to what it needs (e.g. [] for AWS's real rates).
+ */
+export const FAST_RATES: readonly string[] = ['--max-rate', 'sesv2=400', '--max-rate', 'cloudwatch=400', '--max-rate', 'sns=400', '--max-rate', 'tagging=400'];
+
 export class Sandbox {
+  /** `--max-rate` flags added to every plan and apply. */
+  rates: readonly string[] = FAST_RATES;
+
   private constructor(
     readonly emulator: Emulator,
     readonly dir: string,
@@ -44,7 +54,8 @@ export class Sandbox {
    */
   run(args: readonly string[], input?: string, tty = false): Promise<Run> {
     return new Promise((resolve, reject) => {
-      const argv = [BIN, ...args, '--endpoint-url', this.emulator.url];
+      const paced = args[0] === 'plan' || args[0] === 'apply' ? this.rates : [];
+      const argv = [BIN, ...args, ...paced, '--endpoint-url', this.emulator.url];
       const quoted = [process.execPath, ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
       const child = spawn(tty ? 'script' : process.execPath, tty ? ['-qec', quoted, '/dev/null'] : argv, {
         cwd: ROOT,

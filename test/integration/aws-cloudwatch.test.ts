@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CloudWatchClient, DescribeAlarmsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { lookupAccount } from '../../src/aws/account.js';
+import { FAST_RATES_TABLE } from '../helpers/rates.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { CloudWatchStepRunner } from '../../src/aws/cloudwatch/applier.js';
 import { alarmArn } from '../../src/model/arn.js';
@@ -230,7 +231,7 @@ describe('CloudWatch adapter against the emulator', () => {
 
   beforeAll(async () => {
     emulator = await startFullEmulator();
-    clients = createClients({ region: REGION, endpointUrl: emulator.url, credentials });
+    clients = createClients({ region: REGION, endpointUrl: emulator.url, credentials, rates: FAST_RATES_TABLE });
     expect(await lookupAccount(clients.sts)).toBe(ACCOUNT);
     runner = new CloudWatchStepRunner(clients.cloudwatch, REGION, ACCOUNT);
     reader = new CloudWatchAlarmReader(clients.cloudwatch);

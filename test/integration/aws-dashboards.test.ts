@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lookupAccount } from '../../src/aws/account.js';
+import { FAST_RATES_TABLE } from '../helpers/rates.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { CloudWatchDashboardReader, CloudWatchDashboardRunner, type DashboardStep } from '../../src/aws/index.js';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';
@@ -35,7 +36,7 @@ describe('CloudWatch dashboards against the emulator', () => {
 
   beforeAll(async () => {
     emulator = await startFullEmulator();
-    clients = createClients({ region: REGION, endpointUrl: emulator.url, credentials });
+    clients = createClients({ region: REGION, endpointUrl: emulator.url, credentials, rates: FAST_RATES_TABLE });
     expect(await lookupAccount(clients.sts)).toBe(ACCOUNT);
     runner = new CloudWatchDashboardRunner(clients.cloudwatch);
     reader = new CloudWatchDashboardReader(clients.cloudwatch);

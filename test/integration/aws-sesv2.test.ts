@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeleteConfigurationSetCommand, GetConfigurationSetCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { lookupAccount } from '../../src/aws/account.js';
+import { FAST_RATES_TABLE } from '../helpers/rates.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { SesV2StepRunner } from '../../src/aws/sesv2/applier.js';
 import { SesV2Reader, topicArn } from '../../src/aws/sesv2/reader.js';
@@ -36,7 +37,7 @@ let reader: SesV2Reader;
 
 beforeAll(async () => {
   emulator = await startFullEmulator();
-  clients = createClients({ region: REGION, endpointUrl: emulator.url, credentials });
+  clients = createClients({ region: REGION, endpointUrl: emulator.url, credentials, rates: FAST_RATES_TABLE });
   account = await lookupAccount(clients.sts);
   runner = new SesV2StepRunner(clients.sesv2, REGION, account);
   reader = new SesV2Reader(clients.sesv2);

@@ -11,6 +11,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CreateTopicCommand, GetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import { lookupAccount } from '../../src/aws/account.js';
+import { FAST_RATES_TABLE } from '../helpers/rates.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { SnsStepRunner } from '../../src/aws/sns/applier.js';
 import { CLOUDWATCH_SID, OWNER_SID, SES_SID } from '../../src/aws/sns/policy.js';
@@ -154,7 +155,7 @@ describe('SNS adapter against the emulator', () => {
 
   beforeAll(async () => {
     emulator = await startFullEmulator();
-    clients = createClients({ region: REGION, endpointUrl: emulator.url, credentials });
+    clients = createClients({ region: REGION, endpointUrl: emulator.url, credentials, rates: FAST_RATES_TABLE });
     expect(await lookupAccount(clients.sts)).toBe(ACCOUNT);
     runner = new SnsStepRunner(clients.sns, REGION, ACCOUNT);
     reader = new SnsTopicReader(clients.sns);

@@ -3,7 +3,7 @@
  * Steps name alarms; the ARNs the API wants (the tag calls' ResourceARN, the SNS topics of the file) are
  * built here from the Region and the account, or taken from the AlarmArn the reader saw (aws-facts 4.4
  * prefers AWS's own ARN to a built one). Failures become AwsCallError with the API's own operation name
- * (DeleteAlarms, TagResource, not DeleteAlarm / TagAlarm), after the SDK's retries (aws/clients.ts).
+ * (DeleteAlarms, TagResource, not DeleteAlarm / TagAlarm), after the pacing middleware's retries (aws/pacing/).
  */
 import {
   DeleteAlarmsCommand,

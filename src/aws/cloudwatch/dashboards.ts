@@ -44,7 +44,7 @@ export interface DashboardReadScope {
 export interface DashboardRead {
   /** The named dashboards that exist, each with a literal source (the parsed body). */
   readonly state: State;
-  /** API calls made, by `cloudwatch:Operation`: one per command sent (the SDK's own retries are not counted). */
+  /** API calls made, by `cloudwatch:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
   readonly calls: Record<string, number>;
   /** Dashboard name -> its STACK_TAG value (undefined: untagged), for every dashboard in `state`. */
   readonly owners: ReadonlyMap<string, string | undefined>;

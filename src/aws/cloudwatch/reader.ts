@@ -2,27 +2,34 @@
  * CloudWatchAlarmReader: one stack's metric alarms, with their tags, as canonical State.
  *
  * Premise: DescribeAlarms does not return tags (aws-facts 4.2) and has no tag filter, so finding "this
- * stack's alarms" by tag would cost one ListTagsForResource per alarm of the ACCOUNT. Instead the reader
- * finds them by name, which the file controls:
- *   1. DescribeAlarms with AlarmNamePrefix `<stack>/`, page by page (MaxRecords 100, the most AWS
- *      allows) until NextToken is absent. Every preset alarm is named `<stack>/<owner>/<preset>`
- *      (config/presets.ts presetAlarmName), so this finds the presets the file still has and those it
- *      no longer has (to delete them), and any other alarm under the stack's prefix.
- *   2. DescribeAlarms with AlarmNames for the file's other names (free-form alarms not under the prefix),
- *      at most 100 names per call (the API's limit; AlarmNames cannot be combined with AlarmNamePrefix).
- *   3. ListTagsForResource for each alarm found, by the AlarmArn DescribeAlarms reported: its tags are
- *      part of the model, and STACK_TAG says who owns it (SPEC 5; ownership is decided by diff/, not here).
- * Listings (1 and each chunk of 2) and then the tag reads run in a pool (default 4 calls at once;
- * DescribeAlarms is limited to 9 TPS per Region, the tag calls' limits are not published, aws-facts 4.6).
+ * stack's alarms" by reading tags would cost one ListTagsForResource per alarm of the ACCOUNT. Two ways
+ * around that, chosen by the caller (`--discovery`, SPEC 2):
  *
- * Cost for P alarms under the prefix, F other names in the file and A alarms found:
+ * tags (default; `scope.discovered` given): the tag index already listed the stack's alarms with their
+ * tags (tagging/stack-index.ts).
+ *   1. DescribeAlarms with AlarmNames for the file's names and the index's names, minus
+ *      `scope.unchanged` (`--refresh changed`: the index says they are as the file wants), at most 100
+ *      names per call (the API's limit). This confirms each index hit (the index lists deleted alarms
+ *      for a while) and finds the file's alarms the index does not list yet (it lags).
+ *   2. ListTagsForResource only for alarms whose tags `scope.trustedTags` does not give: the caller
+ *      trusts the index's tags only where they are what the file wants, so an alarm that will change,
+ *      be deleted, or that the index missed is read afresh.
+ *   Cost for F names in the file, X more in the index, U unchanged and T trusted:
+ *   ceil((F + X - U) / 100) + (alarms found - T) calls; a converged stack's plan costs only step 1.
+ *
+ * scan (`scope.discovered` absent: the policy denies tag:GetResources): by name, which the file controls:
+ *   1. DescribeAlarms with AlarmNamePrefix `<stack>/`, page by page (MaxRecords 100) until NextToken is
+ *      absent. Every preset alarm is named `<stack>/<owner>/<preset>` (config/presets.ts presetAlarmName).
+ *   2. DescribeAlarms with AlarmNames for the file's other names (AlarmNames cannot be combined with
+ *      AlarmNamePrefix).
+ *   3. ListTagsForResource for each alarm found: STACK_TAG says who owns it (decided by diff/, not here).
+ *   Cost for P alarms under the prefix, F other names in the file and A alarms found:
  *   ceil(P / 100) (at least 1) + ceil(F / 100) + A calls.
+ *   Blind spot of scan, on purpose: an alarm of this stack whose name is not under `<stack>/` and that the
+ *   file no longer names is not found, so not deleted. The tag index has no such blind spot.
  *
- * Known blind spot, on purpose: an alarm tagged with this stack whose name is not under `<stack>/` and
- * that the file no longer names (a free-form alarm removed from the file) is NOT found, so it is not
- * deleted; it stays in the account, untouched. Finding it would take the account-wide tag read this
- * design exists to avoid. Name free-form alarms `<stack>/…` to have them cleaned up when removed.
- *
+ * Listings and tag reads run in a pool (default 4 calls at once); the pacer (pacing/) spaces them at
+ * DescribeAlarms' 9 TPS and the tag calls' rate.
  * Only metric alarms are read (AlarmTypes omitted: "only metric alarms are returned", aws-facts 4.2);
  * ses-reconcile makes no composite alarms. An alarm deleted between the listing and its tag read
  * (ResourceNotFound) is left out: the state is what exists.
@@ -36,7 +43,7 @@ import {
   type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
 import { AwsCallError, EXIT, ReconcileError } from '../../errors.js';
-import type { Alarm } from '../../model/resources.js';
+import type { Alarm, Tags } from '../../model/resources.js';
 import { stateOf, type State } from '../../model/state.js';
 import { mapPool } from '../pool.js';
 import { alarmFromAws } from './mapping.js';
@@ -46,14 +53,20 @@ export const DESCRIBE_ALARMS_MAX = 100;
 
 export interface AlarmReadScope {
   readonly stack: string;
-  /** Every alarm name the file has (presets and free-form): the ones outside `<stack>/` are read by name. */
+  /** Every alarm name the file has (presets and free-form): always read. */
   readonly alarmNames: ReadonlySet<string>;
+  /** `--discovery tags`: the stack's alarms the tag index lists. Absent: scan by the stack's prefix. */
+  readonly discovered?: ReadonlySet<string>;
+  /** Not read at all (`--refresh changed`: the index's digest says they are as the file wants). */
+  readonly unchanged?: ReadonlySet<string>;
+  /** Tags known without a read (the index's, where they match the file's): no ListTagsForResource for these. */
+  readonly trustedTags?: ReadonlyMap<string, Tags>;
 }
 
 export interface AlarmRead {
   /** The alarms found, each with its tags. */
   readonly state: State;
-  /** API calls made, by `cloudwatch:Operation`: one per command sent (the SDK's own retries are not counted). */
+  /** API calls made, by `cloudwatch:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
   readonly calls: Record<string, number>;
   /** Alarm name -> the AlarmArn DescribeAlarms reported: for the step runner's tag calls (aws-facts 4.4). */
   readonly arns: ReadonlyMap<string, string>;
@@ -101,17 +114,24 @@ export class CloudWatchAlarmReader {
 
   async read(scope: AlarmReadScope): Promise<AlarmRead> {
     const calls = new CallCount('cloudwatch');
-    const prefix = stackAlarmPrefix(scope.stack);
-    const others = [...scope.alarmNames].filter((n) => !n.startsWith(prefix)).sort();
-    const listings: Listing[] = [{ AlarmNamePrefix: prefix }, ...chunks(others, DESCRIBE_ALARMS_MAX).map((AlarmNames) => ({ AlarmNames }))];
     const found = new Map<string, MetricAlarm>();
-    for (const page of await mapPool(listings, this.concurrency, (l) => this.describe(l, calls))) {
-      for (const a of page) if (a.AlarmName !== undefined) found.set(a.AlarmName, a);
+    for (const page of await mapPool(this.listings(scope), this.concurrency, (l) => this.describe(l, calls))) {
+      for (const a of page) if (a.AlarmName !== undefined && !scope.unchanged?.has(a.AlarmName)) found.set(a.AlarmName, a);
     }
-    const alarms = await mapPool([...found.values()], this.concurrency, (a) => this.withTags(a, calls));
+    const alarms = await mapPool([...found.values()], this.concurrency, (a) => {
+      const tags = a.AlarmName !== undefined ? scope.trustedTags?.get(a.AlarmName) : undefined;
+      return tags !== undefined ? Promise.resolve(alarmFromAws(a, Object.entries(tags).map(([Key, Value]) => ({ Key, Value })))) : this.withTags(a, calls);
+    });
     const read = alarms.filter((a): a is Alarm => a !== undefined);
     const arns = new Map(read.map((a) => [a.name, found.get(a.name)?.AlarmArn as string]));
     return { state: stateOf(read), calls: calls.snapshot(), arns };
+  }
+
+  private listings(scope: AlarmReadScope): Listing[] {
+    const byName = (names: readonly string[]): Listing[] => chunks([...new Set(names)].sort(), DESCRIBE_ALARMS_MAX).map((AlarmNames) => ({ AlarmNames }));
+    if (scope.discovered !== undefined) return byName([...scope.alarmNames, ...scope.discovered].filter((n) => !scope.unchanged?.has(n)));
+    const prefix = stackAlarmPrefix(scope.stack);
+    return [{ AlarmNamePrefix: prefix }, ...byName([...scope.alarmNames].filter((n) => !n.startsWith(prefix)))];
   }
 
   /** Every page of one DescribeAlarms listing. */

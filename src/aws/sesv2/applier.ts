@@ -2,7 +2,7 @@
  * SesV2StepRunner: each Step (model/step.ts) becomes exactly one SESv2 command. Steps name resources;
  * the ARNs the API wants (tag calls, SNS topics of the file) are built here from the Region and the
  * account, which is why the constructor takes both. Failures become AwsCallError with the API's own
- * operation name (TagResource, not TagConfigurationSet), after the SDK's retries (aws/clients.ts).
+ * operation name (TagResource, not TagConfigurationSet), after the pacing middleware's retries (aws/pacing/).
  */
 import {
   CreateConfigurationSetCommand,

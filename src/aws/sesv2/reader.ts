@@ -1,19 +1,24 @@
 /**
  * SesV2Reader: the live configuration sets and event destinations of one Region, as canonical State.
  *
- * Algorithm (SPEC 6: one page-walk of each listing, then per resource only what the listing cannot say):
- *   1. ListConfigurationSets, page by page, until NextToken is absent: names only.
- *   2. GetConfigurationSet for every listed name. Its Tags say who owns the set, and SESv2 has no bulk
- *      tag read (no tag filter on the listing, no batch Get; ListTagsForResource is per ARN too), so a
- *      set the file does not name still costs one Get. That is the price of finding this stack's sets
- *      that were removed from the file (to delete them) and of showing a foreign set with the file's name
- *      as a conflict rather than overwriting it (SPEC 5).
- *   3. GetConfigurationSetEventDestinations only for managed sets: named in the file, or tagged
+ * Which sets, by `--discovery` (SPEC 2, 5):
+ *   tags (default; `scope.discovered` given): the file's names and the tag index's hits for the stack,
+ *     minus `scope.unchanged` (`--refresh changed`). No listing: a set that is neither the stack's nor
+ *     named by the file is never read. A hit the index still lists after its deletion reads NotFound and
+ *     is left out; a set of the file the index does not list yet is read by name anyway.
+ *   scan (`scope.discovered` absent): ListConfigurationSets, page by page until NextToken is absent, and
+ *     every listed set is read, because GetConfigurationSet's Tags are the only way to tell who owns a
+ *     set (SESv2 has no tag filter on the listing and no batch Get).
+ * Then, per set:
+ *   1. GetConfigurationSet: its options and Tags (the STACK_TAG says who owns it, the digest tag what was
+ *      last applied).
+ *   2. GetConfigurationSetEventDestinations only for managed sets: named in the file, or tagged
  *      `ses-reconcile:stack=<stack>`. A foreign set's destinations are never changed, so never read.
- * Steps 2-3 run per set in a small pool (default 4 sets at once; SESv2's control plane allows about one
- * request per second, aws-facts 3.3, so more parallelism only buys throttling that the SDK then retries).
+ * Sets are read in a small pool (default 4 at once); the pacer (pacing/) spaces the calls at SESv2's one
+ * request per second, so the pool only keeps the next call ready.
  *
- * Cost for N listed sets of which M are managed: ceil(N / pageSize) + N + M calls.
+ * Cost: tags: 2 calls per set of the file or the stack (1 for a name that does not exist yet), 0 for any
+ * other set; scan: ceil(N / pageSize) + N + M for N listed sets of which M are managed.
  *
  * A set deleted between the listing and its Get (NotFoundException) is skipped, not an error: the state
  * is what exists. Destinations keep the `{arn}` AWS reports; topic references of the file (`{topic}`) are
@@ -68,7 +73,10 @@ export class SesV2Reader implements LiveReader {
 
   async read(scope: ReadScope): Promise<LiveRead> {
     const calls = new CallCount('sesv2');
-    const names = await this.listNames(calls);
+    const names =
+      scope.discovered !== undefined
+        ? [...new Set([...scope.configurationSets, ...scope.discovered])].filter((n) => !scope.unchanged?.has(n)).sort()
+        : await this.listNames(calls);
     const perSet = await mapPool(names, this.concurrency, (name) => this.readSet(name, scope, calls));
     return { state: stateOf(perSet.flat()), calls: calls.snapshot() };
   }

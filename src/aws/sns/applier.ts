@@ -3,7 +3,7 @@
  * subscription's ARN (the step names protocol and endpoint, the API wants the ARN). Steps name topics;
  * the TopicArn is built from the Region and the account (model/arn.ts topicArn). Failures become
  * AwsCallError with the API's own operation name (SetTopicAttributes, TagResource, not
- * SetTopicDisplayName / TagTopic), after the SDK's retries (aws/clients.ts).
+ * SetTopicDisplayName / TagTopic), after the pacing middleware's retries (aws/pacing/).
  *
  *   CreateTopic          CreateTopic {Name, Attributes {DisplayName (when not ''), Policy}, Tags (when any)}.
  *                        Subscriptions are NOT made here: the planner emits one Subscribe step each.

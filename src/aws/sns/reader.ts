@@ -1,21 +1,25 @@
 /**
- * SnsTopicReader: the file's SNS topics, with subscriptions, policy and tags, as canonical State.
+ * SnsTopicReader: the file's and the stack's SNS topics, with subscriptions, policy and tags, as
+ * canonical State.
  *
- * Premise: ListTopics answers ARNs only (no tags, no attributes, no filter), so the reader finds topics by
- * name, which the file controls:
- *   1. ListTopics, page by page (SNS answers up to 100 topics a page and takes no page size) until
- *      NextToken is absent; a topic's name is the last segment of its ARN. Only the names the file has
- *      are kept.
- *   2. For each topic found: GetTopicAttributes (DisplayName, Policy), ListSubscriptionsByTopic (every
- *      page, 100 a page), GetSubscriptionAttributes for each CONFIRMED subscription (RawMessageDelivery,
- *      FilterPolicy, SubscriptionRoleArn), ListTagsForResource (its tags are part of the model and
- *      STACK_TAG says who owns it; ownership is decided by diff/, not here).
- * The topics are read in a pool (default 4 at once), each topic's calls one after another.
+ * Which topics, by `--discovery` (SPEC 2, 5):
+ *   tags (default; `scope.discovered` given): the file's names and the tag index's hits for the stack,
+ *     minus `scope.unchanged` (`--refresh changed`). No ListTopics: a topic's ARN follows from its name,
+ *     the Region and the account (model/arn.ts), and GetTopicAttributes answering NotFound says it does
+ *     not exist (or that an index hit was deleted since).
+ *   scan (`scope.discovered` absent): ListTopics, page by page (SNS answers up to 100 topics a page and
+ *     takes no page size) until NextToken is absent; only the names the file has are kept. ListTopics has
+ *     no tags, so an owned topic the file no longer names is not found in this mode.
+ * Then, for each topic: GetTopicAttributes (DisplayName, Policy), ListSubscriptionsByTopic (every page,
+ * 100 a page), GetSubscriptionAttributes for each CONFIRMED subscription (RawMessageDelivery,
+ * FilterPolicy, SubscriptionRoleArn), and ListTagsForResource unless `scope.trustedTags` has the topic's
+ * tags (the index's, where they are what the file wants). The topics are read in a pool (default 4 at
+ * once), each topic's calls one after another.
  *
- * Cost for N topics in the Region, T of them the file's, S_t subscriptions and C_t confirmed ones on topic t:
- *   max(1, ceil(N / 100)) ListTopics + Σ_t (2 + max(1, ceil(S_t / 100)) + C_t) calls, i.e. per topic
- *   1 GetTopicAttributes + max(1, ceil(S_t / 100)) ListSubscriptionsByTopic + C_t
- *   GetSubscriptionAttributes + 1 ListTagsForResource.
+ * Cost per topic t with S_t subscriptions of which C_t are confirmed:
+ *   1 GetTopicAttributes + max(1, ceil(S_t / 100)) ListSubscriptionsByTopic + C_t GetSubscriptionAttributes
+ *   + 1 ListTagsForResource (0 when trusted); scan adds max(1, ceil(N / 100)) ListTopics for N topics in
+ *   the Region, tags adds nothing.
  *
  * Pending subscriptions (SPEC 3, "a subscription pending confirmation is not a change"): SNS lists them
  * with SubscriptionArn `PendingConfirmation`. They ARE subscriptions (protocol + endpoint are in the
@@ -23,11 +27,6 @@
  * `<topic> <protocol>:<endpoint>` so plan and apply reports can say so. Their attributes cannot be read
  * (no ARN), so they read as rawMessageDelivery false, no filter policy, no role: the planner should
  * compare a pending subscription by protocol and endpoint only.
- *
- * Known blind spot, on purpose (the same as free-form alarms, cloudwatch/reader.ts): a topic tagged with
- * this stack that the file no longer names is NOT found, so it is not deleted. ListTopics has no tags and
- * topics have no naming rule to list by prefix; finding it would take one ListTagsForResource per topic
- * of the account. `scope.stack` is accepted for symmetry with the other readers and is unused.
  *
  * A topic deleted between the listing and its reads (NotFound) is left out: the state is what exists. A
  * subscription removed between ListSubscriptionsByTopic and GetSubscriptionAttributes is left out too.
@@ -42,7 +41,7 @@ import {
   type Subscription as AwsSubscription,
 } from '@aws-sdk/client-sns';
 import { AwsCallError } from '../../errors.js';
-import type { Subscription, Topic } from '../../model/resources.js';
+import type { Subscription, Tags, Topic } from '../../model/resources.js';
 import { stateOf, type State } from '../../model/state.js';
 import { CallCount } from '../call-count.js';
 import { mapPool } from '../pool.js';
@@ -52,12 +51,20 @@ export interface TopicReadScope {
   readonly stack: string;
   /** The topic names the file has. */
   readonly topicNames: ReadonlySet<string>;
+  /** `--discovery tags`: the stack's topics the tag index lists, name -> ARN. Absent: scan with ListTopics. */
+  readonly discovered?: ReadonlyMap<string, string>;
+  /** The ARN of a topic of the file, from its name (tags: nothing is listed to learn it). */
+  readonly arnOf?: (name: string) => string;
+  /** Not read at all (`--refresh changed`). */
+  readonly unchanged?: ReadonlySet<string>;
+  /** Tags known without a read: no ListTagsForResource for these topics. */
+  readonly trustedTags?: ReadonlyMap<string, Tags>;
 }
 
 export interface SnsTopicRead {
   /** The file's topics that exist, each with its subscriptions, policy and tags. */
   readonly state: State;
-  /** API calls made, by `sns:Operation`: one per command sent (the SDK's own retries are not counted). */
+  /** API calls made, by `sns:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
   readonly calls: Record<string, number>;
   /** Subscriptions pending confirmation, as `<topic> <protocol>:<endpoint>`, sorted. */
   readonly pending: readonly string[];
@@ -87,9 +94,31 @@ export class SnsTopicReader {
 
   async read(scope: TopicReadScope): Promise<SnsTopicRead> {
     const calls = new CallCount('sns');
+    const arns = scope.discovered !== undefined ? this.byName(scope, scope.discovered) : await this.listByName(scope, calls);
+    const read = await mapPool([...arns.values()].sort(), this.concurrency, (arn) => this.topic(arn, scope.trustedTags?.get(topicNameOf(arn)), calls));
+    const found = read.filter((r): r is { topic: Topic; pending: string[] } => r !== undefined);
+    const pending = found.flatMap((r) => r.pending).sort();
+    const foundArns = new Map([...arns].filter(([name]) => found.some((r) => r.topic.name === name)));
+    return { state: stateOf(found.map((r) => r.topic)), calls: calls.snapshot(), pending, arns: foundArns };
+  }
+
+  /** The file's topics and the index's, by name -> ARN, minus the unchanged ones (tags). */
+  private byName(scope: TopicReadScope, discovered: ReadonlyMap<string, string>): Map<string, string> {
+    const arns = new Map(discovered);
+    for (const name of scope.topicNames) {
+      if (arns.has(name)) continue;
+      if (!scope.arnOf) throw new Error(`SnsTopicReader: no ARN for topic ${name} (arnOf missing in the scope)`);
+      arns.set(name, scope.arnOf(name));
+    }
+    for (const name of scope.unchanged ?? []) arns.delete(name);
+    return arns;
+  }
+
+  /** The file's topics that ListTopics shows, by name -> ARN (scan). */
+  private async listByName(scope: TopicReadScope, calls: CallCount): Promise<Map<string, string>> {
     const arns = new Map<string, string>();
     // Topics are found by the file's names only (ListTopics carries no tags): no names, nothing to list.
-    if (scope.topicNames.size === 0) return { state: new Map(), calls: calls.snapshot(), pending: [], arns };
+    if (scope.topicNames.size === 0) return arns;
     let token: string | undefined;
     do {
       const page = await calls.call('ListTopics', () => this.sns.send(new ListTopicsCommand(token ? { NextToken: token } : {})));
@@ -99,16 +128,11 @@ export class SnsTopicReader {
       }
       token = page.NextToken || undefined;
     } while (token !== undefined);
-
-    const read = await mapPool([...arns.values()], this.concurrency, (arn) => this.topic(arn, calls));
-    const found = read.filter((r): r is { topic: Topic; pending: string[] } => r !== undefined);
-    const pending = found.flatMap((r) => r.pending).sort();
-    const foundArns = new Map([...arns].filter(([name]) => found.some((r) => r.topic.name === name)));
-    return { state: stateOf(found.map((r) => r.topic)), calls: calls.snapshot(), pending, arns: foundArns };
+    return arns;
   }
 
-  /** One topic; undefined when it was deleted since it was listed. */
-  private async topic(arn: string, calls: CallCount): Promise<{ topic: Topic; pending: string[] } | undefined> {
+  /** One topic; undefined when it does not exist (deleted since it was listed, or never made). */
+  private async topic(arn: string, trustedTags: Tags | undefined, calls: CallCount): Promise<{ topic: Topic; pending: string[] } | undefined> {
     try {
       const attrs = await calls.call('GetTopicAttributes', () => this.sns.send(new GetTopicAttributesCommand({ TopicArn: arn })));
       const listed = await this.subscriptionsOf(arn, calls);
@@ -124,8 +148,11 @@ export class SnsTopicReader {
         const sub = await this.confirmed(s, calls);
         if (sub !== undefined) subscriptions.push(sub);
       }
-      const tags = await calls.call('ListTagsForResource', () => this.sns.send(new ListTagsForResourceCommand({ ResourceArn: arn })));
-      return { topic: topicFromAws({ arn, attributes: attrs.Attributes ?? {}, subscriptions, tags: tags.Tags }), pending };
+      const tags =
+        trustedTags !== undefined
+          ? Object.entries(trustedTags).map(([Key, Value]) => ({ Key, Value }))
+          : (await calls.call('ListTagsForResource', () => this.sns.send(new ListTagsForResourceCommand({ ResourceArn: arn })))).Tags;
+      return { topic: topicFromAws({ arn, attributes: attrs.Attributes ?? {}, subscriptions, tags }), pending };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;

@@ -1,11 +1,12 @@
-import { startFullEmulator, type FaultConfig } from '../../emulator/index.js';
+import { AWS_DOCUMENTED_RATES, startFullEmulator, type FaultConfig } from '../../emulator/index.js';
 import { EXIT, UsageError, type ExitCode } from '../../errors.js';
 import type { EmulatorCliOptions } from '../args.js';
 
 export function faultsOf(o: EmulatorCliOptions): FaultConfig {
   return {
     ...(o.latencyMs > 0 ? { latencyMs: o.latencyMs } : {}),
-    ...(Object.keys(o.rateLimit).length > 0 ? { rateLimit: o.rateLimit } : {}),
+    // `--rate-limit aws` first, then any SERVICE=N on top of it.
+    ...(o.awsRates ? { rateLimit: { ...AWS_DOCUMENTED_RATES, ...o.rateLimit } } : Object.keys(o.rateLimit).length > 0 ? { rateLimit: o.rateLimit } : {}),
     ...(o.failOperations.length > 0
       ? { failOperations: Object.fromEntries(o.failOperations.map((f) => [f.operation, f.code ? { code: f.code } : {}])) }
       : {}),

@@ -12,7 +12,7 @@ import { ListConfigurationSetsCommand } from '@aws-sdk/client-sesv2';
 import { ListTopicsCommand } from '@aws-sdk/client-sns';
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { lookupAccount } from '../../../src/aws/account.js';
-import { createClients, DEFAULT_MAX_ATTEMPTS, SESV2_MAX_ATTEMPTS, resolvedRegion, type AwsClients } from '../../../src/aws/clients.js';
+import { createClients, DEFAULT_MAX_ATTEMPTS, resolvedRegion, type AwsClients } from '../../../src/aws/clients.js';
 import { UsageError } from '../../../src/errors.js';
 import { startFullEmulator, type Emulator } from '../../../src/emulator/index.js';
 
@@ -102,16 +102,38 @@ describe('createClients', () => {
     expect((err as Error).message).toMatch(/profile "nowhere"/);
   });
 
-  it(`retries up to ${DEFAULT_MAX_ATTEMPTS} attempts by default; AWS_MAX_ATTEMPTS and the option override it`, async () => {
-    expect(await make({ region: 'us-east-1' }).sns.config.maxAttempts()).toBe(DEFAULT_MAX_ATTEMPTS);
-    // SESv2 (about 1 call/s, not adjustable): adaptive retries with more room to settle.
-    const ses = make({ region: 'us-east-1' }).sesv2.config;
-    expect(await ses.maxAttempts()).toBe(SESV2_MAX_ATTEMPTS);
-    const mode = ses.retryMode;
-    expect(typeof mode === 'function' ? await mode() : mode).toBe('adaptive');
-    expect(await make({ region: 'us-east-1', maxAttempts: 2 }).sns.config.maxAttempts()).toBe(2);
-    vi.stubEnv('AWS_MAX_ATTEMPTS', '7');
-    expect(await make({ region: 'us-east-1' }).cloudwatch.config.maxAttempts()).toBe(7);
+  it('turns the SDK retries off on the paced clients: the pacing middleware retries, through the pacer', async () => {
+    const c = make({ region: 'us-east-1' });
+    for (const client of [c.sesv2, c.cloudwatch, c.sns, c.tagging]) expect(await client.config.maxAttempts()).toBe(1);
+    // STS makes one call a run and keeps the SDK's standard retries.
+    expect(await c.sts.config.maxAttempts()).toBe(DEFAULT_MAX_ATTEMPTS);
+  });
+
+  it(`retries a transient failure ${DEFAULT_MAX_ATTEMPTS} attempts in all; AWS_MAX_ATTEMPTS and the option change that`, async () => {
+    const fail = { failOperations: { ListTopics: { code: 'InternalError', status: 500 } } };
+    const attempts = async (o: Parameters<typeof createClients>[0]) => {
+      emulator.clearCalls();
+      emulator.setFaults(fail);
+      await make({ region: 'us-east-1', endpointUrl: emulator.url, retry: { maxBackoffMs: 1 }, ...o }).sns.send(new ListTopicsCommand({})).catch(() => undefined);
+      return emulator.calls().byOperation['sns:ListTopics'];
+    };
+    expect(await attempts({})).toBe(DEFAULT_MAX_ATTEMPTS);
+    expect(await attempts({ maxAttempts: 2 })).toBe(2);
+    vi.stubEnv('AWS_MAX_ATTEMPTS', '3');
+    expect(await attempts({})).toBe(3);
+  });
+
+  it('rides out throttling on a read, slowing the service down, and counts what it saw', async () => {
+    emulator.setFaults({ rateLimit: { sesv2: 4 } });
+    const c = make({ region: 'us-east-1', endpointUrl: emulator.url, rates: { service: { sesv2: 1000 }, operation: {} }, retry: { maxBackoffMs: 50 } });
+    // 12 calls at once against 4 a second: most are throttled at first, none fails.
+    const pages = await Promise.all(Array.from({ length: 12 }, () => c.sesv2.send(new ListConfigurationSetsCommand({}))));
+    expect(pages).toHaveLength(12);
+    const stats = c.stats.snapshot()['sesv2:ListConfigurationSets'];
+    expect(stats?.throttled).toBeGreaterThan(0);
+    expect(stats?.sent).toBe(12 + (stats?.throttled ?? 0));
+    expect(emulator.calls().calls.filter((x) => x.fault === 'throttled')).toHaveLength(stats?.throttled ?? -1);
+    expect(c.pacer.slowdownOf('sesv2')).toBeGreaterThan(1);
   });
 
   it('shares one credential provider: every client signs with the same resolved identity', async () => {

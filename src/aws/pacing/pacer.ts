@@ -1,0 +1,100 @@
+/**
+ * Pacer: spaces one run's AWS calls at the rates AWS documents, so calls wait their turn on our side
+ * instead of being fired, throttled and retried (issue 8 measured 50% of SESv2 calls throttled without it).
+ *
+ * Terms: a *bucket* is one documented rate (a service's, or one operation's; rates.ts). A call takes a
+ * slot in every bucket that applies to it. Slots of one bucket are at least `interval` apart, where
+ * interval = 1 s / rate × MARGIN × the service's slow-down factor.
+ *
+ * Algorithm (synchronous reservation, so concurrent callers never take the same slot):
+ *   slot = max(now, next of each bucket); each bucket's next = slot + its interval; wait until slot.
+ * `next` is advanced from the slot actually granted, never from an ideal schedule, so a caller that was
+ * late (a busy event loop) does not earn a burst afterwards.
+ *
+ * Throttling that still happens (other tools share the account's quota, or a quota is lower than
+ * documented) doubles the service's slow-down factor, up to MAX_SLOWDOWN; each answered call shrinks it
+ * by RECOVERY until it is back to 1. That is the additive-increase/multiplicative-decrease idea of the
+ * SDK's adaptive retry mode, per service, shared by every reader and the executor of the run.
+ *
+ * Clock and sleep are injected: the unit tests drive time by hand.
+ */
+import type { PacedService, RateTable } from './rates.js';
+
+/**
+ * Spacing is 5% wider than the rate: AWS (and the emulator) count arrivals, we count departures, and two
+ * requests' latencies differ by a few milliseconds; at exactly 1/s the later of two calls would now and
+ * then arrive 999 ms after the earlier and be throttled.
+ */
+export const MARGIN = 1.05;
+export const MAX_SLOWDOWN = 32;
+export const RECOVERY = 0.9;
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+interface Bucket {
+  readonly baseMs: number;
+  next: number;
+}
+
+export class Pacer {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly slowdown = new Map<PacedService, number>();
+
+  constructor(
+    private readonly rates: RateTable,
+    private readonly clock: Clock = realClock,
+  ) {}
+
+  /** Resolves when the call may be sent; returns how long it waited, in ms. */
+  async acquire(service: PacedService, operation: string): Promise<number> {
+    const buckets = this.bucketsOf(service, operation);
+    if (buckets.length === 0) return 0;
+    const now = this.clock.now();
+    const slot = Math.max(now, ...buckets.map((b) => b.next));
+    const factor = this.slowdown.get(service) ?? 1;
+    for (const b of buckets) b.next = slot + b.baseMs * factor;
+    const wait = slot - now;
+    if (wait > 0) await this.clock.sleep(wait);
+    return wait;
+  }
+
+  /** The service answered a throttling error: slow every bucket of it down. */
+  throttled(service: PacedService): void {
+    this.slowdown.set(service, Math.min(MAX_SLOWDOWN, (this.slowdown.get(service) ?? 1) * 2));
+  }
+
+  /** The service answered: recover towards the documented rate. */
+  answered(service: PacedService): void {
+    const f = this.slowdown.get(service);
+    if (f !== undefined) this.slowdown.set(service, Math.max(1, f * RECOVERY));
+  }
+
+  /** The current slow-down factor of a service (1 = the documented rate). */
+  slowdownOf(service: PacedService): number {
+    return this.slowdown.get(service) ?? 1;
+  }
+
+  private bucketsOf(service: PacedService, operation: string): Bucket[] {
+    const out: Bucket[] = [];
+    const add = (key: string, perSecond: number | undefined) => {
+      if (perSecond === undefined || !(perSecond > 0) || !Number.isFinite(perSecond)) return;
+      let b = this.buckets.get(key);
+      if (!b) {
+        b = { baseMs: (1000 / perSecond) * MARGIN, next: -Infinity };
+        this.buckets.set(key, b);
+      }
+      out.push(b);
+    };
+    add(service, this.rates.service[service]);
+    add(`${service}:${operation}`, this.rates.operation[`${service}:${operation}`]);
+    return out;
+  }
+}
