@@ -99,8 +99,10 @@ export const USAGE = `ses-reconcile: Amazon SES v2 sending observability as code
 
 Usage:
   ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access
-  ses-reconcile plan     [-c PATH] [--format text|markdown|json] [--detailed-exitcode]
-  ses-reconcile apply    [-c PATH] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]
+  ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]
+                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N]
+  ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]
+                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N]
   ses-reconcile schema                                               print the JSON Schema of the file format
   ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)
 

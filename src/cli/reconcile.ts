@@ -64,8 +64,13 @@ function createClients(aws: Aws, o: { region?: string | undefined; profile?: str
     ...(o.profile !== undefined ? { profile: o.profile } : {}),
     ...(o.endpointUrl !== undefined ? { endpointUrl: o.endpointUrl } : {}),
     rates: aws.withOverrides(aws.DOCUMENTED_RATES, o.maxRates),
-    // Throttling that the pacer could not avoid (another tool shares the quota): worth a line at info.
-    onRetry: (e) => log.info({ service: e.service, op: e.operation, kind: e.kind, attempt: e.attempt, waitMs: e.delayMs }, 'aws call retried'),
+    // Throttling the pacer could not avoid means another tool shares the quota: a line at info, and a
+    // warning once one call has been refused five times in a row (the run is slow, not stuck).
+    onRetry: (e) => {
+      const fields = { service: e.service, op: e.operation, kind: e.kind, attempt: e.attempt, waitMs: e.delayMs };
+      if (e.kind === 'throttling' && e.attempt % 5 === 0) log.warn(fields, 'aws call still throttled; retrying (another client may share the quota)');
+      else log.info(fields, 'aws call retried');
+    },
   });
 }
 

@@ -1,0 +1,70 @@
+/**
+ * Pacing at AWS's real rates, over HTTP: the CLI with its default pacing (no --max-rate) against the
+ * emulator answering at AWS's documented rates, or stricter, with the real throttling errors. The rest of
+ * the suite raises the rates to stay fast; these are the tests that do not (DEVELOPERS: one test per limit
+ * runs at AWS's real rate).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FAST_RATES, Sandbox } from '../helpers/reconcile.js';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await Sandbox.start();
+});
+afterAll(() => sb.close());
+beforeEach(() => {
+  sb.emulator.reset();
+  sb.rates = FAST_RATES;
+});
+
+const SETS = ['a', 'b', 'c']
+  .map(
+    (s) => `  ${s}:
+    eventDestinations:
+      cw:
+        events: [SEND, BOUNCE, COMPLAINT, REJECT]
+        cloudWatch: { dimensions: { ses:configuration-set: { source: MESSAGE_TAG, default: ${s} } } }
+    alarms:
+      bounceRate: { threshold: 3%, notify: [alerts] }
+      rejects: { threshold: 10, notify: [alerts] }
+`,
+  )
+  .join('');
+const FILE = `stack: paced\nregion: us-east-1\ntopics:\n  alerts:\n    subscriptions:\n      - { protocol: email, endpoint: ops@example.com }\nconfigurationSets:\n${SETS}`;
+
+function throttled(): number {
+  return sb.emulator.calls().calls.filter((c) => c.fault === 'throttled').length;
+}
+
+describe('pacing at AWS rate limits', () => {
+  it("plans at SES's real 1 call/s without one throttled answer, spacing the calls instead", async () => {
+    const file = sb.write(FILE);
+    expect((await sb.apply(file)).status).toBe(0);
+    sb.emulator.setFaults({ rateLimit: 'aws' });
+    sb.rates = [];
+    // The emulator's one-second bucket refills, as between two pipeline runs.
+    await new Promise((r) => setTimeout(r, 1100));
+    sb.emulator.clearCalls();
+    const t0 = performance.now();
+    const r = await sb.plan(file, '--detailed-exitcode');
+    const ms = performance.now() - t0;
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    const ses = sb.emulator.calls().calls.filter((c) => c.service === 'sesv2');
+    expect(ses).toHaveLength(6); // Get + GetEventDestinations per set, nothing else
+    expect(throttled()).toBe(0);
+    // Six SESv2 calls at one a second cannot take less than five seconds: they were spaced, not fired.
+    expect(ms).toBeGreaterThan(5000);
+  });
+
+  it('applies and converges with every service limited to 1 call/s (throttling retried, never a failure)', async () => {
+    sb.emulator.setFaults({ rateLimit: { sesv2: 1, cloudwatch: 1, sns: 1, tagging: 1, sts: 1 } });
+    sb.rates = [];
+    const file = sb.write(FILE);
+    const applied = await sb.apply(file);
+    expect(applied.status, applied.stdout + applied.stderr).toBe(0);
+    expect(applied.stdout).toContain('Apply complete! 13 created');
+    const plan = await sb.plan(file, '--detailed-exitcode');
+    expect(plan.status, plan.stdout + plan.stderr).toBe(0);
+    expect(plan.stdout).toContain('No changes.');
+  });
+});
