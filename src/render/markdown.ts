@@ -168,7 +168,7 @@ function head(plan: Plan): string[] {
   const account = plan.accountId !== undefined ? ` (account ${code(plan.accountId)})` : '';
   const out = [`### ses-reconcile plan for ${code(plan.stack)} in ${code(plan.region)}${account}`];
   const refresh = refreshNotice(plan);
-  if (refresh !== undefined) out.push(`> [!NOTE]\n> ${inline(refresh)}`);
+  if (refresh !== undefined) out.push(`> [!NOTE]\n> ${inline(refresh.join(' '))}`);
   if (plan.changes.length === 0) {
     out.push(refresh !== undefined ? '**No changes.** What the file changed matches the AWS account.' : '**No changes.** The AWS account matches the configuration.');
   } else {

@@ -102,7 +102,7 @@ function tail(plan: Plan, palette: Palette): string[] {
 export function renderPlanText(plan: Plan, palette: Palette): string {
   const where = `stack "${plan.stack}" in ${plan.region}${plan.accountId !== undefined ? ` (account ${plan.accountId})` : ''}`;
   const refresh = refreshNotice(plan);
-  const header = refresh !== undefined ? [palette.yellow(refresh), ''] : [];
+  const header = refresh !== undefined ? [...refresh.map((l) => palette.yellow(l)), ''] : [];
   if (plan.changes.length === 0) {
     const matches = refresh !== undefined ? `What the file changed matches the AWS account for ${where}.` : `The AWS account matches the configuration for ${where}.`;
     return [...header, palette.bold('No changes.'), matches, ...tail(plan, palette)].join('\n') + '\n';

@@ -149,7 +149,7 @@ describe('--refresh changed', () => {
     expect(calls['sesv2:GetConfigurationSet']).toBe(1);
     expect(calls['sesv2:GetConfigurationSetEventDestinations']).toBe(1);
     expect(calls['cloudwatch:DescribeAlarms']).toBeUndefined();
-    expect(out).toMatch(/^Refresh: changed\. 8 resources whose last-applied digest matches the file were not read/m);
+    expect(out).toMatch(/^Refresh: changed\. 8 resources the file did not change since the last apply were not read;\ndrift \(changes made to them outside ses-reconcile\) is not shown/m);
     expect(out).toContain('~ configurationSet s2');
     expect(out).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
 
