@@ -8,10 +8,11 @@
  *   - CloudWatch: per operation, per Region (CloudWatch User Guide, "CloudWatch service quotas"):
  *     PutMetricAlarm 3, DescribeAlarms 9, DeleteAlarms 3, the dashboard calls 10 each. The tag calls
  *     have no published rate; INFERENCE: paced like DeleteAlarms (3/s), the most cautious of the alarm calls.
- *   - SNS: per operation. ListTopics 30/s (aws-facts 5). The other control-plane calls: INFERENCE from
- *     the SNS quotas page as recalled (not retrieved verbatim): the list calls 30/s, attribute reads and
- *     subscription calls 100/s, topic create/delete/set-attributes and tag calls 10/s. Verify in the
- *     Service Quotas console before relying on a raised number.
+ *   - SNS: per operation, as the SNS API Reference states on each: ListTopics and
+ *     ListSubscriptionsByTopic 30/s, Subscribe and Unsubscribe 100/s, "tagging actions are limited to
+ *     10 TPS" (TagResource, UntagResource, ListTagsForResource; possibly one shared budget, which the
+ *     pacer's slow-down absorbs). Not stated for the others: INFERENCE, attribute reads 100/s like
+ *     Subscribe, topic create/delete/set-attributes 10/s like the tag calls.
  *   - Resource Groups Tagging API: no published rate (aws-facts 8.1). INFERENCE: 5/s, far above what a
  *     plan needs (one page of 100 resources per call).
  * `--max-rate SERVICE=N` gives every operation of SERVICE one shared bucket of N per second instead of
