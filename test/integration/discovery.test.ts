@@ -124,6 +124,22 @@ describe('discovery by the tag index', () => {
     expect(scan['sesv2:ListConfigurationSets']).toBe(1);
   });
 
+  it('apply PLANFILE re-reads exactly what the plan touches, by name: no index, no listing', async () => {
+    await applyOk(sb.write(stackFile('mine', ['a', 'b', 'c'])));
+    const edited = sb.write(stackFile('mine', ['a', 'b', 'c']).replace('  b:\n', '  b:\n    reputationMetricsEnabled: true\n'));
+    const planFile = `${sb.dir}/review.plan`;
+    expect((await sb.plan(edited, '--out', planFile)).status).toBe(0);
+    const calls = await callsOf(async () => {
+      const r = await sb.run(['apply', planFile, '--auto-approve']);
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+    });
+    expect(calls['tagging:GetResources']).toBeUndefined();
+    expect(calls['sesv2:ListConfigurationSets']).toBeUndefined();
+    expect(calls['sesv2:GetConfigurationSet']).toBe(1);
+    expect(calls['sesv2:PutConfigurationSetReputationOptions']).toBe(1);
+    await noChanges(edited);
+  });
+
   it('fails (exit 1) on any other error of the tag index rather than guessing', async () => {
     const file = sb.write(stackFile('mine', ['a']));
     sb.emulator.setFaults({ failOperations: { GetResources: { code: 'InvalidParameterException', status: 400 } } });
