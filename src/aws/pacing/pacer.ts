@@ -6,10 +6,13 @@
  * slot in every bucket that applies to it. Slots of one bucket are at least `interval` apart, where
  * interval = 1 s / rate × MARGIN × the service's slow-down factor.
  *
- * Algorithm (synchronous reservation, so concurrent callers never take the same slot):
- *   slot = max(now, next of each bucket); each bucket's next = slot + its interval; wait until slot.
- * `next` is advanced from the slot actually granted, never from an ideal schedule, so a caller that was
- * late (a busy event loop) does not earn a burst afterwards.
+ * Algorithm: callers of one bucket queue in arrival order (FIFO); the caller at the head waits until every
+ * bucket of its call is free (`next`), goes, and sets each bucket's `next` to the time it actually went plus
+ * that bucket's interval. Measuring from the actual departure, not from a schedule made in advance, is
+ * what keeps two calls at least `interval` apart even when a timer fires late on a busy machine: a late
+ * call delays the ones behind it instead of arriving on their heels. The queue is per service when the
+ * service has one bucket for every operation (SESv2), else per operation, so a CloudWatch DescribeAlarms
+ * never waits behind a PutMetricAlarm's slot.
  *
  * Throttling that still happens (other tools share the account's quota, or a quota is lower than
  * documented) doubles the service's slow-down factor, up to MAX_SLOWDOWN; each answered call shrinks it
@@ -47,6 +50,8 @@ interface Bucket {
 export class Pacer {
   private readonly buckets = new Map<string, Bucket>();
   private readonly slowdown = new Map<PacedService, number>();
+  /** The tail of each queue: resolves when the last caller in it has gone. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly rates: RateTable,
@@ -57,13 +62,25 @@ export class Pacer {
   async acquire(service: PacedService, operation: string): Promise<number> {
     const buckets = this.bucketsOf(service, operation);
     if (buckets.length === 0) return 0;
-    const now = this.clock.now();
-    const slot = Math.max(now, ...buckets.map((b) => b.next));
-    const factor = this.slowdown.get(service) ?? 1;
-    for (const b of buckets) b.next = slot + b.baseMs * factor;
-    const wait = slot - now;
-    if (wait > 0) await this.clock.sleep(wait);
-    return wait;
+    const asked = this.clock.now();
+    const queue = this.rates.service[service] !== undefined ? service : `${service}:${operation}`;
+    const ahead = this.queues.get(queue) ?? Promise.resolve();
+    let gone!: () => void;
+    const mine = new Promise<void>((resolve) => (gone = resolve));
+    this.queues.set(queue, mine);
+    await ahead;
+    try {
+      const now = this.clock.now();
+      const free = Math.max(now, ...buckets.map((b) => b.next));
+      if (free > now) await this.clock.sleep(free - now);
+      const at = this.clock.now();
+      const factor = this.slowdown.get(service) ?? 1;
+      for (const b of buckets) b.next = at + b.baseMs * factor;
+      return at - asked;
+    } finally {
+      if (this.queues.get(queue) === mine) this.queues.delete(queue);
+      gone();
+    }
   }
 
   /** The service answered a throttling error: slow every bucket of it down. */

@@ -65,6 +65,17 @@ describe('Pacer', () => {
     expect(await slots(p, clock, 'sns', 'Publish', 5)).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it('keeps calls a full interval apart when a timer fires late (a busy machine)', async () => {
+    const clock = fakeClock();
+    const late = { ...clock, sleep: async (ms: number) => clock.sleep(ms + 200) };
+    Object.defineProperty(late, 'now', { value: () => clock.t });
+    const p = new Pacer(DOCUMENTED_RATES, late);
+    // All three ask at 0; each wait is how long after that it went.
+    const went = await Promise.all([0, 1, 2].map(() => p.acquire('sesv2', 'GetConfigurationSet')));
+    // The second call went 200 ms late; the third still waits a whole interval after it, not after its plan.
+    expect(went.map(Math.round)).toEqual([0, Math.round(1050 + 200), Math.round(2 * (1050 + 200))]);
+  });
+
   it('does not let a late caller burst: the next slot counts from the slot granted', async () => {
     const clock = fakeClock();
     const p = new Pacer(DOCUMENTED_RATES, clock);
