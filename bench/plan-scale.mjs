@@ -9,7 +9,7 @@
 //
 // Run after `npm run build`:
 //   node bench/plan-scale.mjs                      every case, in parallel (one emulator each); ~40 min
-//   node bench/plan-scale.mjs --cases 10:0,10:40   chosen cases (SETS:FOREIGN)
+//   node bench/plan-scale.mjs --cases 10:0,10:40   chosen cases (SETS:FOREIGN); --serial runs them one at a time
 //   node bench/plan-scale.mjs --write              also writes bench/RESULTS.md
 // A case alone: node bench/plan-scale.mjs --case 100:500 (prints one JSON line).
 import { spawn } from 'node:child_process';
@@ -127,17 +127,18 @@ if (one) {
 } else {
   const cases = (argValue('cases') ?? '10:0,10:500,100:0,100:500,1000:0,1000:500,10:40').split(',');
   const script = fileURLToPath(import.meta.url);
-  const all = await Promise.all(
-    cases.map(
-      (c) =>
-        new Promise((resolve, reject) => {
-          const child = spawn(process.execPath, [script, '--case', c], { stdio: ['ignore', 'pipe', 'inherit'] });
-          let out = '';
-          child.stdout.on('data', (d) => (out += d));
-          child.on('close', (status) => (status === 0 ? resolve(out.trim().split('\n').map((l) => JSON.parse(l))) : reject(new Error(`case ${c} exited ${status}`))));
-        }),
-    ),
-  );
+  const runOne = (c) =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [script, '--case', c], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('close', (status) => (status === 0 ? resolve(out.trim().split('\n').map((l) => JSON.parse(l))) : reject(new Error(`case ${c} exited ${status}`))));
+    });
+  // --serial: one case at a time, so no case's seeding (CPU-heavy) runs beside another's measured plan.
+  // In parallel the small cases' plans overlap the big cases' seeding and read slower than they are.
+  const all = [];
+  if (process.argv.includes('--serial')) for (const c of cases) all.push(await runOne(c));
+  else all.push(...(await Promise.all(cases.map(runOne))));
   const rows = all.flat();
   const header = [
     '| run | sets of the file | foreign sets | SESv2 calls | calls answered | throttled | wall time | bound (SESv2 calls ÷ 1/s) | wall ÷ bound | peak RSS | calls by operation |',
