@@ -26,7 +26,11 @@ export function resolveDesired(desiredAll: State, o: Pick<PipelineOptions, 'stac
 }
 
 export function computePlan(desiredAll: State, actualAll: State, o: PipelineOptions): Plan {
-  const desired = resolveDesired(desiredAll, o);
+  return planResolved(resolveDesired(desiredAll, o), actualAll, o);
+}
+
+/** computePlan for a desired state resolveDesired already made (plan resolves it before reading, for the scopes). */
+export function planResolved(desired: State, actualAll: State, o: PipelineOptions): Plan {
   const owned = removeUnowned(desired, actualAll, o.stack, { adopt: o.adopt });
   const diffs = diffStates(owned.desired, owned.actual);
   return buildPlan({ diffs, conflicts: owned.conflicts, actual: owned.actual.values(), desired: owned.desired.values() }, o);

@@ -18,7 +18,7 @@ import type { Logger } from '../log.js';
 import type { Palette } from '../render/palette.js';
 import type { StepRunner } from '../apply/port.js';
 import type { ApplyCliOptions, ReconcileOptions } from './args.js';
-import { computePlan, resolveDesired } from './pipeline.js';
+import { planResolved, resolveDesired } from './pipeline.js';
 import { readScopes } from '../live/scope.js';
 import { createPacedClients, logRead, readLive, stackIndex, sumCalls } from './live-read.js';
 
@@ -75,7 +75,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
     // SPEC 3: a subscription waiting for confirmation is not a change; the plan says it is pending.
     ...live.pending.map((p) => `subscription pending confirmation: ${p}`),
   ];
-  const full = computePlan(desired.resources, live.state, {
+  const full = planResolved(resolved, live.state, {
     stack: desired.stack,
     region,
     accountId,

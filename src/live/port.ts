@@ -43,6 +43,4 @@ export interface StackIndex {
   readonly configurationSets: ReadonlyMap<string, IndexedResource>;
   readonly alarms: ReadonlyMap<string, IndexedResource>;
   readonly topics: ReadonlyMap<string, IndexedResource>;
-  /** GetResources pages read. */
-  readonly pages: number;
 }

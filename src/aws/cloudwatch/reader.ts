@@ -46,7 +46,7 @@ import { AwsCallError, EXIT, ReconcileError } from '../../errors.js';
 import type { Alarm, Tags } from '../../model/resources.js';
 import { stateOf, type State } from '../../model/state.js';
 import { mapPool } from '../pool.js';
-import { alarmFromAws } from './mapping.js';
+import { alarmFromAws, tagsToAws } from './mapping.js';
 
 /** DescribeAlarms takes at most 100 AlarmNames and answers at most 100 alarms per page (aws-facts 4.2). */
 export const DESCRIBE_ALARMS_MAX = 100;
@@ -116,11 +116,11 @@ export class CloudWatchAlarmReader {
     const calls = new CallCount('cloudwatch');
     const found = new Map<string, MetricAlarm>();
     for (const page of await mapPool(this.listings(scope), this.concurrency, (l) => this.describe(l, calls))) {
-      for (const a of page) if (a.AlarmName !== undefined && !scope.unchanged?.has(a.AlarmName)) found.set(a.AlarmName, a);
+      for (const a of page) if (a.AlarmName !== undefined) found.set(a.AlarmName, a);
     }
     const alarms = await mapPool([...found.values()], this.concurrency, (a) => {
       const tags = a.AlarmName !== undefined ? scope.trustedTags?.get(a.AlarmName) : undefined;
-      return tags !== undefined ? Promise.resolve(alarmFromAws(a, Object.entries(tags).map(([Key, Value]) => ({ Key, Value })))) : this.withTags(a, calls);
+      return tags !== undefined ? Promise.resolve(alarmFromAws(a, tagsToAws(tags))) : this.withTags(a, calls);
     });
     const read = alarms.filter((a): a is Alarm => a !== undefined);
     const arns = new Map(read.map((a) => [a.name, found.get(a.name)?.AlarmArn as string]));

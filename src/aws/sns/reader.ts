@@ -45,7 +45,7 @@ import type { Subscription, Tags, Topic } from '../../model/resources.js';
 import { stateOf, type State } from '../../model/state.js';
 import { CallCount } from '../call-count.js';
 import { mapPool } from '../pool.js';
-import { isPendingArn, subscriptionFromAws, topicFromAws, topicNameOf } from './mapping.js';
+import { isPendingArn, subscriptionFromAws, tagsToAws, topicFromAws, topicNameOf } from './mapping.js';
 
 export interface TopicReadScope {
   readonly stack: string;
@@ -150,7 +150,7 @@ export class SnsTopicReader {
       }
       const tags =
         trustedTags !== undefined
-          ? Object.entries(trustedTags).map(([Key, Value]) => ({ Key, Value }))
+          ? tagsToAws(trustedTags)
           : (await calls.call('ListTagsForResource', () => this.sns.send(new ListTagsForResourceCommand({ ResourceArn: arn })))).Tags;
       return { topic: topicFromAws({ arn, attributes: attrs.Attributes ?? {}, subscriptions, tags }), pending };
     } catch (err) {

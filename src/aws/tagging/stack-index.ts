@@ -13,7 +13,7 @@
  * What the index says is a candidate, not a fact: it lags behind tag changes and lists deleted resources
  * for a while. The readers confirm every hit with the service's own read (NotFound = gone) and read by
  * name whatever the file names; the tags of a hit are trusted only where they match what the file wants
- * (cli/reconcile.ts), because a stale tag must neither hide a change nor cause a delete.
+ * (live/scope.ts), because a stale tag must neither hide a change nor cause a delete.
  */
 import { GetResourcesCommand, type ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { AwsCallError } from '../../errors.js';
@@ -21,7 +21,7 @@ import type { IndexedResource, StackIndex } from '../../live/port.js';
 import { STACK_TAG } from '../../model/resources.js';
 import type { CallCount } from '../call-count.js';
 
-export const RESOURCE_TYPE_FILTERS = ['ses:configuration-set', 'cloudwatch:alarm', 'sns'] as const;
+const RESOURCE_TYPE_FILTERS = ['ses:configuration-set', 'cloudwatch:alarm', 'sns'] as const;
 const PAGE_SIZE = 100;
 
 type Kind = 'configurationSet' | 'alarm' | 'topic';
@@ -49,7 +49,6 @@ export function isAccessDenied(err: unknown): boolean {
 export async function readStackIndex(tagging: ResourceGroupsTaggingAPIClient, stack: string, calls: CallCount): Promise<StackIndex> {
   const found: Record<Kind, Map<string, IndexedResource>> = { configurationSet: new Map(), alarm: new Map(), topic: new Map() };
   let token: string | undefined;
-  let pages = 0;
   do {
     const page = await calls.call('GetResources', () =>
       tagging.send(
@@ -61,7 +60,6 @@ export async function readStackIndex(tagging: ResourceGroupsTaggingAPIClient, st
         }),
       ),
     );
-    pages += 1;
     for (const m of page.ResourceTagMappingList ?? []) {
       const of = m.ResourceARN ? resourceOfArn(m.ResourceARN) : undefined;
       if (!of || !m.ResourceARN) continue;
@@ -73,5 +71,5 @@ export async function readStackIndex(tagging: ResourceGroupsTaggingAPIClient, st
     }
     token = page.PaginationToken || undefined;
   } while (token !== undefined);
-  return { configurationSets: found.configurationSet, alarms: found.alarm, topics: found.topic, pages };
+  return { configurationSets: found.configurationSet, alarms: found.alarm, topics: found.topic };
 }

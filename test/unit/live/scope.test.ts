@@ -53,7 +53,6 @@ function indexOf(state: State, o: { staleAlarm?: boolean; extra?: boolean } = {}
       ...(o.extra ? [hit('arn:aws:cloudwatch:us-east-1:123456789012:alarm:removed-by-hand', 'removed-by-hand', { 'ses-reconcile:stack': 's' })] : []),
     ]),
     topics: new Map([hit('arn:aws:sns:us-east-1:123456789012:alerts', 'alerts', tagsOf(state, 'topic', 'alerts'))]),
-    pages: 1,
   };
 }
 
