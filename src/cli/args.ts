@@ -215,7 +215,16 @@ export function parseInvocation(argv: readonly string[]): Invocation {
         : {};
   const { values, positionals } = parse(rest, extra);
   if (values.help) return { command: 'help', text: USAGE };
-  if (command === 'apply' && positionals.length === 1) return { command, options: { ...reconcileOptions(command, values), planFile: positionals[0] as string } };
+  if (command === 'apply' && positionals.length === 1) {
+    // A saved plan runs as it was made: a flag that would shape another plan cannot be honoured, so it is
+    // an error rather than silently ignored.
+    const shaping = PLAN_SHAPING.filter((f) => values[f] !== undefined);
+    if (shaping.length > 0)
+      throw new UsageError(
+        `apply ${positionals[0]} runs the saved plan as it was made, so ${shaping.map((f) => `--${f}`).join(', ')} cannot change it; pass ${shaping.length === 1 ? 'it' : 'them'} to plan --out instead, or run apply -c PATH without a plan file`,
+      );
+    return { command, options: { ...reconcileOptions(command, values), planFile: positionals[0] as string } };
+  }
   if (positionals.length > 0) throw new UsageError(`${command} takes no argument "${positionals[0]}"; use -c PATH for the configuration`);
   if (command === 'schema') return { command, options: common(values) };
   if (command === 'apply') return { command, options: reconcileOptions(command, values) };
@@ -238,6 +247,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format} is not supported by validate; use text or json`);
   return { command, options: { ...common(values), strict: values.strict === true, format } };
 }
+
+/** Flags that decide what a plan contains; `apply PLANFILE` refuses them (its plan is already made). */
+const PLAN_SHAPING = ['config', 'target', 'refresh', 'discovery'] as const;
 
 function wholeNumber(flag: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;

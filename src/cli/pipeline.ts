@@ -1,15 +1,18 @@
 /**
  * The plan pipeline, composed: desired + live -> Plan (STYLE: loadDesired -> readLive -> removeUnowned ->
- * diffStates -> buildPlan -> checkSafety). Pure; the commands do the I/O around it.
+ * diffStates -> buildPlan -> checkSafety -> guardOwnership). Pure; the commands do the I/O around it.
  */
 import { diffStates } from '../diff/diff.js';
-import { removeUnowned } from '../diff/ownership.js';
+import { ownerOf, removeUnowned } from '../diff/ownership.js';
 import type { Plan } from '../model/plan.js';
 import type { State } from '../model/state.js';
 import { buildPlan, type PlanOptions } from '../plan/build.js';
 import { resolveDashboards } from '../plan/dashboard-body.js';
+import type { PlanInputs } from '../plan/planfile.js';
 import { withDigests } from '../plan/reason.js';
 import { resolveTopicRefs } from '../plan/resolve.js';
+import { guardOwnership, type SafetyOptions } from '../plan/safety.js';
+import { targetPlan } from '../plan/target.js';
 
 export interface PipelineOptions extends PlanOptions {
   /** @default false */
@@ -33,5 +36,25 @@ export function computePlan(desiredAll: State, actualAll: State, o: PipelineOpti
 export function planResolved(desired: State, actualAll: State, o: PipelineOptions): Plan {
   const owned = removeUnowned(desired, actualAll, o.stack, { adopt: o.adopt });
   const diffs = diffStates(owned.desired, owned.actual);
-  return buildPlan({ diffs, conflicts: owned.conflicts, actual: owned.actual.values(), desired: owned.desired.values() }, o);
+  const plan = buildPlan({ diffs, conflicts: owned.conflicts, actual: owned.actual.values(), desired: owned.desired.values() }, o);
+  return guardOwnership(plan, actualAll, ownerOf, o);
+}
+
+/**
+ * The plan a plan file's inputs make against `live` (its stored live state, or the one read again), with
+ * `o`'s safety flags: what `apply PLANFILE` compares with the reviewed plan, and then runs.
+ */
+export function replan(inputs: PlanInputs, live: State, o: SafetyOptions & { readonly adopt: boolean }): Plan {
+  const full = planResolved(inputs.desired, live, {
+    stack: inputs.stack,
+    region: inputs.region,
+    ...(inputs.accountId ? { accountId: inputs.accountId } : {}),
+    adopt: o.adopt,
+    allowDeletes: o.allowDeletes,
+    ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}),
+    warnings: inputs.warnings,
+    costHints: inputs.costHints,
+    ...(inputs.refresh ? { refresh: inputs.refresh } : {}),
+  });
+  return targetPlan(full, inputs.targets).plan;
 }

@@ -9,16 +9,17 @@ import type { Plan } from '../model/plan.js';
 import { readFileSync } from 'node:fs';
 import { ConfigError, StalePlanError, UnsafePlanError, UsageError } from '../errors.js';
 import type { State } from '../model/state.js';
-import { liveDigest } from '../plan/digest.js';
-import { parsePlanFile } from '../plan/planfile.js';
-import { recheckSafety } from '../plan/safety.js';
+import { stableJson } from '../plan/digest.js';
+import { inputsOf, ModifiedPlanFileError, parsePlanFile, rootsOf, sameCalls, underRoots, type PlanInputs, type SavedPlan } from '../plan/planfile.js';
+import { splitKey } from '../model/key.js';
 import { targetPlan } from '../plan/target.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
+import { planToJson } from '../render/json.js';
 import type { Logger } from '../log.js';
 import type { Palette } from '../render/palette.js';
 import type { StepRunner } from '../apply/port.js';
 import type { ApplyCliOptions, ReconcileOptions } from './args.js';
-import { planResolved, resolveDesired } from './pipeline.js';
+import { planResolved, replan, resolveDesired } from './pipeline.js';
 import { readScopes } from '../live/scope.js';
 import { createPacedClients, logRead, readLive, stackIndex, sumCalls } from './live-read.js';
 
@@ -37,6 +38,8 @@ export interface Prepared {
   readonly live: State;
   readonly runner: StepRunner;
   readonly calls: Readonly<Record<string, number>>;
+  /** What `plan --out` stores so `apply PLANFILE` can recompute the plan (plan/planfile.ts). */
+  readonly inputs?: PlanInputs;
 }
 
 export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared> {
@@ -88,47 +91,72 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   });
   const { plan, unmatched } = targetPlan(full, o.targets);
   for (const t of unmatched) io.err(`warning: --target ${t} matches no change\n`);
-  return { plan, live: live.state, runner: live.runner, calls };
+  const inputs = inputsOf(plan, { stack: desired.stack, region, accountId, adopt: o.adopt, targets: o.targets, warnings, desired: resolved, live: live.state, costHints: desired.costHints });
+  return { plan, live: live.state, runner: live.runner, calls, inputs };
+}
+
+/** The live state as the plan file stores and compares it. */
+function liveText(state: State): string {
+  return stableJson([...state.values()]);
 }
 
 /**
- * `apply PLANFILE`: no configuration is read. The account must be the plan's, and the live state of every
- * resource the plan touches must be what it was when the plan was made (digest), else exit 4.
+ * `apply PLANFILE`: no configuration is read. Before any AWS call, the plan is recomputed from the file's
+ * own inputs and must make exactly the reviewed calls (plan/planfile.ts). Then the account must be the
+ * plan's, and the live state of what the plan touches must still be what it was computed from (else
+ * stale, exit 4). What runs is the plan recomputed from the live state just read, with this apply's
+ * --allow-deletes, --max-deletes and --adopt; it must still make the reviewed calls.
  */
 export async function preparePlanFile(o: ApplyCliOptions & { planFile: string }, io: Io): Promise<Prepared> {
-  let saved;
+  let saved: SavedPlan;
   try {
     saved = parsePlanFile(readFileSync(o.planFile, 'utf8'));
   } catch (err) {
+    if (err instanceof ModifiedPlanFileError) throw new UnsafePlanError(`${o.planFile}: ${err.message}`);
     throw new UsageError(`${o.planFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
-  const stored = saved.plan;
-  if (o.region && o.region !== stored.region) throw new UsageError(`the plan is for region ${stored.region}, but --region says ${o.region}`);
+  const { plan: reviewed, inputs } = saved;
+  const edited = (what: string) => new UnsafePlanError(`${o.planFile} was edited after plan --out wrote it: ${what}; refusing to apply it; run plan --out again`);
+  if (stableJson(saved.readable) !== stableJson(planToJson(reviewed))) throw edited('the plan a reviewer reads is not the plan it would run');
+  if (reviewed.stack !== inputs.stack || reviewed.region !== inputs.region || reviewed.accountId !== inputs.accountId)
+    throw edited(`the plan is for stack ${reviewed.stack} in ${reviewed.region}, its inputs for stack ${inputs.stack} in ${inputs.region}`);
+  let difference: string | undefined;
+  try {
+    difference = sameCalls(reviewed, replan(inputs, inputs.live, { adopt: inputs.adopt, allowDeletes: true }));
+  } catch (err) {
+    throw edited(`its inputs cannot be planned (${(err as Error).message})`);
+  }
+  if (difference !== undefined) throw edited(difference);
+
+  if (o.region && o.region !== inputs.region) throw new UsageError(`the plan is for region ${inputs.region}, but --region says ${o.region}`);
   const aws: Aws = await import('../aws/index.js');
-  const clients = createPacedClients(aws, { ...o, region: stored.region }, io.log);
+  const clients = createPacedClients(aws, { ...o, region: inputs.region }, io.log);
   const accountId = await aws.lookupAccount(clients.sts);
-  if (stored.accountId && stored.accountId !== accountId)
-    throw new UnsafePlanError(`the plan was made for account ${stored.accountId}, but the credentials are for account ${accountId}; refusing to apply it`);
-  // Exactly what the plan touches, by name: nothing is listed and the tag index is not asked (an empty
-  // `discovered` means "these names and no others").
-  const sets = new Set(stored.changes.filter((c) => c.kind === 'configurationSet' || c.kind === 'eventDestination').map((c) => c.id.split('/')[0] as string));
-  const ids = (kind: string) => new Set(stored.changes.filter((c) => c.kind === kind).map((c) => c.id));
+  if (inputs.accountId && inputs.accountId !== accountId)
+    throw new UnsafePlanError(`the plan was made for account ${inputs.accountId}, but the credentials are for account ${accountId}; refusing to apply it`);
+  // Exactly the roots the plan touches, by name: nothing is listed and the tag index is not asked (an
+  // empty `discovered` means "these names and no others").
+  const roots = rootsOf(reviewed.changes);
+  const named = (kind: string) => new Set([...roots].map(splitKey).filter((k) => k.kind === kind).map((k) => k.id));
   const t0 = performance.now();
   const live = await readLive(
     aws,
     clients,
     {
-      configurationSets: { stack: stored.stack, configurationSets: sets, discovered: new Set() },
-      alarms: { stack: stored.stack, names: ids('alarm'), discovered: new Map() },
-      topics: { stack: stored.stack, names: ids('topic'), discovered: new Map() },
-      dashboards: ids('dashboard'),
+      configurationSets: { stack: inputs.stack, configurationSets: named('configurationSet'), discovered: new Set() },
+      alarms: { stack: inputs.stack, names: named('alarm'), discovered: new Map() },
+      topics: { stack: inputs.stack, names: named('topic'), discovered: new Map() },
+      dashboards: named('dashboard'),
       standIns: [],
     },
-    { region: stored.region, accountId, concurrency: o.concurrency },
+    { region: inputs.region, accountId, concurrency: o.concurrency },
   );
-  logRead(io.log.child({ stack: stored.stack, region: stored.region }), clients, live.calls, t0);
-  if (liveDigest(stored, live.state) !== saved.liveDigest)
+  logRead(io.log.child({ stack: inputs.stack, region: inputs.region }), clients, live.calls, t0);
+  const fresh = underRoots(live.state, roots);
+  if (liveText(fresh) !== liveText(inputs.live))
     throw new StalePlanError(`${o.planFile} is stale: resources it changes were changed since the plan was made; run plan again`);
-  const plan = recheckSafety(stored, { allowDeletes: o.allowDeletes, ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}) });
+  const plan = replan(inputs, fresh, { adopt: o.adopt, allowDeletes: o.allowDeletes, ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}) });
+  const drift = plan.refused ? undefined : sameCalls(reviewed, plan);
+  if (drift !== undefined) throw new UnsafePlanError(`${o.planFile}: the plan made now differs from the reviewed one (${drift}); run plan again`);
   return { plan, live: live.state, runner: live.runner, calls: live.calls };
 }

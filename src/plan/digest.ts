@@ -1,11 +1,9 @@
 /**
- * Stable sha256 digests (octoDNS's plan checksum): of the live state a plan was computed from, limited to
- * the resources it touches, so `apply PLANFILE` can tell whether anything it would change has changed since.
+ * Stable sha256 digests (octoDNS's plan checksum): of a plan file's content (plan/planfile.ts) and of the
+ * file's definition of a resource (plan/reason.ts). Equal values hash equal whatever order they were built in.
  */
 import { createHash } from 'node:crypto';
 import { jsonValue } from '../model/json.js';
-import type { Plan } from '../model/plan.js';
-import type { State } from '../model/state.js';
 
 /** JSON with object keys sorted: equal values, equal text, whatever order they were built in. */
 export function stableJson(value: unknown): string {
@@ -14,10 +12,4 @@ export function stableJson(value: unknown): string {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** The live state of every resource the plan touches (absent ones as null). */
-export function liveDigest(plan: Plan, live: State): string {
-  const keys = [...new Set(plan.changes.map((c) => c.key))].sort();
-  return sha256(stableJson(keys.map((k) => [k, live.get(k) ?? null])));
 }

@@ -1,11 +1,17 @@
 /**
  * Safety checks on a plan, before apply (octoDNS raise_if_unsafe): deletes need --allow-deletes and stay
- * within --max-deletes; a conflict (a set of the file's name this stack does not own) needs --adopt, or
- * is never allowed when another stack owns it. A refused plan is still printed in full with the blocked
- * rows marked; the message says the measured number, the limit and the flag that overrides it.
+ * within --max-deletes; a conflict (a resource of the file's name this stack does not own) needs --adopt,
+ * or is never allowed when another stack owns it; and no call may act on a resource the stack does not
+ * own. Deletes and ownership are judged by the calls a change makes (plan/roots.ts), not by its label.
+ * A refused plan is still printed in full with the blocked rows marked; the message says the measured
+ * number, the limit and the flag that overrides it.
  */
 import type { Change } from '../model/change.js';
-import type { Plan } from '../model/plan.js';
+import { summarize, type Plan } from '../model/plan.js';
+import type { Resource } from '../model/resources.js';
+import type { State } from '../model/state.js';
+import { describeStep, type Step } from '../model/step.js';
+import { isDeleteStep, stepRoot } from './roots.js';
 
 export interface SafetyOptions {
   /** @default false */
@@ -16,25 +22,26 @@ export interface SafetyOptions {
 
 const DELETE_REFUSED = 'delete refused: ';
 
-/**
- * A saved plan is checked again with the flags apply runs with: delete refusals are the apply's to make
- * (plan --out may have been run without --allow-deletes); conflicts stay refused.
- */
-export function recheckSafety(plan: Plan, o: SafetyOptions): Plan {
-  const unblocked = plan.changes.map((c) => {
-    if (!c.blocked?.startsWith(DELETE_REFUSED)) return c;
-    const { blocked: _b, ...rest } = c;
-    return rest;
-  });
-  const safe = checkSafety(unblocked, o);
-  const { refused: _r, ...rest } = plan;
-  return { ...rest, changes: safe.changes, ...(safe.refused ? { refused: safe.refused } : {}) };
+/** A destination deleted and created again by the next call of the same change is a replace, not a delete. */
+function isReplaced(steps: readonly Step[], i: number): boolean {
+  const s = steps[i];
+  const next = steps[i + 1];
+  return (
+    s?.op === 'DeleteConfigurationSetEventDestination' &&
+    next?.op === 'CreateConfigurationSetEventDestination' &&
+    next.destination.configurationSet === s.configurationSet &&
+    next.destination.name === s.name
+  );
 }
 
-/** Deletes a change makes: the resource, plus destinations deleted with their set. */
+/** Deletes a change makes: its delete calls, plus the destinations AWS deletes with a deleted set. */
 export function deleteCount(c: Change): number {
-  if (c.action !== 'delete') return 0;
-  return 1 + (c.notes.filter((n) => n.startsWith('deletes event destination')).length);
+  let n = 0;
+  c.steps.forEach((s, i) => {
+    if (isDeleteStep(s) && !isReplaced(c.steps, i)) n++;
+  });
+  if (c.steps.some((s) => s.op === 'DeleteConfigurationSet')) n += c.notes.filter((x) => x.startsWith('deletes event destination')).length;
+  return n;
 }
 
 export function checkSafety(changes: readonly Change[], o: SafetyOptions): { changes: Change[]; refused?: string } {
@@ -49,7 +56,34 @@ export function checkSafety(changes: readonly Change[], o: SafetyOptions): { cha
     reasons.push(`${deletes} deletes exceed --max-deletes ${o.maxDeletes}; re-run with --max-deletes ${deletes}`);
   }
   const blocked = changes.filter((c) => c.blocked);
-  if (blocked.length > 0) reasons.push(`${blocked.length} conflict${blocked.length === 1 ? '' : 's'}: ${blocked.map((c) => c.id).join(', ')}`);
-  const out = changes.map((c) => (blockDeletes && c.action === 'delete' && !c.blocked ? { ...c, blocked: blockDeletes } : c));
+  if (blocked.length > 0)
+    reasons.push(`${blocked.length} conflict${blocked.length === 1 ? '' : 's'}: ${blocked.map((c) => `${c.id} (${(c.blocked ?? '').replace(/^conflict: /, '')})`).join(', ')}`);
+  const out = changes.map((c) => (blockDeletes && deleteCount(c) > 0 && !c.blocked ? { ...c, blocked: blockDeletes } : c));
   return reasons.length > 0 ? { changes: out, refused: reasons.join('; ') } : { changes: out };
+}
+
+/**
+ * The last word before any call: every call of every runnable change must act on a resource that does
+ * not exist yet, or that this stack owns (or, with --adopt, that no stack owns). The planner only makes
+ * such calls; this holds even if it did not, or if a plan file was edited. `owner` says who owns a live
+ * resource (diff/ownership.ts).
+ */
+export function guardOwnership(plan: Plan, live: State, owner: (r: Resource) => string | undefined, o: { readonly stack: string; readonly adopt: boolean }): Plan {
+  const refusals: string[] = [];
+  const changes = plan.changes.map((c) => {
+    if (c.blocked) return c;
+    for (const step of c.steps) {
+      const target = live.get(stepRoot(step));
+      if (!target) continue;
+      const who = owner(target);
+      if (who === o.stack || (who === undefined && o.adopt)) continue;
+      const why = who === undefined ? 'carries no stack tag (re-run with --adopt to adopt it)' : `is owned by stack "${who}"`;
+      refusals.push(`${describeStep(step)} acts on ${target.kind} ${target.name}, which ${why}`);
+      return { ...c, blocked: `not this stack's: ${describeStep(step)} acts on ${target.kind} ${target.name}, which ${why}` };
+    }
+    return c;
+  });
+  if (refusals.length === 0) return plan;
+  const refused = [plan.refused, `${refusals.length} call${refusals.length === 1 ? '' : 's'} on resources this stack does not own: ${refusals.join('; ')}`].filter(Boolean).join('; ');
+  return { ...plan, changes, refused, summary: summarize(changes.filter((c) => !c.blocked || c.action === 'delete')) };
 }

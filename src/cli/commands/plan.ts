@@ -1,17 +1,23 @@
 import { writeFileSync } from 'node:fs';
-import { EXIT, type ExitCode } from '../../errors.js';
-import { liveDigest } from '../../plan/digest.js';
-import { planFileText } from '../../plan/planfile.js';
+import { EXIT, InternalError, type ExitCode } from '../../errors.js';
+import { planFileText, sameCalls } from '../../plan/planfile.js';
 import { planToJson, renderPlanJson } from '../../render/json.js';
 import { renderPlanMarkdown } from '../../render/markdown.js';
 import { renderPlanText } from '../../render/text.js';
 import type { PlanCliOptions } from '../args.js';
+import { replan } from '../pipeline.js';
 import { preparePlan, type Io } from '../reconcile.js';
 
 /** `ses-reconcile plan`: read-only; never calls a write API. 0, or 2 with --detailed-exitcode and changes. */
 export async function runPlan(o: PlanCliOptions, io: Io): Promise<ExitCode> {
-  const { plan, live } = await preparePlan(o, io);
+  const { plan, inputs } = await preparePlan(o, io);
   io.out(o.format === 'json' ? renderPlanJson(plan) : o.format === 'markdown' ? renderPlanMarkdown(plan) : renderPlanText(plan, io.palette));
-  if (o.out) writeFileSync(o.out, planFileText(planToJson(plan), { plan, liveDigest: liveDigest(plan, live) }));
+  if (o.out && inputs) {
+    // apply PLANFILE will recompute the plan from these inputs and refuse if it differs: find out now, at
+    // review time, rather than at merge time.
+    const difference = sameCalls(plan, replan(inputs, inputs.live, { adopt: inputs.adopt, allowDeletes: true }));
+    if (difference !== undefined) throw new InternalError(`the plan does not recompute from the inputs it would save (${difference}); this is a bug, please report it`);
+    writeFileSync(o.out, planFileText(planToJson(plan), { plan, inputs }));
+  }
   return o.detailedExitcode && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
 }
