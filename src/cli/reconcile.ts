@@ -3,10 +3,9 @@
  * (imported lazily: validate never loads the SDK), check the account guard, read the live state and
  * compute the plan.
  */
-import { loadDesired } from '../config/index.js';
+import { describeReadFailure, LARGEST_FILE_LIMIT, largerLimit, loadDesired, readBoundedText } from '../config/index.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
-import { readFileSync } from 'node:fs';
 import { ConfigError, StalePlanError, UnsafePlanError, UsageError } from '../errors.js';
 import type { State } from '../model/state.js';
 import { liveDigest } from '../plan/digest.js';
@@ -40,7 +39,7 @@ export interface Prepared {
 }
 
 export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared> {
-  const loaded = loadDesired(o.config);
+  const loaded = loadDesired(o.config, { maxFileBytes: o.maxFileBytes });
   // Invalid: the diagnostics go to stderr (stdout may be a JSON plan consumer). Warnings travel in the plan.
   if (hasErrors(loaded.diagnostics) || !loaded.desired) {
     io.err(renderDiagnosticsText(loaded.diagnostics, io.palette) + '\n');
@@ -92,15 +91,35 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
 }
 
 /**
+ * The default limit of a plan file (`--max-file-size` lowers it): the largest the flag takes. A plan carries
+ * every change twice (the readable JSON and the executable plan), before and after in full, so it is some 50
+ * times the configuration it came from (examples/full.yaml: 1.7 KB -> 84 KB; 100 sets with two alarms each:
+ * 30 KB -> 1.8 MB): a configuration at the 1 MiB default already makes a plan of about 60 MiB.
+ */
+const MAX_PLAN_FILE_BYTES = LARGEST_FILE_LIMIT;
+
+/**
  * `apply PLANFILE`: no configuration is read. The account must be the plan's, and the live state of every
  * resource the plan touches must be what it was when the plan was made (digest), else exit 4.
  */
 export async function preparePlanFile(o: ApplyCliOptions & { planFile: string }, io: Io): Promise<Prepared> {
+  const read = readBoundedText(o.planFile, o.maxFileBytes ?? MAX_PLAN_FILE_BYTES);
+  if (!read.ok) {
+    const f = read.failure;
+    const larger = f.kind === 'too-large' ? largerLimit(f) : undefined;
+    const hint =
+      f.kind !== 'too-large'
+        ? 'apply PLANFILE takes the file written by plan --out'
+        : larger
+          ? `raise the limit with --max-file-size ${larger}`
+          : 'it is larger than any plan file that can be read: apply -c with the configuration instead';
+    throw new UsageError(`${describeReadFailure(o.planFile, f)}; ${hint}`);
+  }
   let saved;
   try {
-    saved = parsePlanFile(readFileSync(o.planFile, 'utf8'));
+    saved = parsePlanFile(read.text);
   } catch (err) {
-    throw new UsageError(`${o.planFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new UsageError(`${o.planFile}: ${(err as Error).message}`);
   }
   const stored = saved.plan;
   if (o.region && o.region !== stored.region) throw new UsageError(`the plan is for region ${stored.region}, but --region says ${o.region}`);
