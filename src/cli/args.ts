@@ -3,6 +3,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
+import { LARGEST_FILE_LIMIT } from '../config/load.js';
 
 export const COMMANDS = ['validate', 'plan', 'apply', 'schema', 'emulator'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -24,6 +25,8 @@ export interface ValidateOptions extends CommonOptions {
   readonly strict: boolean;
   /** @default 'text' */
   readonly format: 'text' | 'json';
+  /** `--max-file-size`: the largest configuration file read, in bytes. @default 1 MiB (config/load.ts MAX_FILE_BYTES) */
+  readonly maxFileBytes?: number;
 }
 
 export interface ReconcileOptions extends CommonOptions {
@@ -42,6 +45,11 @@ export interface ReconcileOptions extends CommonOptions {
   readonly refresh: 'all' | 'changed';
   /** `--max-rate`, in order: raise or lower a service's (or one operation's) request rate. @default [] */
   readonly maxRates: readonly RateOverride[];
+  /**
+   * `--max-file-size`: the largest file read, in bytes: each configuration file, or the plan file of
+   * `apply PLANFILE`. @default 1 MiB for a configuration file, 256 MiB for a plan file (cli/reconcile.ts)
+   */
+  readonly maxFileBytes?: number;
 }
 
 /** One `--max-rate SERVICE=N` or `SERVICE:Operation=N`: requests per second (aws/pacing/rates.ts). */
@@ -99,16 +107,20 @@ export const USAGE = `ses-reconcile: Amazon SES v2 sending observability as code
 
 Usage:
   ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access
+                         [--max-file-size SIZE]
   ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]
-                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N]
+                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]
   ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]
-                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N]
+                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]
   ses-reconcile schema                                               print the JSON Schema of the file format
   ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)
 
 Options:
   -c, --config PATH     a YAML file, or a directory whose *.yaml/*.yml files are merged
                         (default ./ses-reconcile.yaml)
+  --max-file-size SIZE  refuse a configuration file larger than SIZE, in bytes, KiB or MiB, e.g. 4MiB
+                        (default 1MiB per file; split a larger configuration over a -c directory, or raise
+                        this); for apply PLANFILE, the largest plan file (default 256MiB)
   --strict              treat warnings as errors (validate)
   --format FORMAT       text (default), json; markdown for plan
   --detailed-exitcode   plan: exit 2 when there are changes, 0 when none
@@ -185,7 +197,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const command = first as Command;
   const extra: NonNullable<ParseArgsConfig['options']> =
     command === 'validate'
-      ? { strict: { type: 'boolean' }, format: { type: 'string' } }
+      ? { strict: { type: 'boolean' }, format: { type: 'string' }, 'max-file-size': { type: 'string' } }
       : command === 'plan' || command === 'apply'
         ? {
             format: { type: 'string' },
@@ -200,6 +212,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
             refresh: { type: 'string' },
             discovery: { type: 'string' },
             'max-rate': { type: 'string', multiple: true },
+            'max-file-size': { type: 'string' },
           }
         : command === 'emulator'
         ? {
@@ -245,7 +258,20 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (command === 'emulator') return { command, options: emulatorOptions(values) };
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format} is not supported by validate; use text or json`);
-  return { command, options: { ...common(values), strict: values.strict === true, format } };
+  const maxFileBytes = byteSize('max-file-size', values['max-file-size']);
+  return { command, options: { ...common(values), strict: values.strict === true, format, ...(maxFileBytes !== undefined ? { maxFileBytes } : {}) } };
+}
+
+const BYTE_UNITS: Readonly<Record<string, number>> = { '': 1, B: 1, KiB: 1024, MiB: 1024 ** 2 };
+
+/** `4MiB`, `512KiB`, `2097152` -> bytes; undefined when the flag is absent. */
+function byteSize(flag: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d+)\s*(B|KiB|MiB)?$/.exec(String(value).trim());
+  const bytes = m ? Number(m[1]) * (BYTE_UNITS[m[2] ?? ''] as number) : Number.NaN;
+  if (!(bytes >= 1 && bytes <= LARGEST_FILE_LIMIT))
+    throw new UsageError(`--${flag} ${String(value)}: write a size in bytes or with a unit KiB or MiB, from 1 byte to ${LARGEST_FILE_LIMIT / 1024 ** 2}MiB (e.g. --${flag} 4MiB)`);
+  return bytes;
 }
 
 /** Flags that decide what a plan contains; `apply PLANFILE` refuses them (its plan is already made). */
@@ -320,6 +346,7 @@ function reconcileOptions(command: 'plan' | 'apply', values: Record<string, unkn
   const max = values['max-deletes'] === undefined ? undefined : wholeNumber('max-deletes', values['max-deletes'], 0);
   const refresh = (values.refresh as string | undefined) ?? 'all';
   if (refresh !== 'all' && refresh !== 'changed') throw new UsageError(`--refresh ${refresh}: write --refresh all or --refresh changed`);
+  const maxFileBytes = byteSize('max-file-size', values['max-file-size']);
   const discovery = (values.discovery as string | undefined) ?? 'tags';
   if (discovery !== 'tags' && discovery !== 'scan') throw new UsageError(`--discovery ${discovery}: write --discovery tags or --discovery scan`);
   const maxRates = ((values['max-rate'] as string[] | undefined) ?? []).map((spec) => {
@@ -339,6 +366,7 @@ function reconcileOptions(command: 'plan' | 'apply', values: Record<string, unkn
     concurrency: Math.max(1, wholeNumber('concurrency', values.concurrency, 4)),
     allowDeletes: values['allow-deletes'] === true,
     ...(max !== undefined ? { maxDeletes: max } : {}),
+    ...(maxFileBytes !== undefined ? { maxFileBytes } : {}),
     adopt: values.adopt === true,
     autoApprove: values['auto-approve'] === true,
   };

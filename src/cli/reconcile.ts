@@ -3,10 +3,9 @@
  * (imported lazily: validate never loads the SDK), check the account guard, read the live state and
  * compute the plan.
  */
-import { loadDesired } from '../config/index.js';
+import { describeReadFailure, LARGEST_FILE_LIMIT, largerLimit, loadDesired, readBoundedText } from '../config/index.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { Plan } from '../model/plan.js';
-import { readFileSync } from 'node:fs';
 import { ConfigError, StalePlanError, UnsafePlanError, UsageError } from '../errors.js';
 import type { State } from '../model/state.js';
 import { stableJson } from '../plan/digest.js';
@@ -43,7 +42,7 @@ export interface Prepared {
 }
 
 export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared> {
-  const loaded = loadDesired(o.config);
+  const loaded = loadDesired(o.config, { maxFileBytes: o.maxFileBytes });
   // Invalid: the diagnostics go to stderr (stdout may be a JSON plan consumer). Warnings travel in the plan.
   if (hasErrors(loaded.diagnostics) || !loaded.desired) {
     io.err(renderDiagnosticsText(loaded.diagnostics, io.palette) + '\n');
@@ -101,6 +100,14 @@ function liveText(state: State): string {
 }
 
 /**
+ * The default limit of a plan file (`--max-file-size` lowers it): the largest the flag takes. A plan carries
+ * every change twice (the readable JSON and the executable plan), before and after in full, so it is some 50
+ * times the configuration it came from (examples/full.yaml: 1.7 KB -> 84 KB; 100 sets with two alarms each:
+ * 30 KB -> 1.8 MB): a configuration at the 1 MiB default already makes a plan of about 60 MiB.
+ */
+const MAX_PLAN_FILE_BYTES = LARGEST_FILE_LIMIT;
+
+/**
  * `apply PLANFILE`: no configuration is read. Before any AWS call, the plan is recomputed from the file's
  * own inputs and must make exactly the reviewed calls (plan/planfile.ts). Then the account must be the
  * plan's, and the live state of what the plan touches must still be what it was computed from (else
@@ -108,12 +115,24 @@ function liveText(state: State): string {
  * --allow-deletes, --max-deletes and --adopt; it must still make the reviewed calls.
  */
 export async function preparePlanFile(o: ApplyCliOptions & { planFile: string }, io: Io): Promise<Prepared> {
+  const read = readBoundedText(o.planFile, o.maxFileBytes ?? MAX_PLAN_FILE_BYTES);
+  if (!read.ok) {
+    const f = read.failure;
+    const larger = f.kind === 'too-large' ? largerLimit(f) : undefined;
+    const hint =
+      f.kind !== 'too-large'
+        ? 'apply PLANFILE takes the file written by plan --out'
+        : larger
+          ? `raise the limit with --max-file-size ${larger}`
+          : 'it is larger than any plan file that can be read: apply -c with the configuration instead';
+    throw new UsageError(`${describeReadFailure(o.planFile, f)}; ${hint}`);
+  }
   let saved: SavedPlan;
   try {
-    saved = parsePlanFile(readFileSync(o.planFile, 'utf8'));
+    saved = parsePlanFile(read.text);
   } catch (err) {
     if (err instanceof ModifiedPlanFileError) throw new UnsafePlanError(`${o.planFile}: ${err.message}`);
-    throw new UsageError(`${o.planFile}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    throw new UsageError(`${o.planFile}: ${(err as Error).message}`);
   }
   const { plan: reviewed, inputs } = saved;
   const edited = (what: string) => new UnsafePlanError(`${o.planFile} was edited after plan --out wrote it: ${what}; refusing to apply it; run plan --out again`);

@@ -6,6 +6,7 @@
 import { compareDiagnostics, hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { DesiredState } from '../model/desired.js';
 import { loadPrecompiledValidator, readConfigSources, readSchemaText, type SourceText } from './load.js';
+export { describeReadFailure, LARGEST_FILE_LIMIT, largerLimit, MAX_FILE_BYTES, readBoundedText, type BoundedText, type ReadFailure } from './load.js';
 import { mergeDocuments, type FileDocument } from './merge.js';
 import { normalize } from './normalize.js';
 import { parseYaml } from './parse.js';
@@ -19,6 +20,8 @@ import type { WrittenConfig } from './written.js';
 export interface LoadOptions {
   /** Warnings become errors. @default false */
   readonly strict?: boolean;
+  /** The largest configuration file read, in bytes (`--max-file-size`). @default MAX_FILE_BYTES (1 MiB) */
+  readonly maxFileBytes?: number;
 }
 
 export interface LoadResult {
@@ -40,7 +43,7 @@ function schemaValidator(): SchemaValidator {
 }
 
 export function loadDesired(path: string, options: LoadOptions = {}): LoadResult {
-  const read = readConfigSources(path);
+  const read = readConfigSources(path, options.maxFileBytes);
   return desiredFromSources(read.sources, options, read.diagnostics, path);
 }
 

@@ -20,7 +20,7 @@ export function summarize(desired: DesiredState): ConfigSummary {
 
 /** `ses-reconcile validate`: schema and rules, no AWS. 0 when valid, 3 when not. */
 export function runValidate(options: ValidateOptions, io: { out: (s: string) => void; palette: Palette }): ExitCode {
-  const result = loadDesired(options.config, { strict: options.strict });
+  const result = loadDesired(options.config, { strict: options.strict, maxFileBytes: options.maxFileBytes });
   const summary = result.desired ? summarize(result.desired) : undefined;
   io.out(
     options.format === 'json'

@@ -1,6 +1,6 @@
 /** The flags of issue 8 as a user types them, and the usage errors (exit 3) for what is not one. */
 import { describe, expect, it } from 'vitest';
-import { parseInvocation, type ApplyCliOptions, type EmulatorCliOptions, type PlanCliOptions } from '../../../src/cli/args.js';
+import { parseInvocation, type ApplyCliOptions, type EmulatorCliOptions, type PlanCliOptions, type ValidateOptions } from '../../../src/cli/args.js';
 import { UsageError } from '../../../src/errors.js';
 import { faultsOf } from '../../../src/cli/commands/emulator.js';
 
@@ -39,6 +39,24 @@ describe('plan and apply flags', () => {
     expect(usage('plan', '--discovery', 'index')).toMatch(/--discovery tags or --discovery scan/);
     for (const bad of ['ses=1', 'sesv2=0', 'sesv2', 'sesv2=fast', 'sts=5', 'cloudwatch:putMetricAlarm=3']) {
       expect(usage('plan', '--max-rate', bad)).toMatch(/write SERVICE=N or SERVICE:Operation=N.*sesv2, cloudwatch, sns, tagging/);
+    }
+  });
+});
+
+describe('--max-file-size', () => {
+  const validate = (...argv: string[]) => (parseInvocation(['validate', ...argv]) as { options: ValidateOptions }).options;
+  it('takes bytes, KiB and MiB on validate, plan and apply; absent, each file keeps its default', () => {
+    expect(validate().maxFileBytes).toBeUndefined();
+    expect(validate('--max-file-size', '4MiB').maxFileBytes).toBe(4 * 1024 ** 2);
+    expect(plan('--max-file-size', '512KiB').maxFileBytes).toBe(512 * 1024);
+    expect((parseInvocation(['apply', 'review.plan', '--max-file-size', '2097152']) as { options: ApplyCliOptions }).options.maxFileBytes).toBe(2_097_152);
+  });
+
+  it('refuses what is not a size, or a size over 256MiB, naming the flag and what to write', () => {
+    for (const bad of ['4MB', '4 mb', '0', '1.5MiB', 'big', '257MiB']) {
+      expect(usage('validate', '--max-file-size', bad)).toBe(
+        `--max-file-size ${bad}: write a size in bytes or with a unit KiB or MiB, from 1 byte to 256MiB (e.g. --max-file-size 4MiB)`,
+      );
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDesired } from '../../../src/config/index.js';
 import { MAX_FILE_BYTES } from '../../../src/config/load.js';
@@ -19,13 +19,34 @@ describe('loader: files and directories', () => {
     expect(lines(loadDesired(dir))).toEqual([`1:1 error config-path ${dir} has no *.yaml or *.yml files`]);
   });
 
-  it('refuses a file over the size limit without parsing it', () => {
+  it('refuses a file over the size limit without parsing it, naming both ways out', () => {
     const dir = testdir({});
     const file = join(dir, 'big.yaml');
     writeFileSync(file, `version: 1\nstack: s\n#${'x'.repeat(MAX_FILE_BYTES)}\n`);
     const r = loadDesired(file);
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]?.message).toMatch(/bytes; the limit is 1048576/);
+    expect(r.diagnostics[0]?.message).toBe(`${file} is 1048598 bytes (1.0 MiB); the limit is 1MiB`);
+    expect(r.diagnostics[0]?.hint).toBe('split the configuration into several files of a directory, or raise the limit with --max-file-size 2MiB');
+    expect(loadDesired(file, { maxFileBytes: 2 * MAX_FILE_BYTES }).diagnostics).toEqual([]);
+  });
+
+  it('reports every *.yaml entry of a directory that is not a readable regular file, and reads the others', () => {
+    const dir = testdir({ 'a.yaml': 'version: 1\nstack: s\n' });
+    mkdirSync(join(dir, 'b.yaml'));
+    symlinkSync(join(dir, 'gone.yaml'), join(dir, 'c.yaml'));
+    const r = loadDesired(dir);
+    expect(lines(r)).toEqual([
+      `1:1 error config-path ${join(dir, 'b.yaml')} is a directory, not a regular file`,
+      `1:1 error config-path cannot read ${join(dir, 'c.yaml')}: no such file or directory (ENOENT)`,
+    ]);
+    expect(r.files).toEqual([join(dir, 'a.yaml')]);
+  });
+
+  it('reports a path that runs through a regular file (ENOTDIR)', () => {
+    const dir = testdir({ 'a.yaml': 'x' });
+    const r = loadDesired(join(dir, 'a.yaml', 'ses.yaml'));
+    expect(r.diagnostics[0]).toMatchObject({ code: 'config-path', hint: 'a part of the path is a file: check the path given to -c' });
+    expect(r.diagnostics[0]?.message).toBe(`cannot read ${join(dir, 'a.yaml', 'ses.yaml')}: a part of the path is not a directory (ENOTDIR)`);
   });
 
   it('names both places when two files define the same configuration set', () => {
