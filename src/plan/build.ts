@@ -80,7 +80,8 @@ function conflictChange(c: Conflict): Change {
 export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
   const { diffs, conflicts } = input;
   const actual = [...input.actual];
-  const desiredSets = new Map([...input.desired].filter((r): r is ConfigurationSet => r.kind === 'configurationSet').map((r) => [r.name, r]));
+  const desired = [...input.desired];
+  const desiredSets = new Map(desired.filter((r): r is ConfigurationSet => r.kind === 'configurationSet').map((r) => [r.name, r]));
   const liveSets = new Map(actual.filter((r): r is ConfigurationSet => r.kind === 'configurationSet').map((r) => [r.name, r]));
   const renamed = renames(diffs);
   const deletedSets = new Set(diffs.filter((d) => d.kind === 'delete' && d.before.kind === 'configurationSet').map((d) => d.key.slice('configurationSet:'.length)));
@@ -123,7 +124,7 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
     }
   }
 
-  const ordered = orderChanges(recordDigests(changes, desiredSets, liveSets));
+  const ordered = orderChanges(recordDigests(changes, desired, actual));
   const safe = checkSafety(ordered.changes, o);
   const warnings = [...(o.warnings ?? [])];
   return {

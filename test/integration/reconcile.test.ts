@@ -372,6 +372,26 @@ describe('ownership and safety against the emulator', () => {
     await converge(two);
   });
 
+  it("re-records an alarm's digest when its TagResource failed mid-apply: the re-run shows the tag call, then converges", async () => {
+    const alarm = `${BASE}alarms:\n  app/rejects: { metric: Reject, statistic: Sum, period: 5m, threshold: 12, comparison: GreaterThanThreshold }\n`;
+    await converge(alarm);
+    const raised = alarm.replace('threshold: 12', 'threshold: 20');
+    sb.emulator.setFaults({ failOperations: { 'cloudwatch:TagResource': { code: 'InternalServiceFault', status: 500, times: 20 } } });
+    const failed = await sb.apply(sb.write(raised));
+    expect(failed.status, failed.stdout).toBe(1);
+    expect(failed.stdout).toMatch(/TagAlarm app\/rejects failed: InternalServiceFault/);
+    expect(failed.stdout).toContain('(1 of 2 calls of this change were made)');
+    sb.emulator.setFaults({});
+    const rerun = await sb.plan(sb.write(raised));
+    expect(rerun.stdout).toMatch(/~ alarm app\/rejects/);
+    expect(rerun.stdout).toContain('TagAlarm app/rejects');
+    expect(rerun.stdout).not.toContain('PutMetricAlarm');
+    await converge(raised);
+    const revert = await sb.plan(sb.write(alarm));
+    expect(revert.stdout).toContain('changed in file');
+    expect(revert.stdout).not.toContain('changed outside');
+  });
+
   it('exits 3 on an invalid file without any AWS call', async () => {
     sb.emulator.clearCalls();
     const r = await sb.plan(sb.write(`${HEAD}configurationSets: { "bad name": {} }\n`));

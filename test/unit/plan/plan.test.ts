@@ -234,6 +234,33 @@ describe('plan: alarms', () => {
     expect(rows(await plan(aws, without))).toEqual(['delete alarm mine (removed from file)']);
   });
 
+  it('re-records a digest whose tag call failed, so the re-run is not "converged" and a later revert reads as a file change', async () => {
+    const aws = new InMemoryAws();
+    await converge(aws, ALARMS);
+    const raised = ALARMS.replace('threshold: 5', 'threshold: 7');
+    const p = await plan(aws, raised);
+    expect(calls(p)).toEqual(['PutMetricAlarm mine', 'TagAlarm mine']);
+    await aws.run(p.changes[0]?.steps[0] as never); // PutMetricAlarm went through; its TagResource failed
+    const rerun = await plan(aws, raised);
+    expect(rows(rerun)).toEqual(['update alarm mine (changed in file)']);
+    expect(calls(rerun)).toEqual(['TagAlarm mine']);
+    expect(rerun.changes[0]?.diff).toEqual([]);
+    expect(rerun.changes[0]?.notes[0]).toMatch(/tag call of an earlier apply did not complete/);
+    expect((await converge(aws, raised)).changes).toEqual([]);
+    expect(rows(await plan(aws, ALARMS))).toEqual(['update alarm mine (changed in file)']);
+  });
+
+  it('re-records the digest of a set and of a topic the same way', async () => {
+    const TOPIC = `${SET}topics:\n  alerts: { displayName: Alerts }\n`;
+    const aws = new InMemoryAws();
+    await converge(aws, TOPIC);
+    const edited = TOPIC.replace('[SEND, BOUNCE, COMPLAINT]', '[SEND, BOUNCE]').replace('displayName: Alerts', 'displayName: Alarms');
+    const p = await plan(aws, edited);
+    for (const c of p.changes) await aws.run(c.steps[0] as never); // every first call, none of the digest tag calls
+    expect(calls(await plan(aws, edited))).toEqual(['TagTopic alerts', 'TagConfigurationSet prod']);
+    expect((await converge(aws, edited)).changes).toEqual([]);
+  });
+
   it('never touches an alarm of another stack that has the file name', async () => {
     const aws = new InMemoryAws();
     await converge(aws, ALARMS);
