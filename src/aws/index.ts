@@ -28,5 +28,4 @@ export {
   type CloudWatchDashboardReaderOptions,
   type DashboardRead,
   type DashboardReadScope,
-  type DashboardStep,
 } from './cloudwatch/dashboards.js';

@@ -104,7 +104,7 @@ export async function readLive(aws: Aws, clients: Clients, scopes: ReadScopes, a
       sesv2: new aws.SesV2StepRunner(clients.sesv2, at.region, at.accountId),
       cloudwatch: new aws.CloudWatchStepRunner(clients.cloudwatch, at.region, at.accountId, { alarmArns: cw.arns }),
       sns: new aws.SnsStepRunner(clients.sns, at.region, at.accountId),
-      dashboards: new aws.CloudWatchDashboardRunner(clients.cloudwatch),
+      dashboards: new aws.CloudWatchDashboardRunner(clients.cloudwatch, { region: at.region, accountId: at.accountId, ...('arns' in dashboards ? { arns: dashboards.arns } : {}) }),
     }),
   };
 }

@@ -34,10 +34,10 @@ export function computePlan(desiredAll: State, actualAll: State, o: PipelineOpti
 
 /** computePlan for a desired state resolveDesired already made (plan resolves it before reading, for the scopes). */
 export function planResolved(desired: State, actualAll: State, o: PipelineOptions): Plan {
-  const owned = removeUnowned(desired, actualAll, o.stack, { adopt: o.adopt });
+  const owned = removeUnowned(desired, actualAll, o.stack, { adopt: o.adopt, region: o.region });
   const diffs = diffStates(owned.desired, owned.actual);
   const plan = buildPlan({ diffs, conflicts: owned.conflicts, actual: owned.actual.values(), desired: owned.desired.values() }, o);
-  return guardOwnership(plan, actualAll, ownerOf, o);
+  return guardOwnership(plan, actualAll, (r) => ownerOf(r, o.region), o);
 }
 
 /**

@@ -8,10 +8,12 @@
  * - named, untagged: a conflict until `--adopt`; adopted, it is diffed (and the plan adds the tag).
  * - named, tagged by another stack: a conflict, always: two stacks never touch each other's resources.
  * - neither: invisible.
- * An event destination belongs to its set and follows it.
+ * An event destination belongs to its set and follows it. A dashboard is global, so it is owned by a stack
+ * in one Region (REGION_TAG): seen from another Region it is another owner's. One without REGION_TAG
+ * (made before dashboards carried it) is the stack's, and the plan tags it for the Region that applies first.
  */
 import type { Conflict } from '../model/change.js';
-import { STACK_TAG, type Resource } from '../model/resources.js';
+import { REGION_TAG, STACK_TAG, type Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 
 export interface Owned {
@@ -25,16 +27,23 @@ function rootKey(r: Resource): string {
   return r.kind === 'eventDestination' ? `configurationSet:${r.configurationSet}` : `${r.kind}:${r.name}`;
 }
 
-export function ownerOf(r: Resource): string | undefined {
-  return 'tags' in r ? r.tags[STACK_TAG] : undefined;
+/**
+ * Who owns a live resource, as a plan for `region` sees it: the STACK_TAG value; for a dashboard tagged for
+ * another Region, `stack@region`, which no stack is named (stack names have no `@`).
+ */
+export function ownerOf(r: Resource, region: string): string | undefined {
+  if (!('tags' in r)) return undefined;
+  const stack = r.tags[STACK_TAG];
+  const home = r.kind === 'dashboard' ? r.tags[REGION_TAG] : undefined;
+  return stack !== undefined && home !== undefined && home !== region ? `${stack}@${home}` : stack;
 }
 
-export function removeUnowned(desired: State, actual: State, stack: string, options: { adopt: boolean }): Owned {
+export function removeUnowned(desired: State, actual: State, stack: string, options: { readonly adopt: boolean; readonly region: string }): Owned {
   const excluded = new Set<string>(); // root keys whose whole subtree is out of the diff
   const conflicts: Conflict[] = [];
   for (const [key, live] of actual) {
     if (live.kind === 'eventDestination') continue; // follows its set
-    const owner = ownerOf(live);
+    const owner = ownerOf(live, options.region);
     if (owner === stack) continue;
     const wanted = desired.get(key);
     if (!wanted) {

@@ -24,6 +24,11 @@ export function topicArn(region: string, account: string, name: string): string 
   return `arn:${partitionOf(region)}:sns:${region}:${account}:${name}`;
 }
 
+/** `arn:aws:cloudwatch::{account}:dashboard/{name}`: no Region, dashboards are global (docs/aws-behaviour.md). */
+export function dashboardArn(region: string, account: string, name: string): string {
+  return `arn:${partitionOf(region)}:cloudwatch::${account}:dashboard/${name}`;
+}
+
 /** `arn:aws:cloudwatch:{region}:{account}:alarm:{name}`: a `:` before the name, not a `/` (aws-facts 4.4). */
 export function alarmArn(region: string, account: string, name: string): string {
   return `arn:${partitionOf(region)}:cloudwatch:${region}:${account}:alarm:${name}`;

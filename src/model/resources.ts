@@ -29,6 +29,12 @@ export type Tags = Readonly<Record<string, string>>;
 /** The ownership tag (SPEC 5). */
 export const STACK_TAG = 'ses-reconcile:stack';
 /**
+ * A dashboard's second ownership tag: dashboards are global (one namespace for every Region) while the
+ * stack is applied per Region, so a dashboard is owned by a stack *in a Region* and the same stack applied
+ * in another Region leaves it alone instead of taking it over (docs/aws-behaviour.md, "Dashboards").
+ */
+export const REGION_TAG = 'ses-reconcile:region';
+/**
  * A digest of what the file said for a configuration set (with its destinations) at the last apply. A
  * plan whose file digest equals it knows the file has not changed, so any difference was made outside
  * ses-reconcile (SPEC 6 reasons) — without keeping any state of its own.
@@ -230,8 +236,8 @@ export interface Dashboard {
   readonly name: string;
   readonly source: DashboardSource;
   /**
-   * Only the ownership tag: dashboards are global and PutDashboard applies tags on create only
-   * (aws-facts 4.5), so the file's own tags are not given to them.
+   * Only the ownership tags (STACK_TAG, REGION_TAG): the file's own tags are not given to dashboards.
+   * PutDashboard applies tags on create only; later tag changes are TagResource calls.
    */
   readonly tags: Tags;
 }

@@ -55,6 +55,8 @@ export type Step =
   | { readonly op: 'DeleteTopic'; readonly name: string }
   /** The whole body (PutDashboard replaces it); tags apply on create only (aws-facts 4.5). */
   | { readonly op: 'PutDashboard'; readonly name: string; readonly body: unknown; readonly tags: Tags }
+  /** CloudWatch TagResource on the dashboard's ARN: PutDashboard ignores tags on an update. */
+  | { readonly op: 'TagDashboard'; readonly name: string; readonly tags: Tags }
   | { readonly op: 'DeleteDashboard'; readonly name: string };
 
 export type StepOp = Step['op'];
@@ -64,11 +66,11 @@ export type SnsStep = Extract<
   Step,
   { readonly op: 'CreateTopic' | 'SetTopicDisplayName' | 'SetTopicPolicy' | 'TagTopic' | 'UntagTopic' | 'Subscribe' | 'Unsubscribe' | 'DeleteTopic' }
 >;
-export type DashboardStep = Extract<Step, { readonly op: 'PutDashboard' | 'DeleteDashboard' }>;
+export type DashboardStep = Extract<Step, { readonly op: 'PutDashboard' | 'TagDashboard' | 'DeleteDashboard' }>;
 export type SesV2Step = Exclude<Step, CloudWatchStep | SnsStep | DashboardStep>;
 
 export function isDashboardStep(step: Step): step is DashboardStep {
-  return step.op === 'PutDashboard' || step.op === 'DeleteDashboard';
+  return step.op === 'PutDashboard' || step.op === 'TagDashboard' || step.op === 'DeleteDashboard';
 }
 
 export function isSnsStep(step: Step): step is SnsStep {
@@ -88,6 +90,7 @@ export function serviceOf(step: Step): 'sesv2' | 'cloudwatch' | 'sns' {
     case 'TagAlarm':
     case 'UntagAlarm':
     case 'PutDashboard':
+    case 'TagDashboard':
     case 'DeleteDashboard':
       return 'cloudwatch';
     case 'CreateTopic':

@@ -58,6 +58,14 @@ function renames(diffs: readonly ResourceDiff[]): Set<string> {
   return keys;
 }
 
+function conflictText(owner: string | undefined): string {
+  if (owner === undefined) return 'conflict: exists in AWS without this stack\'s tag; re-run apply with --adopt to manage it';
+  const [stack, region] = owner.split('@');
+  if (region !== undefined)
+    return `conflict: dashboards are global, and this one is stack "${stack}"'s in ${region}; give this Region's dashboard another name`;
+  return `conflict: owned by stack "${owner}"; two stacks never touch each other's resources`;
+}
+
 function conflictChange(c: Conflict): Change {
   return {
     action: 'update',
@@ -70,10 +78,7 @@ function conflictChange(c: Conflict): Change {
     diff: [],
     steps: [],
     notes: [],
-    blocked:
-      c.owner === undefined
-        ? 'conflict: exists in AWS without this stack\'s tag; re-run apply with --adopt to manage it'
-        : `conflict: owned by stack "${c.owner}"; two stacks never touch each other's resources`,
+    blocked: conflictText(c.owner),
   };
 }
 
@@ -90,6 +95,8 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
   for (const d of diffs) {
     const base = { key: d.key, notes: [] as string[] };
     if (d.kind === 'create') {
+      if (d.after.kind === 'dashboard')
+        base.notes.push(`dashboards are global: this one is tagged for stack ${o.stack} in ${o.region}, and the stack applied in another Region leaves it alone`);
       changes.push({ ...base, action: 'create', kind: d.after.kind, id: resourceId(d.after), reason: renamed.has(d.key) ? 'rename' : 'new in file', before: null, after: d.after, diff: [], steps: createSteps(d.after) });
     } else if (d.kind === 'delete') {
       const r = d.before;

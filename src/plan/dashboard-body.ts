@@ -27,7 +27,8 @@
  * so desired and live compare as parsed JSON (aws-facts 4.5, INFERENCE).
  */
 import { alarmArn } from '../model/arn.js';
-import type { Dashboard, EventDestination, EventType, Resource } from '../model/resources.js';
+import { canonicalTags } from '../model/canonical.js';
+import { REGION_TAG, type Dashboard, type EventDestination, type EventType, type Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 
 const SES = 'AWS/SES';
@@ -154,12 +155,20 @@ export function dashboardBody(dashboard: Dashboard, state: State, stack: string,
   return { widgets: layout(sections) };
 }
 
-/** The state with every generated dashboard made literal (its body), so desired and live compare as JSON. */
+/**
+ * The state with every generated dashboard made literal (its body), so desired and live compare as JSON,
+ * and every dashboard tagged with the Region it belongs to (REGION_TAG).
+ */
 export function resolveDashboards(state: State, stack: string, region: string, accountId: string): State {
   return stateOf(
     [...state.values()].map((r): Resource =>
-      r.kind === 'dashboard' && r.source.type === 'generated'
-        ? { kind: 'dashboard', name: r.name, source: { type: 'literal', body: dashboardBody(r, state, stack, region, accountId) }, tags: r.tags }
+      r.kind === 'dashboard'
+        ? {
+            kind: 'dashboard',
+            name: r.name,
+            source: r.source.type === 'generated' ? { type: 'literal', body: dashboardBody(r, state, stack, region, accountId) } : r.source,
+            tags: canonicalTags({ ...r.tags, [REGION_TAG]: region }),
+          }
         : r,
     ),
   );

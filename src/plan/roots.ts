@@ -45,6 +45,7 @@ export function stepRoot(step: Step): ResourceKey {
     case 'Unsubscribe':
       return `topic:${step.topic}`;
     case 'PutDashboard':
+    case 'TagDashboard':
     case 'DeleteDashboard':
       return `dashboard:${step.name}`;
     default:

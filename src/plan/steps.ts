@@ -4,7 +4,7 @@
  * definition, aws-facts 1.3), and delete-then-create only where AWS cannot change in place.
  */
 import { canonicalTags } from '../model/canonical.js';
-import type { Alarm, ConfigurationSet, EventDestination, Resource, Subscription, Tags, Topic } from '../model/resources.js';
+import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Subscription, Tags, Topic } from '../model/resources.js';
 import type { Step } from '../model/step.js';
 
 function same(a: unknown, b: unknown): boolean {
@@ -122,8 +122,16 @@ function topicUpdateSteps(before: Topic, after: Topic): Step[] {
   return steps;
 }
 
+/** The body with PutDashboard when it differs; tags with TagResource, as PutDashboard ignores them on an update. */
+function dashboardUpdateSteps(before: Dashboard, after: Dashboard): Step[] {
+  const steps: Step[] = same(before.source, after.source) ? [] : [{ op: 'PutDashboard', name: after.name, body: after.source.type === 'literal' ? after.source.body : undefined, tags: after.tags }];
+  const changed = Object.entries(after.tags).filter(([k, v]) => before.tags[k] !== v);
+  if (changed.length > 0) steps.push({ op: 'TagDashboard', name: after.name, tags: canonicalTags(Object.fromEntries(changed)) });
+  return steps;
+}
+
 export function updateSteps(before: Resource, after: Resource): Step[] {
-  if (before.kind === 'dashboard' && after.kind === 'dashboard') return createSteps(after);
+  if (before.kind === 'dashboard' && after.kind === 'dashboard') return dashboardUpdateSteps(before, after);
   if (before.kind === 'topic' && after.kind === 'topic') return topicUpdateSteps(before, after);
   if (before.kind === 'alarm' && after.kind === 'alarm') return alarmUpdateSteps(before, after);
   if (before.kind === 'configurationSet' && after.kind === 'configurationSet') return setUpdateSteps(before, after);

@@ -10,10 +10,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lookupAccount } from '../../src/aws/account.js';
 import { FAST_RATES_TABLE } from '../helpers/rates.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
-import { CloudWatchDashboardReader, CloudWatchDashboardRunner, type DashboardStep } from '../../src/aws/index.js';
+import { CloudWatchDashboardReader, CloudWatchDashboardRunner } from '../../src/aws/index.js';
+import type { DashboardStep } from '../../src/model/step.js';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';
 import { desiredFromSources } from '../../src/config/index.js';
-import { STACK_TAG, type Dashboard } from '../../src/model/resources.js';
+import { REGION_TAG, STACK_TAG, type Dashboard } from '../../src/model/resources.js';
 import { dashboardBody, resolveDashboards } from '../../src/plan/dashboard-body.js';
 import { ROOT } from '../helpers/cli.js';
 import { ACCOUNT, REGION } from '../conformance/harness.js';
@@ -38,7 +39,7 @@ describe('CloudWatch dashboards against the emulator', () => {
     emulator = await startFullEmulator();
     clients = createClients({ region: REGION, endpointUrl: emulator.url, credentials, rates: FAST_RATES_TABLE });
     expect(await lookupAccount(clients.sts)).toBe(ACCOUNT);
-    runner = new CloudWatchDashboardRunner(clients.cloudwatch);
+    runner = new CloudWatchDashboardRunner(clients.cloudwatch, { region: REGION, accountId: ACCOUNT });
     reader = new CloudWatchDashboardReader(clients.cloudwatch);
   });
 
@@ -56,9 +57,9 @@ describe('CloudWatch dashboards against the emulator', () => {
   it('puts a generated body, reads it back deep-equal with its owner, and deletes it', async () => {
     const state = fullState();
     const body = dashboardBody(state.get(`dashboard:${NAME}`) as Dashboard, state, STACK, REGION, ACCOUNT);
-    await runner.run({ op: 'PutDashboard', name: NAME, body, tags: { [STACK_TAG]: STACK, team: 'email' } });
+    await runner.run({ op: 'PutDashboard', name: NAME, body, tags: { [REGION_TAG]: REGION, [STACK_TAG]: STACK, team: 'email' } });
     // An unrelated dashboard, not named: listed, never read.
-    await runner.run({ op: 'PutDashboard', name: 'someone-else', body: { widgets: [] } });
+    await runner.run({ op: 'PutDashboard', name: 'someone-else', body: { widgets: [] }, tags: {} });
     expect(emulator.calls().byOperation).toEqual({ 'cloudwatch:PutDashboard': 2 });
 
     emulator.clearCalls();
@@ -69,7 +70,7 @@ describe('CloudWatch dashboards against the emulator', () => {
     expect([...live.state.keys()]).toEqual([`dashboard:${NAME}`]);
     // Desired (resolved to literal) and live compare as JSON, with no difference.
     expect(live.state.get(`dashboard:${NAME}`)).toEqual(resolveDashboards(state, STACK, REGION, ACCOUNT).get(`dashboard:${NAME}`));
-    expect(live.owners).toEqual(new Map([[NAME, STACK]]));
+    expect((live.state.get(`dashboard:${NAME}`) as Dashboard).tags).toEqual({ [REGION_TAG]: REGION, [STACK_TAG]: STACK });
 
     emulator.clearCalls();
     await runner.run({ op: 'DeleteDashboard', name: NAME });
@@ -79,13 +80,16 @@ describe('CloudWatch dashboards against the emulator', () => {
     expect(after.calls).toEqual({ 'cloudwatch:ListDashboards': 1 });
   });
 
-  it('replaces the body on put; tags apply only on create; an untagged dashboard has no owner', async () => {
-    await runner.run({ op: 'PutDashboard', name: 'd', body: { widgets: [{ type: 'text', x: 0, y: 0, width: 6, height: 2, properties: { markdown: 'one' } }] } });
+  it('replaces the body on put; tags apply only on create, and later with TagResource', async () => {
+    await runner.run({ op: 'PutDashboard', name: 'd', body: { widgets: [{ type: 'text', x: 0, y: 0, width: 6, height: 2, properties: { markdown: 'one' } }] }, tags: {} });
     const second = { widgets: [{ type: 'text', x: 0, y: 0, width: 6, height: 2, properties: { markdown: 'two' } }] };
     await runner.run({ op: 'PutDashboard', name: 'd', body: second, tags: { [STACK_TAG]: 'late' } });
     const live = await reader.read({ names: new Set(['d']) });
     expect(live.state.get('dashboard:d')).toEqual({ kind: 'dashboard', name: 'd', source: { type: 'literal', body: second }, tags: {} });
-    expect(live.owners).toEqual(new Map([['d', undefined]]));
+    emulator.clearCalls();
+    await runner.run({ op: 'TagDashboard', name: 'd', tags: { [REGION_TAG]: 'eu-west-1', [STACK_TAG]: 's' } });
+    expect(emulator.calls().byOperation).toEqual({ 'cloudwatch:TagResource': 1 });
+    expect(((await reader.read({ names: new Set(['d']) })).state.get('dashboard:d') as Dashboard).tags).toEqual({ [REGION_TAG]: 'eu-west-1', [STACK_TAG]: 's' });
   });
 
   it('reads every ListDashboards page', async () => {
@@ -101,8 +105,8 @@ describe('CloudWatch dashboards against the emulator', () => {
 
   it('deleting a dashboard already gone succeeds; other errors are AwsCallError named by the operation', async () => {
     await runner.run({ op: 'DeleteDashboard', name: 'gone' });
-    const bad: DashboardStep = { op: 'PutDashboard', name: 'bad name!', body: { widgets: [] } };
+    const bad: DashboardStep = { op: 'PutDashboard', name: 'bad name!', body: { widgets: [] }, tags: {} };
     await expect(runner.run(bad)).rejects.toMatchObject({ service: 'cloudwatch', operation: 'PutDashboard' });
-    await expect(runner.run({ op: 'PutDashboard', name: 'no-widgets', body: {} })).rejects.toMatchObject({ operation: 'PutDashboard' });
+    await expect(runner.run({ op: 'PutDashboard', name: 'no-widgets', body: {}, tags: {} })).rejects.toMatchObject({ operation: 'PutDashboard' });
   });
 });

@@ -11,7 +11,7 @@ import {
   PutConfigurationSetTrackingOptionsCommand,
   UpdateConfigurationSetEventDestinationCommand,
 } from '@aws-sdk/client-sesv2';
-import { CloudWatchClient, DescribeAlarmsCommand, PutDashboardCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand, PutDashboardCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { Sandbox } from '../helpers/reconcile.js';
 
@@ -256,6 +256,56 @@ describe('the full monitoring setup', () => {
     const drift = await sb.plan(sb.write(full));
     expect(drift.stdout).toContain('~ dashboard SES-Email-Monitoring');
     await converge(full);
+  });
+});
+
+describe('dashboards are global, the stack is applied per Region', () => {
+  const cw = () => new CloudWatchClient({ endpoint: sb.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+  const tagsOf = async (name: string) => {
+    const { ListTagsForResourceCommand } = await import('@aws-sdk/client-cloudwatch');
+    const tags = await cw().send(new ListTagsForResourceCommand({ ResourceARN: `arn:aws:cloudwatch::123456789012:dashboard/${name}` }));
+    return Object.fromEntries((tags.Tags ?? []).map((t) => [t.Key, t.Value]));
+  };
+  const fullAnyRegion = async () => {
+    const { readFileSync } = await import('node:fs');
+    return readFileSync('examples/full.yaml', 'utf8').replace(/^#.*\n/gm, '').replace(/^region: .*\n/m, '');
+  };
+
+  it("one stack in two Regions: the second leaves the first's dashboard alone, says whose it is, and neither flips it", async () => {
+    const full = await fullAnyRegion();
+    const file = sb.write(full);
+    const east = await sb.apply(file, '--region', 'us-east-1');
+    expect(east.status, east.stdout + east.stderr).toBe(0);
+    expect(await tagsOf('SES-Email-Monitoring')).toMatchObject({ 'ses-reconcile:stack': 'email-platform', 'ses-reconcile:region': 'us-east-1' });
+    const before = (await cw().send(new GetDashboardCommand({ DashboardName: 'SES-Email-Monitoring' }))).DashboardBody;
+
+    const west = await sb.plan(file, '--region', 'us-west-2');
+    expect(west.stdout).toContain('dashboards are global, and this one is stack "email-platform"\'s in us-east-1');
+    const refused = await sb.apply(file, '--region', 'us-west-2');
+    expect(refused.status).toBe(4);
+    expect((await cw().send(new GetDashboardCommand({ DashboardName: 'SES-Email-Monitoring' }))).DashboardBody).toBe(before);
+    expect(await tagsOf('SES-Email-Monitoring')).toMatchObject({ 'ses-reconcile:region': 'us-east-1' });
+    expect((await sb.plan(file, '--region', 'us-east-1')).stdout).toContain('No changes.');
+
+    // Named per Region, both converge, each on its own dashboard.
+    const westFile = sb.write(full.replace('SES-Email-Monitoring:', 'SES-Email-Monitoring-us-west-2:'), 'west.yaml');
+    const westApplied = await sb.apply(westFile, '--region', 'us-west-2');
+    expect(westApplied.status, westApplied.stdout + westApplied.stderr).toBe(0);
+    expect(westApplied.stdout).toContain('tagged for stack email-platform in us-west-2');
+    expect((await sb.plan(westFile, '--region', 'us-west-2')).stdout).toContain('No changes.');
+    expect((await sb.plan(file, '--region', 'us-east-1')).stdout).toContain('No changes.');
+  });
+
+  it('tags a dashboard made before dashboards carried their Region with TagResource, then converges', async () => {
+    const full = await fullAnyRegion();
+    await converge(full, '--region', 'us-east-1');
+    const { UntagResourceCommand } = await import('@aws-sdk/client-cloudwatch');
+    await cw().send(new UntagResourceCommand({ ResourceARN: 'arn:aws:cloudwatch::123456789012:dashboard/SES-Email-Monitoring', TagKeys: ['ses-reconcile:region'] }));
+    const p = await sb.plan(sb.write(full), '--region', 'us-east-1');
+    expect(p.stdout).toContain('TagDashboard SES-Email-Monitoring');
+    expect(p.stdout).not.toContain('PutDashboard');
+    await converge(full, '--region', 'us-east-1');
+    expect(await tagsOf('SES-Email-Monitoring')).toMatchObject({ 'ses-reconcile:region': 'us-east-1' });
   });
 });
 

@@ -10,13 +10,14 @@
  *      a missing name costs nothing, and the names share no prefix to narrow it by.
  *   2. GetDashboard for each named one that exists: DashboardBody parsed as JSON becomes a literal source
  *      (compare parsed JSON, never the string: byte-identical round trips are not documented, aws-facts 4.5).
- *   3. ListTagsForResource on the DashboardArn AWS reported: the model's Dashboard has no tags, so the
- *      STACK_TAG value comes back separately in `owners` (undefined: not tagged for any stack).
+ *   3. ListTagsForResource on the DashboardArn AWS reported: the ownership tags (STACK_TAG and
+ *      REGION_TAG, model/resources.ts) are kept, no other tag.
  *   Cost: ceil(D / 1000) (at least 1) + 2E calls. Steps 2 and 3 run in a pool (default 4 at once).
  *   A dashboard deleted between the listing and its reads (ResourceNotFound) is left out.
  *
- * Runner: PutDashboard (the body JSON.stringify'd; Tags only apply on create, aws-facts 4.5, so they are
- * sent every time and AWS ignores them on update) and DeleteDashboards with one name. A dashboard already
+ * Runner: PutDashboard (the body JSON.stringify'd; Tags only apply on create, docs/aws-behaviour.md, so they
+ * are sent every time and AWS ignores them on update), TagResource on the DashboardArn for tags of an
+ * existing dashboard, and DeleteDashboards with one name. A dashboard already
  * gone when deleted is success: the step wants it absent.
  */
 import {
@@ -25,11 +26,15 @@ import {
   ListDashboardsCommand,
   ListTagsForResourceCommand,
   PutDashboardCommand,
+  TagResourceCommand,
   type CloudWatchClient,
 } from '@aws-sdk/client-cloudwatch';
 import { AwsCallError, EXIT, ReconcileError } from '../../errors.js';
 import { assertNever } from '../../model/canonical.js';
-import { STACK_TAG, type Dashboard } from '../../model/resources.js';
+import { dashboardArn } from '../../model/arn.js';
+import { canonicalTags } from '../../model/canonical.js';
+import { REGION_TAG, STACK_TAG, type Dashboard } from '../../model/resources.js';
+import type { DashboardStep } from '../../model/step.js';
 import { stateOf, type State } from '../../model/state.js';
 import { CallCount } from '../call-count.js';
 import { toAwsCallError } from '../errors.js';
@@ -46,8 +51,8 @@ export interface DashboardRead {
   readonly state: State;
   /** API calls made, by `cloudwatch:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
   readonly calls: Record<string, number>;
-  /** Dashboard name -> its STACK_TAG value (undefined: untagged), for every dashboard in `state`. */
-  readonly owners: ReadonlyMap<string, string | undefined>;
+  /** Dashboard name -> DashboardArn as ListDashboards reported it, for every dashboard in `state`. */
+  readonly arns: ReadonlyMap<string, string>;
 }
 
 export interface CloudWatchDashboardReaderOptions {
@@ -55,10 +60,6 @@ export interface CloudWatchDashboardReaderOptions {
   readonly concurrency?: number;
 }
 
-/** The steps CloudWatchDashboardRunner makes. */
-export type DashboardStep =
-  | { readonly op: 'PutDashboard'; readonly name: string; readonly body: unknown; readonly tags?: Readonly<Record<string, string>> }
-  | { readonly op: 'DeleteDashboard'; readonly name: string };
 
 /** GetDashboard's DashboardNotFoundError has code ResourceNotFound (aws-facts 4.5); JSON 1.0 may name the shape. */
 function isNotFound(err: unknown): boolean {
@@ -70,7 +71,7 @@ function isNotFound(err: unknown): boolean {
 
 interface Found {
   readonly dashboard: Dashboard;
-  readonly owner: string | undefined;
+  readonly arn: string;
 }
 
 export class CloudWatchDashboardReader {
@@ -91,7 +92,7 @@ export class CloudWatchDashboardReader {
     return {
       state: stateOf(found.map((f) => f.dashboard)),
       calls: calls.snapshot(),
-      owners: new Map(found.map((f) => [f.dashboard.name, f.owner])),
+      arns: new Map(found.map((f) => [f.dashboard.name, f.arn])),
     };
   }
 
@@ -124,9 +125,10 @@ export class CloudWatchDashboardReader {
         throw new ReconcileError(`GetDashboard answered dashboard ${name} with a body that is not JSON: ${(err as Error).message}`, EXIT.failure);
       }
       const tags = await calls.call('ListTagsForResource', () => this.cw.send(new ListTagsForResourceCommand({ ResourceARN: arn })));
-      const owner = tagsFromAws(tags.Tags)[STACK_TAG];
-      // The model keeps only the ownership tag of a dashboard (model/resources.ts Dashboard).
-      return { dashboard: { kind: 'dashboard', name, source: { type: 'literal', body }, tags: owner === undefined ? {} : { [STACK_TAG]: owner } }, owner };
+      const all = tagsFromAws(tags.Tags);
+      // The model keeps only the ownership tags of a dashboard (model/resources.ts Dashboard).
+      const own = canonicalTags(Object.fromEntries([STACK_TAG, REGION_TAG].filter((k) => all[k] !== undefined).map((k) => [k, all[k] as string])));
+      return { dashboard: { kind: 'dashboard', name, source: { type: 'literal', body }, tags: own }, arn };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -136,7 +138,11 @@ export class CloudWatchDashboardReader {
 
 /** Runs DashboardStep: each becomes exactly one CloudWatch command. */
 export class CloudWatchDashboardRunner {
-  constructor(private readonly cw: CloudWatchClient) {}
+  /** `arns`: the reader's; a dashboard it did not see gets a built ARN (aws-facts 4.4 prefers AWS's own). */
+  constructor(
+    private readonly cw: CloudWatchClient,
+    private readonly at: { readonly region: string; readonly accountId: string; readonly arns?: ReadonlyMap<string, string> },
+  ) {}
 
   private async send(operation: string, call: () => Promise<unknown>): Promise<void> {
     try {
@@ -151,6 +157,11 @@ export class CloudWatchDashboardRunner {
       case 'PutDashboard': {
         const tags = step.tags && Object.keys(step.tags).length > 0 ? { Tags: tagsToAws(step.tags) } : {};
         await this.send('PutDashboard', () => this.cw.send(new PutDashboardCommand({ DashboardName: step.name, DashboardBody: JSON.stringify(step.body), ...tags })));
+        return;
+      }
+      case 'TagDashboard': {
+        const arn = this.at.arns?.get(step.name) ?? dashboardArn(this.at.region, this.at.accountId, step.name);
+        await this.send('TagResource', () => this.cw.send(new TagResourceCommand({ ResourceARN: arn, Tags: tagsToAws(step.tags) })));
         return;
       }
       case 'DeleteDashboard':

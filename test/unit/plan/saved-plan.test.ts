@@ -119,13 +119,13 @@ describe('safety judges what the calls do, not the label', () => {
     const { guardOwnership } = await import('../../../src/plan/safety.js');
     const { ownerOf } = await import('../../../src/diff/ownership.js');
     const forged: Plan = { ...base, changes: [update('prod', [{ op: 'DeleteConfigurationSet', name: 'handmade' }]), update('prod', [{ op: 'TagConfigurationSet', name: 'theirs', tags: { a: 'b' } }])] };
-    const guarded = guardOwnership(forged, actual, ownerOf, { stack: 'email-platform', adopt: false });
+    const guarded = guardOwnership(forged, actual, (r) => ownerOf(r, OPTS.region), { stack: 'email-platform', adopt: false });
     expect(guarded.changes.map((c) => c.blocked)).toEqual([
       'not this stack\'s: DeleteConfigurationSet handmade acts on configurationSet handmade, which carries no stack tag (re-run with --adopt to adopt it)',
       'not this stack\'s: TagConfigurationSet theirs acts on configurationSet theirs, which is owned by stack "other"',
     ]);
     expect(guarded.refused).toMatch(/^2 calls on resources this stack does not own/);
-    expect(guardOwnership(forged, actual, ownerOf, { stack: 'email-platform', adopt: true }).changes.map((c) => c.blocked === undefined)).toEqual([true, false]);
+    expect(guardOwnership(forged, actual, (r) => ownerOf(r, OPTS.region), { stack: 'email-platform', adopt: true }).changes.map((c) => c.blocked === undefined)).toEqual([true, false]);
     expect(describeStep(forged.changes[0]?.steps[1] as never)).toBe('DeleteConfigurationSet handmade');
   });
 });
