@@ -78,13 +78,28 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${thousands(n)} ${n === 1 ? one : many}`;
 }
 
+/** Changes by action, and how many are blocked: what a summary line counts. */
+type Tally = Readonly<Record<Action | 'blocked', number>>;
+
+const NO_CHANGES: Tally = { create: 0, update: 0, replace: 0, delete: 0, blocked: 0 };
+
+function tallyOf(changes: readonly Change[]): Tally {
+  const t = { ...NO_CHANGES };
+  for (const c of changes) {
+    t[c.action]++;
+    if (c.blocked !== undefined) t.blocked++;
+  }
+  return t;
+}
+
+function addTallies(a: Tally, b: Tally): Tally {
+  return { create: a.create + b.create, update: a.update + b.update, replace: a.replace + b.replace, delete: a.delete + b.delete, blocked: a.blocked + b.blocked };
+}
+
 /** `2 to create, 1 to delete`: only the actions that occur. */
-function counts(changes: readonly Change[]): string {
-  const parts = ACTIONS.map((a: Action) => [a, changes.filter((c) => c.action === a).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([a, n]) => `${thousands(n)} to ${a}`);
-  const blocked = changes.filter((c) => c.blocked !== undefined).length;
-  if (blocked > 0) parts.push(`${thousands(blocked)} blocked`);
+function counts(t: Tally): string {
+  const parts = ACTIONS.filter((a) => t[a] > 0).map((a) => `${thousands(t[a])} to ${a}`);
+  if (t.blocked > 0) parts.push(`${thousands(t.blocked)} blocked`);
   return parts.join(', ');
 }
 
@@ -92,6 +107,7 @@ interface Section {
   /** HTML, already escaped. */
   readonly title: string;
   readonly changes: readonly Change[];
+  readonly tally: Tally;
 }
 
 const KIND_SECTION_TITLES: Readonly<Record<string, string>> = {
@@ -126,7 +142,7 @@ function sectionsOf(plan: Plan): Section[] {
     }
     section.changes.push(change);
   }
-  return [...byKey.values()];
+  return [...byKey.values()].map((section) => ({ ...section, tally: tallyOf(section.changes) }));
 }
 
 function diffBody(change: Change): string[] {
@@ -150,7 +166,7 @@ function changeBlock(change: Change): string {
 }
 
 function summaryTag(section: Section): string {
-  return `<summary><b>${section.title}</b>: ${counts(section.changes)}</summary>`;
+  return `<summary><b>${section.title}</b>: ${counts(section.tally)}</summary>`;
 }
 
 function fullSection(section: Section): string {
@@ -197,9 +213,9 @@ function notice(summarised: number, omitted: number, total: number): string | un
   ].join('\n');
 }
 
-function omittedLine(sections: readonly Section[]): string {
-  const changes = sections.flatMap((s) => s.changes);
-  return `_…and ${plural(sections.length, 'more section')} (${plural(changes.length, 'change')}: ${counts(changes)}) not shown._`;
+function omittedLine(sections: number, left: Tally): string {
+  const changes = ACTIONS.reduce((n, a) => n + left[a], 0);
+  return `_…and ${plural(sections, 'more section')} (${plural(changes, 'change')}: ${counts(left)}) not shown._`;
 }
 
 /** Parts joined by blank lines, one trailing newline. */
@@ -217,16 +233,19 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const document = join([...top, ...full]);
   if (document.length <= max) return document;
 
-  // Replace the largest bodies first (ties: plan order), tracking the length arithmetically: a plan of
-  // thousands of sections must not be re-joined once per step.
+  // Replace the largest bodies first (ties: plan order), tracking the length arithmetically and the
+  // counts of what is left out as a running tally: every step measures the comment, so a step that
+  // re-joined the sections or re-counted the changes left out would make a plan of thousands of sections
+  // quadratic (issue 9: 10,000 changes took minutes).
   const shown = [...full];
   const short = sections.map(() => false);
   const topLength = top.reduce((n, s) => n + s.length, 0);
   let sum = full.reduce((n, s) => n + s.length, 0);
   let summarised = 0; // among the sections still shown
   let omitted = 0; // from the end
+  let leftOut = NO_CHANGES; // the counts of the omitted sections
   const noticeNow = () => notice(summarised, omitted, sections.length);
-  const omittedNow = () => (omitted > 0 ? omittedLine(sections.slice(sections.length - omitted)) : undefined);
+  const omittedNow = () => (omitted > 0 ? omittedLine(omitted, leftOut) : undefined);
   const lengthNow = (): number => {
     const extras = [noticeNow(), omittedNow()].filter((e): e is string => e !== undefined);
     const parts = top.length + extras.length + sections.length - omitted;
@@ -247,6 +266,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
     omitted++;
     const i = sections.length - omitted;
     sum -= (shown[i] as string).length;
+    leftOut = addTallies(leftOut, (sections[i] as Section).tally);
     if (short[i]) summarised--;
   }
 

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../../src/model/plan.js';
 import { GITHUB_COMMENT_LIMIT, renderPlanMarkdown } from '../../../src/render/markdown.js';
 import { BLOCKED, CREATE, DELETE, EMPTY, NOTES, OTHER_KINDS, REPLACE, UPDATE, cloudWatch, creating, huge, plan, set } from './plans.js';
 
 const CASES = { create: CREATE, update: UPDATE, replace: REPLACE, delete: DELETE, blocked: BLOCKED, notes: NOTES, 'other-kinds': OTHER_KINDS, empty: EMPTY };
+
+/** `p` with every change wrapped so that each property the renderer reads of it is counted. */
+function counted(p: Plan): { plan: Plan; reads: () => number } {
+  let reads = 0;
+  const changes = p.changes.map((c) => new Proxy(c, { get: (target, key, receiver) => (reads++, Reflect.get(target, key, receiver)) }));
+  return { plan: { ...p, changes }, reads: () => reads };
+}
 
 /** The `<details>` sections: summary line and whether the body is the full one. */
 function sections(md: string): { summary: string; full: boolean }[] {
@@ -97,6 +105,20 @@ describe('renderPlanMarkdown', () => {
     const md = renderPlanMarkdown(huge(3, 5));
     expect(md).not.toMatch(/summarised|\[!NOTE\]/);
     expect(sections(md).every((s) => s.full)).toBe(true);
+  });
+
+  it('reads each change as often in a plan of 2,000 sets as in one of 500, however many it leaves out', () => {
+    // Reads per change, not elapsed time (no timed unit tests): a fitting loop that re-counts the
+    // sections already left out at every step reads each change about once per later step, so its reads
+    // per change grow with the plan. bench/render.mjs measures the time.
+    const readsPerChange = (sets: number): number => {
+      const { plan: p, reads } = counted(huge(sets, 2));
+      const md = renderPlanMarkdown(p, { maxChars: 5_000 });
+      expect(md).toMatch(/more sections \(/);
+      return reads() / p.changes.length;
+    };
+    const small = readsPerChange(500);
+    expect(readsPerChange(2_000)).toBeLessThanOrEqual(small * 1.1);
   });
 
   it('honours a smaller budget, cutting as a last resort', () => {
