@@ -1,7 +1,7 @@
 /**
  * The plan file (`plan --out`, `apply PLANFILE`): the SPEC 6 JSON a reviewer reads, plus what apply needs
  * to prove, before it calls anything, that it runs only what was reviewed. In CI the file is an artifact
- * passed between jobs, so it is a trust boundary (docs/architecture.md, "Saved plans"):
+ * passed between jobs, so it is a trust boundary (README, "Plan files"):
  *
  * - `inputs`: what the plan was computed from, for the resources it touches (their roots: a set with all
  *   its destinations, an alarm, a topic, a dashboard): the resolved desired state, the live state read,
