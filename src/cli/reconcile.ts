@@ -29,6 +29,8 @@ export interface Io {
   readonly err: (s: string) => void;
   readonly palette: Palette;
   readonly log: Logger;
+  /** Aborted when the run must stop (apply interrupted): calls not yet sent are refused. @default never */
+  readonly stop?: AbortSignal;
 }
 
 export interface Prepared {
@@ -37,6 +39,8 @@ export interface Prepared {
   readonly live: State;
   readonly runner: StepRunner;
   readonly calls: Readonly<Record<string, number>>;
+  /** AWS calls sent and not answered yet. */
+  readonly inFlight: () => number;
 }
 
 export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared> {
@@ -51,7 +55,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
     throw new UsageError(`the file manages region ${desired.region}, but --region says ${o.region}; remove one of them`);
 
   const aws: Aws = await import('../aws/index.js');
-  const clients = createPacedClients(aws, { ...o, region: desired.region ?? o.region }, io.log);
+  const clients = createPacedClients(aws, { ...o, region: desired.region ?? o.region }, io.log, io.stop);
   const region = await aws.resolvedRegion(clients);
   const log = io.log.child({ stack: desired.stack, region });
   const accountId = await aws.lookupAccount(clients.sts);
@@ -88,7 +92,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   });
   const { plan, unmatched } = targetPlan(full, o.targets);
   for (const t of unmatched) io.err(`warning: --target ${t} matches no change\n`);
-  return { plan, live: live.state, runner: live.runner, calls };
+  return { plan, live: live.state, runner: live.runner, calls, inFlight: () => clients.stats.inFlight };
 }
 
 /**
@@ -105,7 +109,7 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   const stored = saved.plan;
   if (o.region && o.region !== stored.region) throw new UsageError(`the plan is for region ${stored.region}, but --region says ${o.region}`);
   const aws: Aws = await import('../aws/index.js');
-  const clients = createPacedClients(aws, { ...o, region: stored.region }, io.log);
+  const clients = createPacedClients(aws, { ...o, region: stored.region }, io.log, io.stop);
   const accountId = await aws.lookupAccount(clients.sts);
   if (stored.accountId && stored.accountId !== accountId)
     throw new UnsafePlanError(`the plan was made for account ${stored.accountId}, but the credentials are for account ${accountId}; refusing to apply it`);
@@ -130,5 +134,5 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   if (liveDigest(stored, live.state) !== saved.liveDigest)
     throw new StalePlanError(`${o.planFile} is stale: resources it changes were changed since the plan was made; run plan again`);
   const plan = recheckSafety(stored, { allowDeletes: o.allowDeletes, ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}) });
-  return { plan, live: live.state, runner: live.runner, calls: live.calls };
+  return { plan, live: live.state, runner: live.runner, calls: live.calls, inFlight: () => clients.stats.inFlight };
 }
