@@ -12,6 +12,9 @@ export const EXIT = {
   changes: 2,
   invalid: 3,
   refused: 4,
+  /** 128 + the signal's number, as a shell reports a process a signal ended (README, Exit codes). */
+  interrupted: 130,
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -79,5 +82,43 @@ export class AwsCallError extends ReconcileError {
     options?: { cause?: unknown },
   ) {
     super(`${service} ${operation} failed: ${code}: ${awsMessage}`, EXIT.failure, options);
+  }
+}
+
+/** The signals that stop an apply, and the exit code each ends the process with. */
+export const STOP_SIGNALS = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated } as const;
+export type StopSignal = keyof typeof STOP_SIGNALS;
+
+/** The user stopped the run with a signal before anything was changed (e.g. Ctrl-C at the approval prompt). */
+export class SignalError extends ReconcileError {
+  constructor(
+    message: string,
+    readonly signal: StopSignal,
+  ) {
+    super(message, STOP_SIGNALS[signal]);
+  }
+}
+
+const INTERRUPTED = Symbol.for('ses-reconcile/interrupted');
+
+/**
+ * A call the run's stop refused before it went out (it was still waiting for its slot of the pacer, or for
+ * a retry): AWS never saw this attempt, so the executor reports its change as not made rather than failed.
+ * `attempts` counts the earlier attempts that were sent and failed (throttled, 5xx) and not retried; 0 means
+ * AWS never saw the call at all.
+ */
+export class Interrupted extends ReconcileError {
+  readonly [INTERRUPTED] = true;
+  constructor(
+    readonly service: AwsService,
+    readonly operation: string,
+    readonly attempts: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`${service} ${operation} was not ${attempts > 0 ? 'retried' : 'sent'}: the run was interrupted`, EXIT.failure, options);
+  }
+
+  static override is(x: unknown): x is Interrupted {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[INTERRUPTED] === true;
   }
 }

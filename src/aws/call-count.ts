@@ -1,9 +1,9 @@
 import type { AwsService } from '../errors.js';
-import { toAwsCallError } from './errors.js';
+import { callFailure } from './errors.js';
 
 /**
  * Calls made, by `service:Operation`: one per command sent (the SDK's own retries are not counted). Every
- * reader sends through `call`, which counts the call and turns a failure into an AwsCallError.
+ * reader sends through `call`, which counts the call and turns a failure into an AwsCallError (callFailure).
  */
 export class CallCount {
   private readonly counts = new Map<string, number>();
@@ -20,7 +20,7 @@ export class CallCount {
     try {
       return await send();
     } catch (err) {
-      throw toAwsCallError(err, this.service, operation);
+      throw callFailure(err, this.service, operation);
     }
   }
 

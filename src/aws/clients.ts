@@ -49,6 +49,8 @@ export interface ClientOptions {
   readonly clock?: Clock;
   /** Told about each retry, for the log. */
   readonly onRetry?: (event: RetryEvent) => void;
+  /** Aborted when the run must stop: calls not yet sent are refused (pacing/middleware.ts). @default never */
+  readonly stop?: AbortSignal;
   /** Fixed credentials instead of the default chain (tests). @default the SDK's default chain */
   readonly credentials?: SESv2ClientConfig['credentials'];
 }
@@ -99,6 +101,7 @@ export function createClients(options: ClientOptions = {}): AwsClients {
     random: Math.random,
     policy: { ...DEFAULT_RETRY_POLICY, transientAttempts: maxAttemptsOf(options), ...options.retry },
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    ...(options.stop ? { stop: options.stop } : {}),
   };
   attachPacing(sesv2, 'sesv2', ctx);
   attachPacing(cloudwatch, 'cloudwatch', ctx);

@@ -6,7 +6,7 @@
  * failureKindOf() calls throttling or transient; `retryable` tells the caller that a later run may
  * succeed where this one gave up, not that it should retry at once.
  */
-import { AwsCallError, type AwsService } from '../errors.js';
+import { AwsCallError, Interrupted, type AwsService } from '../errors.js';
 
 /**
  * Throttling codes of @smithy/core 3.41 `THROTTLING_ERROR_CODES` (aws-facts 2), minus
@@ -83,4 +83,12 @@ export function toAwsCallError(err: unknown, service: AwsService, operation: str
   const retryable = failureKindOf(err) !== 'final';
   const message = text(e.message) ?? '(AWS gave no message)';
   return new AwsCallError(service, operation, code, message, retryable, status, { cause: err });
+}
+
+/**
+ * What a step runner throws for a failed call: an Interrupted as it is (the call was never sent, and the
+ * executor must not report it as AWS's failure), anything else as an AwsCallError.
+ */
+export function callFailure(err: unknown, service: AwsService, operation: string): AwsCallError | Interrupted {
+  return Interrupted.is(err) ? err : toAwsCallError(err, service, operation);
 }

@@ -155,7 +155,7 @@ Emulator options:
   --version             the version
 
 Exit codes: 0 ok, 1 runtime failure, 2 plan has changes (--detailed-exitcode), 3 invalid configuration
-or command line (nothing was called), 4 refused for safety.
+or command line (nothing was called), 4 refused for safety, 130 / 143 apply interrupted by SIGINT / SIGTERM.
 `;
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {

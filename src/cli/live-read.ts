@@ -31,9 +31,15 @@ export interface LiveRead {
   readonly notRead: number;
 }
 
-/** The run's clients, paced at AWS's documented rates with the `--max-rate` overrides on top. */
-export function createPacedClients(aws: Aws, o: { region?: string | undefined; profile?: string | undefined; endpointUrl?: string | undefined; maxRates: ReconcileOptions['maxRates'] }, log: Logger): Clients {
+/** The run's clients, paced at AWS's documented rates with the `--max-rate` overrides on top; `stop` refuses calls not yet sent. */
+export function createPacedClients(
+  aws: Aws,
+  o: { region?: string | undefined; profile?: string | undefined; endpointUrl?: string | undefined; maxRates: ReconcileOptions['maxRates'] },
+  log: Logger,
+  stop?: AbortSignal,
+): Clients {
   return aws.createClients({
+    ...(stop ? { stop } : {}),
     ...(o.region !== undefined ? { region: o.region } : {}),
     ...(o.profile !== undefined ? { profile: o.profile } : {}),
     ...(o.endpointUrl !== undefined ? { endpointUrl: o.endpointUrl } : {}),

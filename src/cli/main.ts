@@ -50,7 +50,9 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       }
       const { runApply } = await import('./commands/apply.js');
       const { ask } = await import('./prompt.js');
-      return runApply(inv.options, io, { interactive: process.stdin.isTTY === true, ask });
+      const { Interrupt } = await import('./interrupt.js');
+      const interrupt = new Interrupt({ signals: process, err: io.err, exitNow: (code) => process.exit(code) });
+      return runApply(inv.options, { ...io, stop: interrupt.stop }, { interactive: process.stdin.isTTY === true, ask }, interrupt);
     }
     case 'validate': {
       const colour = !inv.options.noColor && !process.env.NO_COLOR && process.stdout.isTTY === true;

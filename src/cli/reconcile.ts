@@ -29,6 +29,8 @@ export interface Io {
   readonly err: (s: string) => void;
   readonly palette: Palette;
   readonly log: Logger;
+  /** Aborted when the run must stop (apply interrupted): calls not yet sent are refused. @default never */
+  readonly stop?: AbortSignal;
 }
 
 export interface Prepared {
@@ -39,6 +41,8 @@ export interface Prepared {
   readonly calls: Readonly<Record<string, number>>;
   /** What `plan --out` stores so `apply PLANFILE` can recompute the plan (plan/planfile.ts). */
   readonly inputs?: PlanInputs;
+  /** AWS calls sent and not answered yet. */
+  readonly inFlight: () => number;
 }
 
 export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared> {
@@ -53,7 +57,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
     throw new UsageError(`the file manages region ${desired.region}, but --region says ${o.region}; remove one of them`);
 
   const aws: Aws = await import('../aws/index.js');
-  const clients = createPacedClients(aws, { ...o, region: desired.region ?? o.region }, io.log);
+  const clients = createPacedClients(aws, { ...o, region: desired.region ?? o.region }, io.log, io.stop);
   const region = await aws.resolvedRegion(clients);
   const log = io.log.child({ stack: desired.stack, region });
   const accountId = await aws.lookupAccount(clients.sts);
@@ -91,7 +95,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   const { plan, unmatched } = targetPlan(full, o.targets);
   for (const t of unmatched) io.err(`warning: --target ${t} matches no change\n`);
   const inputs = inputsOf(plan, { stack: desired.stack, region, accountId, adopt: o.adopt, targets: o.targets, warnings, desired: resolved, live: live.state, costHints: desired.costHints });
-  return { plan, live: live.state, runner: live.runner, calls, inputs };
+  return { plan, live: live.state, runner: live.runner, calls, inputs, inFlight: () => clients.stats.inFlight };
 }
 
 /** The live state as the plan file stores and compares it. */
@@ -149,7 +153,7 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
 
   if (o.region && o.region !== inputs.region) throw new UsageError(`the plan is for region ${inputs.region}, but --region says ${o.region}`);
   const aws: Aws = await import('../aws/index.js');
-  const clients = createPacedClients(aws, { ...o, region: inputs.region }, io.log);
+  const clients = createPacedClients(aws, { ...o, region: inputs.region }, io.log, io.stop);
   const accountId = await aws.lookupAccount(clients.sts);
   if (inputs.accountId && inputs.accountId !== accountId)
     throw new UnsafePlanError(`the plan was made for account ${inputs.accountId}, but the credentials are for account ${accountId}; refusing to apply it`);
@@ -177,5 +181,5 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   const plan = replan(inputs, fresh, { adopt: o.adopt, allowDeletes: o.allowDeletes, ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}) });
   const drift = plan.refused ? undefined : sameCalls(reviewed, plan);
   if (drift !== undefined) throw new UnsafePlanError(`${o.planFile}: the plan made now differs from the reviewed one (${drift}); run plan again`);
-  return { plan, live: live.state, runner: live.runner, calls: live.calls };
+  return { plan, live: live.state, runner: live.runner, calls: live.calls, inFlight: () => clients.stats.inFlight };
 }

@@ -3,7 +3,7 @@
  * with the real AWS SDK inside. The CLI runs as a child process (async, so the in-process emulator keeps
  * answering); files are written to a temporary directory.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
@@ -13,8 +13,18 @@ import { testdir } from './config.js';
 
 export interface Run {
   readonly status: number | null;
+  /** The signal that ended the process, when it did not exit by itself. */
+  readonly signal?: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
+}
+
+/** A CLI run in progress: to signal it, and to wait for what it prints (events, not fixed sleeps). */
+export interface Running {
+  readonly child: ChildProcessWithoutNullStreams;
+  /** Resolves with the first match of `re` in everything the stream has carried so far (or later). */
+  waitFor(stream: 'stdout' | 'stderr', re: RegExp): Promise<RegExpMatchArray>;
+  readonly done: Promise<Run>;
 }
 
 /**
@@ -27,6 +37,8 @@ export const FAST_RATES: readonly string[] = ['--max-rate', 'sesv2=400', '--max-
 export class Sandbox {
   /** `--max-rate` flags added to every plan and apply. */
   rates: readonly string[] = FAST_RATES;
+  /** Where the CLI sends its calls: the emulator, unless a test puts a proxy in front (helpers/gate.ts). */
+  endpoint: string | undefined;
 
   private constructor(
     readonly emulator: Emulator,
@@ -53,31 +65,54 @@ export class Sandbox {
    * prompt and progress); `input` is typed into it.
    */
   run(args: readonly string[], input?: string, tty = false): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const paced = args[0] === 'plan' || args[0] === 'apply' ? this.rates : [];
-      const argv = [BIN, ...args, ...paced, '--endpoint-url', this.emulator.url];
-      const quoted = [process.execPath, ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-      const child = spawn(tty ? 'script' : process.execPath, tty ? ['-qec', quoted, '/dev/null'] : argv, {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NO_COLOR: '1',
-          AWS_REGION: 'us-east-1',
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-          AWS_PROFILE: '',
-        },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-      child.stdin.end(input ?? '');
+    return this.start(args, input ?? '', tty).done;
+  }
+
+  /** `run`, with the process in hand while it runs; `input` null leaves stdin open for the test to write. */
+  start(args: readonly string[], input: string | null = '', tty = false): Running {
+    const paced = args[0] === 'plan' || args[0] === 'apply' ? this.rates : [];
+    const argv = [BIN, ...args, ...paced, '--endpoint-url', this.endpoint ?? this.emulator.url];
+    const quoted = [process.execPath, ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+    const child = spawn(tty ? 'script' : process.execPath, tty ? ['-qec', quoted, '/dev/null'] : argv, {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        AWS_REGION: 'us-east-1',
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        AWS_PROFILE: '',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    const text = { stdout: '', stderr: '' };
+    child.stdout.on('data', (c: Buffer) => (text.stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (text.stderr += c.toString()));
+    const done = new Promise<Run>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (status, signal) => resolve({ status, signal, stdout: text.stdout, stderr: text.stderr }));
+    });
+    if (input !== null) child.stdin.end(input);
+    const waitFor = (stream: 'stdout' | 'stderr', re: RegExp): Promise<RegExpMatchArray> =>
+      new Promise((resolve, reject) => {
+        const check = (): boolean => {
+          const m = re.exec(text[stream]);
+          if (m) resolve(m);
+          return m !== null;
+        };
+        if (check()) return;
+        const onData = () => {
+          if (check()) child[stream].off('data', onData);
+        };
+        // Listeners run in order of registration: the text above already holds this chunk.
+        child[stream].on('data', onData);
+        void done.then((r) => {
+          child[stream].off('data', onData);
+          if (!check()) reject(new Error(`the process ended (${r.status ?? r.signal}) before its ${stream} matched ${re}:\n${r.stdout}\n${r.stderr}`));
+        }, reject);
+      });
+    return { child, waitFor, done };
   }
 
   plan(file: string, ...flags: string[]): Promise<Run> {

@@ -16,7 +16,7 @@ import { topicArn } from '../../model/arn.js';
 import { assertNever } from '../../model/canonical.js';
 import type { TopicRef } from '../../model/resources.js';
 import type { CloudWatchStep } from '../../model/step.js';
-import { toAwsCallError } from '../errors.js';
+import { callFailure } from '../errors.js';
 import { alarmArn } from '../../model/arn.js';
 import { putMetricAlarmInput, tagsToAws } from './mapping.js';
 
@@ -40,7 +40,7 @@ export class CloudWatchStepRunner {
     try {
       await send();
     } catch (err) {
-      throw toAwsCallError(err, 'cloudwatch', operation);
+      throw callFailure(err, 'cloudwatch', operation);
     }
   }
 

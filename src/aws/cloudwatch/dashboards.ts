@@ -37,7 +37,7 @@ import { REGION_TAG, STACK_TAG, type Dashboard } from '../../model/resources.js'
 import type { DashboardStep } from '../../model/step.js';
 import { stateOf, type State } from '../../model/state.js';
 import { CallCount } from '../call-count.js';
-import { toAwsCallError } from '../errors.js';
+import { callFailure } from '../errors.js';
 import { mapPool } from '../pool.js';
 import { tagsFromAws, tagsToAws } from './mapping.js';
 
@@ -148,7 +148,7 @@ export class CloudWatchDashboardRunner {
     try {
       await call();
     } catch (err) {
-      throw toAwsCallError(err, 'cloudwatch', operation);
+      throw callFailure(err, 'cloudwatch', operation);
     }
   }
 

@@ -3,7 +3,12 @@
  * serialised and signed, so every attempt is signed afresh however long it waited). It makes every
  * command of that client — a reader's or the executor's — take its slot from the run's Pacer, retries
  * throttling and transient failures by retry.ts, and counts what happened in PacingStats.
+ *
+ * The run's `stop` (an interrupted apply): an attempt not yet sent when it comes is never sent — neither a
+ * call still waiting for its slot nor a retry waiting out its backoff — and fails with Interrupted, which
+ * the executor reports as not made. An attempt already sent is left to finish: AWS may be applying it.
  */
+import { Interrupted } from '../../errors.js';
 import { failureKindOf } from '../errors.js';
 import { type Clock, type Pacer } from './pacer.js';
 import type { PacedService } from './rates.js';
@@ -32,6 +37,22 @@ export interface OperationStats {
 /** Counts per `service:Operation` for one run: what the log and the benchmarks report. */
 export class PacingStats {
   private readonly ops = new Map<string, OperationStats>();
+  private sending = 0;
+
+  /** Requests sent and not answered yet: what an interrupt waits for. */
+  get inFlight(): number {
+    return this.sending;
+  }
+
+  /** Around one request on the wire. */
+  async onWire<T>(request: () => Promise<T>): Promise<T> {
+    this.sending += 1;
+    try {
+      return await request();
+    } finally {
+      this.sending -= 1;
+    }
+  }
 
   of(service: PacedService, operation: string): OperationStats {
     const key = `${service}:${operation}`;
@@ -66,6 +87,8 @@ export interface PacingContext {
   readonly clock: Clock;
   readonly random: () => number;
   readonly onRetry?: (event: RetryEvent) => void;
+  /** Aborted when the run must stop: attempts not yet sent are refused with Interrupted. */
+  readonly stop?: AbortSignal;
 }
 
 type Handler = (args: unknown) => Promise<unknown>;
@@ -88,15 +111,19 @@ export function attachPacing(client: MiddlewareClient, service: PacedService, ct
       const stats = ctx.stats.of(service, operation);
       let attempts = 0;
       let throttleWaitMs = 0;
+      let lastError: unknown;
       for (;;) {
-        stats.pacedMs += await ctx.pacer.acquire(service, operation);
+        const waited = await ctx.pacer.acquire(service, operation, ctx.stop);
+        if (waited === undefined) throw new Interrupted(service, operation, attempts, attempts > 0 ? { cause: lastError } : undefined);
+        stats.pacedMs += waited;
         attempts += 1;
         stats.sent += 1;
         try {
-          const out = await next(args);
+          const out = await ctx.stats.onWire(() => next(args));
           ctx.pacer.answered(service);
           return out;
         } catch (err) {
+          lastError = err;
           const kind = failureKindOf(err);
           if (kind === 'throttling') {
             stats.throttled += 1;
@@ -104,9 +131,11 @@ export function attachPacing(client: MiddlewareClient, service: PacedService, ct
           } else if (kind === 'transient') stats.transient += 1;
           const delay = retryDelay(kind, operation, { attempts, throttleWaitMs }, ctx.policy, ctx.random);
           if (kind === 'final' || delay === undefined) throw err;
+          if (ctx.stop?.aborted) throw new Interrupted(service, operation, attempts, { cause: err });
           if (kind === 'throttling') throttleWaitMs += delay;
           ctx.onRetry?.({ service, operation, kind, attempt: attempts, delayMs: delay });
-          if (delay > 0) await ctx.clock.sleep(delay);
+          // Woken early by the stop, the next acquire refuses the retry.
+          if (delay > 0) await ctx.clock.sleep(delay, ctx.stop);
         }
       }
     };

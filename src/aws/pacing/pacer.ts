@@ -19,6 +19,12 @@
  * by RECOVERY until it is back to 1. That is the additive-increase/multiplicative-decrease idea of the
  * SDK's adaptive retry mode, per service, shared by every reader and the executor of the run.
  *
+ * Stopping (an interrupted apply): a caller may pass an AbortSignal. Once it is aborted, a caller still
+ * waiting (for the callers ahead of it, or for its slot) gets no slot: acquire resolves `undefined` at
+ * once, and the call is not sent. The pacer wait is where an apply at SES's 1 call/s spends its time, so
+ * this is what makes an interrupt take effect within one call's latency. A stopped caller still hands the
+ * queue on only when the one ahead of it has gone, so callers without that stop keep their spacing.
+ *
  * Clock and sleep are injected: the unit tests drive time by hand.
  */
 import type { PacedService, RateTable } from './rates.js';
@@ -34,13 +40,40 @@ export const RECOVERY = 0.9;
 
 export interface Clock {
   now(): number;
-  sleep(ms: number): Promise<void>;
+  /** Resolves after `ms`, or as soon as `stop` is aborted. */
+  sleep(ms: number, stop?: AbortSignal): Promise<void>;
 }
 
 export const realClock: Clock = {
   now: () => performance.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  // The timer is cleared on stop, not left to fire: a pending timer (up to MAX_SLOWDOWN intervals) would
+  // keep an interrupted process alive after its report.
+  sleep: (ms, stop) =>
+    new Promise((resolve) => {
+      if (stop?.aborted) return resolve();
+      const wake = () => {
+        clearTimeout(timer);
+        stop?.removeEventListener('abort', wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      stop?.addEventListener('abort', wake);
+    }),
 };
+
+/** Resolves with `p`, or with `undefined` as soon as `stop` is aborted, whichever comes first. */
+function unlessStopped(p: Promise<void>, stop: AbortSignal | undefined): Promise<'went' | undefined> {
+  if (!stop) return p.then(() => 'went');
+  if (stop.aborted) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const wake = () => resolve(undefined);
+    stop.addEventListener('abort', wake);
+    void p.then(() => {
+      stop.removeEventListener('abort', wake);
+      resolve('went');
+    });
+  });
+}
 
 interface Bucket {
   readonly baseMs: number;
@@ -58,8 +91,14 @@ export class Pacer {
     private readonly clock: Clock = realClock,
   ) {}
 
-  /** Resolves when the call may be sent; returns how long it waited, in ms. */
-  async acquire(service: PacedService, operation: string): Promise<number> {
+  /**
+   * Resolves when the call may be sent, with how long it waited in ms; or with `undefined`, taking no slot,
+   * when `stop` is aborted first (then the call must not be sent).
+   */
+  acquire(service: PacedService, operation: string): Promise<number>;
+  acquire(service: PacedService, operation: string, stop: AbortSignal | undefined): Promise<number | undefined>;
+  async acquire(service: PacedService, operation: string, stop?: AbortSignal): Promise<number | undefined> {
+    if (stop?.aborted) return undefined;
     const buckets = this.bucketsOf(service, operation);
     if (buckets.length === 0) return 0;
     const asked = this.clock.now();
@@ -68,18 +107,25 @@ export class Pacer {
     let gone!: () => void;
     const mine = new Promise<void>((resolve) => (gone = resolve));
     this.queues.set(queue, mine);
-    await ahead;
+    const handOn = () => {
+      if (this.queues.get(queue) === mine) this.queues.delete(queue);
+      gone();
+    };
+    if ((await unlessStopped(ahead, stop)) === undefined) {
+      void ahead.then(handOn);
+      return undefined;
+    }
     try {
       const now = this.clock.now();
       const free = Math.max(now, ...buckets.map((b) => b.next));
-      if (free > now) await this.clock.sleep(free - now);
+      if (free > now) await this.clock.sleep(free - now, stop);
+      if (stop?.aborted) return undefined;
       const at = this.clock.now();
       const factor = this.slowdown.get(service) ?? 1;
       for (const b of buckets) b.next = at + b.baseMs * factor;
       return at - asked;
     } finally {
-      if (this.queues.get(queue) === mine) this.queues.delete(queue);
-      gone();
+      handOn();
     }
   }
 

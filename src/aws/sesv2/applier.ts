@@ -25,7 +25,7 @@ import { assertNever } from '../../model/canonical.js';
 import type { TopicRef } from '../../model/resources.js';
 import type { SesV2Step } from '../../model/step.js';
 import { configurationSetArn, topicArn } from '../../model/arn.js';
-import { toAwsCallError } from '../errors.js';
+import { callFailure } from '../errors.js';
 import {
   archivingOptionsInput,
   createConfigurationSetInput,
@@ -53,7 +53,7 @@ export class SesV2StepRunner {
     try {
       await send();
     } catch (err) {
-      throw toAwsCallError(err, 'sesv2', operation);
+      throw callFailure(err, 'sesv2', operation);
     }
   }
 

@@ -34,7 +34,7 @@ import {
 import { topicArn } from '../../model/arn.js';
 import { assertNever } from '../../model/canonical.js';
 import type { SnsStep } from '../../model/step.js';
-import { toAwsCallError } from '../errors.js';
+import { callFailure } from '../errors.js';
 import { isPendingArn, subscribeAttributes, tagsToAws } from './mapping.js';
 import { topicPolicyDocument } from './policy.js';
 
@@ -57,7 +57,7 @@ export class SnsStepRunner {
     try {
       return await send();
     } catch (err) {
-      throw toAwsCallError(err, 'sns', operation);
+      throw callFailure(err, 'sns', operation);
     }
   }
 
