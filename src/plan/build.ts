@@ -58,11 +58,11 @@ function renames(diffs: readonly ResourceDiff[]): Set<string> {
   return keys;
 }
 
-function conflictText(owner: string | undefined): string {
+function conflictText(owner: string | undefined, name: string): string {
   if (owner === undefined) return 'conflict: exists in AWS without this stack\'s tag; re-run apply with --adopt to manage it';
   const [stack, region] = owner.split('@');
   if (region !== undefined)
-    return `conflict: dashboards are global, and this one is stack "${stack}"'s in ${region}; give this Region's dashboard another name`;
+    return `conflict: dashboards are global, and this one is stack "${stack}"'s in ${region}; give each Region its own dashboard by writing {region} in its name (${name}-{region})`;
   return `conflict: owned by stack "${owner}"; two stacks never touch each other's resources`;
 }
 
@@ -78,7 +78,7 @@ function conflictChange(c: Conflict): Change {
     diff: [],
     steps: [],
     notes: [],
-    blocked: conflictText(c.owner),
+    blocked: conflictText(c.owner, c.desired.name),
   };
 }
 

@@ -155,9 +155,12 @@ export function dashboardBody(dashboard: Dashboard, state: State, stack: string,
   return { widgets: layout(sections) };
 }
 
+/** `{region}` in a dashboard name: one file applied in several Regions gives each its own dashboard. */
+export const REGION_PLACEHOLDER = '{region}';
+
 /**
  * The state with every generated dashboard made literal (its body), so desired and live compare as JSON,
- * and every dashboard tagged with the Region it belongs to (REGION_TAG).
+ * every dashboard tagged with the Region it belongs to (REGION_TAG) and `{region}` in its name replaced.
  */
 export function resolveDashboards(state: State, stack: string, region: string, accountId: string): State {
   return stateOf(
@@ -165,7 +168,7 @@ export function resolveDashboards(state: State, stack: string, region: string, a
       r.kind === 'dashboard'
         ? {
             kind: 'dashboard',
-            name: r.name,
+            name: r.name.split(REGION_PLACEHOLDER).join(region),
             source: r.source.type === 'generated' ? { type: 'literal', body: dashboardBody(r, state, stack, region, accountId) } : r.source,
             tags: canonicalTags({ ...r.tags, [REGION_TAG]: region }),
           }

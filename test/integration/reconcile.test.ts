@@ -287,13 +287,17 @@ describe('dashboards are global, the stack is applied per Region', () => {
     expect(await tagsOf('SES-Email-Monitoring')).toMatchObject({ 'ses-reconcile:region': 'us-east-1' });
     expect((await sb.plan(file, '--region', 'us-east-1')).stdout).toContain('No changes.');
 
-    // Named per Region, both converge, each on its own dashboard.
-    const westFile = sb.write(full.replace('SES-Email-Monitoring:', 'SES-Email-Monitoring-us-west-2:'), 'west.yaml');
-    const westApplied = await sb.apply(westFile, '--region', 'us-west-2');
+    expect(west.stdout).toContain('writing {region} in its name (SES-Email-Monitoring-{region})');
+
+    // One file, `{region}` in the name: each Region converges on its own dashboard, and neither touches the first.
+    const perRegion = sb.write(full.replace('SES-Email-Monitoring:', 'SES-Email-Monitoring-{region}:'), 'per-region.yaml');
+    const westApplied = await sb.apply(perRegion, '--region', 'us-west-2', '--allow-deletes');
     expect(westApplied.status, westApplied.stdout + westApplied.stderr).toBe(0);
+    expect(westApplied.stdout).toContain('+ dashboard SES-Email-Monitoring-us-west-2');
     expect(westApplied.stdout).toContain('tagged for stack email-platform in us-west-2');
-    expect((await sb.plan(westFile, '--region', 'us-west-2')).stdout).toContain('No changes.');
+    expect((await sb.plan(perRegion, '--region', 'us-west-2')).stdout).toContain('No changes.');
     expect((await sb.plan(file, '--region', 'us-east-1')).stdout).toContain('No changes.');
+    expect(await tagsOf('SES-Email-Monitoring-us-west-2')).toMatchObject({ 'ses-reconcile:region': 'us-west-2' });
   });
 
   it('tags a dashboard made before dashboards carried their Region with TagResource, then converges', async () => {

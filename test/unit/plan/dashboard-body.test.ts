@@ -156,3 +156,20 @@ dashboards:
     expect(resolved.get('alarm:s/quiet/rejects')).toBe(state.get('alarm:s/quiet/rejects'));
   });
 });
+
+describe('dashboards per Region', () => {
+  const file = (name: string) => `version: 1\nstack: ${STACK}\nconfigurationSets:\n  ${SET}: {}\ndashboards:\n  ${name}: { configurationSets: [${SET}] }\n`;
+
+  it('replaces {region} in a name and tags every dashboard with the Region it belongs to', () => {
+    const west = resolveDashboards(desired(file('SES-{region}-overview')), STACK, 'us-west-2', ACCOUNT);
+    const d = dashboardOf(west, 'SES-us-west-2-overview');
+    expect(d.tags).toEqual({ 'ses-reconcile:region': 'us-west-2', 'ses-reconcile:stack': STACK });
+    expect([...west.keys()].filter((k) => k.startsWith('dashboard:'))).toEqual(['dashboard:SES-us-west-2-overview']);
+  });
+
+  it('accepts {region} and refuses any other brace in a dashboard name (exit 3 material)', () => {
+    const bad = desiredFromSources([{ file: 'f.yaml', text: file('SES-{stack}') }]);
+    expect(bad.diagnostics.find((d) => d.severity === 'error')?.hint).toMatch(/may hold \{region\}/);
+    expect(desiredFromSources([{ file: 'f.yaml', text: file('SES-{region}') }]).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
