@@ -105,9 +105,9 @@ function liveText(state: State): string {
 
 /**
  * The default limit of a plan file (`--max-file-size` lowers it): the largest the flag takes. A plan carries
- * every change twice (the readable JSON and the executable plan), before and after in full, so it is some 50
- * times the configuration it came from (examples/full.yaml: 1.7 KB -> 84 KB; 100 sets with two alarms each:
- * 30 KB -> 1.8 MB): a configuration at the 1 MiB default already makes a plan of about 60 MiB.
+ * every change twice (the readable JSON and the executable plan), before and after in full, and the inputs
+ * it was computed from, so it is some 60 times the configuration it came from (examples/full.yaml: 1.7 KB
+ * -> 107 KB): a configuration at the 1 MiB default can make a plan of tens of MiB.
  */
 const MAX_PLAN_FILE_BYTES = LARGEST_FILE_LIMIT;
 
