@@ -62,7 +62,7 @@ function conflictText(owner: string | undefined, name: string): string {
   if (owner === undefined) return 'conflict: exists in AWS without this stack\'s tag; re-run apply with --adopt to manage it';
   const [stack, region] = owner.split('@');
   if (region !== undefined)
-    return `conflict: dashboards are global, and this one is stack "${stack}"'s in ${region}; give each Region its own dashboard by writing {region} in its name (${name}-{region})`;
+    return `conflict: dashboards are global, and this one belongs to stack "${stack}" in ${region}; give each Region its own dashboard by writing {region} in its name (${name}-{region})`;
   return `conflict: owned by stack "${owner}"; two stacks never touch each other's resources`;
 }
 

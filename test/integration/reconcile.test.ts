@@ -280,7 +280,7 @@ describe('dashboards are global, the stack is applied per Region', () => {
     const before = (await cw().send(new GetDashboardCommand({ DashboardName: 'SES-Email-Monitoring' }))).DashboardBody;
 
     const west = await sb.plan(file, '--region', 'us-west-2');
-    expect(west.stdout).toContain('dashboards are global, and this one is stack "email-platform"\'s in us-east-1');
+    expect(west.stdout).toContain('dashboards are global, and this one belongs to stack "email-platform" in us-east-1');
     const refused = await sb.apply(file, '--region', 'us-west-2');
     expect(refused.status).toBe(4);
     expect((await cw().send(new GetDashboardCommand({ DashboardName: 'SES-Email-Monitoring' }))).DashboardBody).toBe(before);
