@@ -17,7 +17,6 @@ beforeAll(async () => {
   sb = await Sandbox.start();
 });
 afterAll(() => sb.close());
-beforeEach(() => sb.emulator.reset());
 
 const BASE = `stack: app
 region: us-east-1
@@ -66,16 +65,6 @@ const exists = async (name: string) =>
     () => false,
   );
 
-/** A plan file for an update of the stack's alarm (threshold 12 -> 20), after the base is applied. */
-async function savedUpdate(): Promise<string> {
-  expect((await sb.apply(sb.write(BASE))).status).toBe(0);
-  const planFile = `${sb.dir}/update.plan.json`;
-  const made = await sb.plan(sb.write(BASE.replace('threshold: 12', 'threshold: 20')), '--out', planFile);
-  expect(made.status, made.stderr).toBe(0);
-  sb.emulator.clearCalls();
-  return planFile;
-}
-
 async function expectRefused(planFile: string, message: RegExp): Promise<void> {
   const r = await sb.run(['apply', planFile, '--auto-approve', '--allow-deletes']);
   expect(r.stderr).toMatch(message);
@@ -83,100 +72,111 @@ async function expectRefused(planFile: string, message: RegExp): Promise<void> {
   expect(writeCalls()).toEqual([]);
 }
 
-describe('apply PLANFILE runs only what was reviewed', () => {
-  it('applies an untouched plan file without asking (no TTY, no --auto-approve), then converges', async () => {
-    const planFile = await savedUpdate();
-    const r = await sb.run(['apply', planFile]);
-    expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain('Apply complete!');
+/** The base applied, a hand-made and another stack's set beside it, and a saved plan of two changes. */
+const EDITED = BASE.replace('threshold: 12', 'threshold: 20').replace('[SEND, BOUNCE, COMPLAINT]', '[SEND, BOUNCE]');
+
+describe('apply PLANFILE refuses every edit, before any write', () => {
+  let saved: string;
+  beforeAll(async () => {
+    sb.emulator.reset();
+    expect((await sb.apply(sb.write(BASE))).status).toBe(0);
+    await sb.ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'handmade' }));
+    await sb.ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'theirs', Tags: [{ Key: 'ses-reconcile:stack', Value: 'other' }] }));
+    saved = `${sb.dir}/reviewed.plan.json`;
+    const made = await sb.plan(sb.write(EDITED), '--out', saved);
+    expect(made.status, made.stderr).toBe(0);
+  });
+
+  // A refused apply changes nothing, so every test starts from the same account and the same saved plan.
+  let n = 0;
+  function edited(edit: (plan: Json) => void, checksum: boolean): string {
+    const copy = `${sb.dir}/edited-${++n}.plan.json`;
+    writeFileSync(copy, readFileSync(saved, 'utf8'));
+    tamper(copy, edit, checksum);
+    sb.emulator.clearCalls();
+    return copy;
+  }
+  const alarmChange = (changes: Json[]) => changes.find((c) => c.kind === 'alarm' || c.type === 'alarm') as Json;
+
+  afterAll(async () => {
+    expect(await exists('handmade')).toBe(true);
+    expect(await exists('theirs')).toBe(true);
     const alarm = await cw().send(new DescribeAlarmsCommand({ AlarmNames: ['app/rejects'] }));
-    expect(alarm.MetricAlarms?.[0]?.Threshold).toBe(20);
-    expect((await sb.plan(sb.write(BASE.replace('threshold: 12', 'threshold: 20')))).stdout).toContain('No changes.');
+    expect(alarm.MetricAlarms?.[0]?.Threshold).toBe(12);
   });
 
   for (const checksum of [false, true]) {
     const how = checksum ? 'checksum recomputed' : 'checksum left stale';
     const why = checksum ? /was edited after plan --out wrote it/ : /modified plan file/;
 
-    it(`refuses an extra DeleteConfigurationSet of a hand-made and another stack's set (${how})`, async () => {
-      const planFile = await savedUpdate();
-      await sb.ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'handmade' }));
-      await sb.ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'theirs', Tags: [{ Key: 'ses-reconcile:stack', Value: 'other' }] }));
-      sb.emulator.clearCalls();
-      tamper(
-        planFile,
-        (p) => {
-          p.executable.changes[0].steps.push({ op: 'DeleteConfigurationSet', name: 'handmade' }, { op: 'DeleteConfigurationSet', name: 'theirs' });
-        },
-        checksum,
-      );
-      await expectRefused(planFile, why);
-      expect(await exists('handmade')).toBe(true);
-      expect(await exists('theirs')).toBe(true);
+    it(`an extra DeleteConfigurationSet of a hand-made and another stack's set (${how})`, async () => {
+      const file = edited((p) => {
+        p.executable.changes[0].steps.push({ op: 'DeleteConfigurationSet', name: 'handmade' }, { op: 'DeleteConfigurationSet', name: 'theirs' });
+      }, checksum);
+      await expectRefused(file, why);
     });
 
-    it(`refuses an edited threshold, 20 -> 99999, in the executable plan and the readable one (${how})`, async () => {
-      const planFile = await savedUpdate();
-      tamper(
-        planFile,
-        (p) => {
-          p.executable.changes[0].steps[0].alarm.threshold = 99999;
-          p.executable.changes[0].after.threshold = 99999;
-          p.changes[0].after.threshold = 99999;
-        },
-        checksum,
-      );
-      await expectRefused(planFile, why);
-      const alarm = await cw().send(new DescribeAlarmsCommand({ AlarmNames: ['app/rejects'] }));
-      expect(alarm.MetricAlarms?.[0]?.Threshold).toBe(12);
+    it(`an edited threshold, 20 -> 99999, in the executable plan and the readable one (${how})`, async () => {
+      const file = edited((p) => {
+        const change = alarmChange(p.executable.changes);
+        change.steps[0].alarm.threshold = 99999;
+        change.after.threshold = 99999;
+        alarmChange(p.changes).after.threshold = 99999;
+      }, checksum);
+      await expectRefused(file, why);
     });
 
-    it(`refuses a plan rewritten to another stack (${how})`, async () => {
-      const planFile = await savedUpdate();
-      tamper(
-        planFile,
-        (p) => {
-          p.stack = 'other';
-          p.executable.stack = 'other';
-          p.inputs.stack = 'other';
-        },
-        checksum,
-      );
-      await expectRefused(planFile, why);
+    it(`a plan rewritten to another stack (${how})`, async () => {
+      const file = edited((p) => {
+        p.stack = 'other';
+        p.executable.stack = 'other';
+        p.inputs.stack = 'other';
+      }, checksum);
+      await expectRefused(file, why);
     });
 
-    it(`refuses a plan with a row removed (${how})`, async () => {
-      expect((await sb.apply(sb.write(BASE))).status).toBe(0);
-      const planFile = `${sb.dir}/two.plan.json`;
-      const changed = BASE.replace('threshold: 12', 'threshold: 20').replace('[SEND, BOUNCE, COMPLAINT]', '[SEND, BOUNCE]');
-      expect((await sb.plan(sb.write(changed), '--out', planFile)).status).toBe(0);
-      sb.emulator.clearCalls();
-      tamper(
-        planFile,
-        (p) => {
-          expect(p.executable.changes).toHaveLength(2);
-          p.executable.changes.pop();
-          p.executable.waves.pop();
-          p.changes.pop();
-          p.waves.pop();
-        },
-        checksum,
-      );
-      await expectRefused(planFile, why);
+    it(`a row removed (${how})`, async () => {
+      const file = edited((p) => {
+        expect(p.executable.changes).toHaveLength(2);
+        p.executable.changes.pop();
+        p.executable.waves.pop();
+        p.changes.pop();
+        p.waves.pop();
+      }, checksum);
+      await expectRefused(file, why);
     });
   }
 
-  it('refuses an edit of the readable plan alone: the plan a reviewer reads must be the one that runs', async () => {
-    const planFile = await savedUpdate();
-    tamper(
-      planFile,
-      (p) => {
-        p.changes[0].after.threshold = 13;
-      },
-      true,
-    );
-    await expectRefused(planFile, /the plan a reviewer reads is not the plan it would run/);
+  it('an edit of the readable plan alone: the plan a reviewer reads must be the one that runs', async () => {
+    const file = edited((p) => {
+      alarmChange(p.changes).after.threshold = 13;
+    }, true);
+    await expectRefused(file, /the plan a reviewer reads is not the plan it would run/);
   });
+
+  it('flags that would shape another plan (-c, --target, --refresh, --discovery), as a usage error', async () => {
+    sb.emulator.clearCalls();
+    for (const flags of [['-c', sb.write(BASE, 'other.yaml')], ['--target', 'prod'], ['--refresh', 'changed'], ['--discovery', 'scan']]) {
+      const r = await sb.run(['apply', saved, '--auto-approve', ...flags]);
+      expect(r.status, flags.join(' ')).toBe(3);
+      expect(r.stderr).toMatch(new RegExp(`${flags[0]} cannot change it`.replace('-c ', '--config ')));
+    }
+    expect(sb.emulator.calls().total).toBe(0);
+  });
+
+  it('and applies the untouched plan file without asking (no TTY, no --auto-approve), then converges', async () => {
+    sb.emulator.clearCalls();
+    const r = await sb.run(['apply', saved]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('Apply complete!');
+    expect((await sb.plan(sb.write(EDITED))).stdout).toContain('No changes.');
+    // Put the threshold back for afterAll's check that no edited plan got through.
+    expect((await sb.apply(sb.write(BASE))).status).toBe(0);
+  });
+});
+
+describe('apply PLANFILE re-checks with its own flags', () => {
+  beforeEach(() => sb.emulator.reset());
 
   it('re-checks deletes with this apply\'s flags, on what the calls do', async () => {
     expect((await sb.apply(sb.write(BASE))).status).toBe(0);
@@ -212,13 +212,4 @@ describe('apply PLANFILE runs only what was reviewed', () => {
     expect((await sb.plan(file)).stdout).toContain('No changes.');
   });
 
-  it('refuses flags that would shape another plan (-c, --target, --refresh, --discovery) as a usage error', async () => {
-    const planFile = await savedUpdate();
-    for (const flags of [['-c', sb.write(BASE, 'other.yaml')], ['--target', 'prod'], ['--refresh', 'changed'], ['--discovery', 'scan']]) {
-      const r = await sb.run(['apply', planFile, '--auto-approve', ...flags]);
-      expect(r.status, flags.join(' ')).toBe(3);
-      expect(r.stderr).toMatch(new RegExp(`${flags[0]} cannot change it`.replace('-c ', '--config ')));
-    }
-    expect(sb.emulator.calls().total).toBe(0);
-  });
 });

@@ -1,0 +1,41 @@
+/**
+ * What the convergence suites (reconcile*.test.ts) share: a small stack and the convergence check.
+ */
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import { Sandbox } from './reconcile.js';
+
+export const HEAD = 'stack: app\nregion: us-east-1\n';
+export const CW = `        cloudWatch:
+          dimensions:
+            ses:configuration-set: { source: MESSAGE_TAG, default: prod }
+            campaign: { source: MESSAGE_TAG, default: none }
+`;
+export const BASE = `${HEAD}configurationSets:
+  prod:
+    eventDestinations:
+      cw:
+        events: [SEND, DELIVERY, BOUNCE, COMPLAINT]
+${CW}`;
+
+/** apply, then plan: must be `No changes.` Returns apply's stdout. */
+export async function converge(sb: Sandbox, yaml: string, ...flags: string[]): Promise<string> {
+  const file = sb.write(yaml);
+  const applied = await sb.apply(file, ...flags);
+  expect(applied.stderr).not.toMatch(/internal error/);
+  expect(applied.status, applied.stdout + applied.stderr).toBe(0);
+  const again = await sb.plan(file, ...flags);
+  expect(again.status, again.stderr).toBe(0);
+  expect(again.stdout).toContain('No changes.');
+  return applied.stdout;
+}
+
+/** One emulator for the file, emptied before each test; `set` receives the Sandbox once it is up. */
+export function sandboxPerFile(set: (sb: Sandbox) => void): void {
+  let sb: Sandbox | undefined;
+  beforeAll(async () => {
+    sb = await Sandbox.start();
+    set(sb);
+  });
+  afterAll(() => sb?.close());
+  beforeEach(() => sb?.emulator.reset());
+}
