@@ -140,14 +140,17 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   }
   const { plan: reviewed, inputs } = saved;
   const edited = (what: string) => new UnsafePlanError(`${o.planFile} was edited after plan --out wrote it: ${what}; refusing to apply it; run plan --out again`);
-  if (stableJson(saved.readable) !== stableJson(planToJson(reviewed))) throw edited('the plan a reviewer reads is not the plan it would run');
   if (reviewed.stack !== inputs.stack || reviewed.region !== inputs.region || reviewed.accountId !== inputs.accountId)
     throw edited(`the plan is for stack ${reviewed.stack} in ${reviewed.region}, its inputs for stack ${inputs.stack} in ${inputs.region}`);
   let difference: string | undefined;
   try {
-    difference = sameCalls(reviewed, replan(inputs, inputs.live, { adopt: inputs.adopt, allowDeletes: true }));
+    difference =
+      stableJson(saved.readable) !== stableJson(planToJson(reviewed))
+        ? 'the plan a reviewer reads is not the plan it would run'
+        : sameCalls(reviewed, replan(inputs, inputs.live, { adopt: inputs.adopt, allowDeletes: true }));
   } catch (err) {
-    throw edited(`its inputs cannot be planned (${(err as Error).message})`);
+    // Only a hand-made file gets here: what plan --out writes always renders and plans.
+    difference = `its content is not a plan ses-reconcile can read (${(err as Error).message})`;
   }
   if (difference !== undefined) throw edited(difference);
 

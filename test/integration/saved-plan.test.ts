@@ -154,6 +154,14 @@ describe('apply PLANFILE refuses every edit, before any write', () => {
     await expectRefused(file, /the plan a reviewer reads is not the plan it would run/);
   });
 
+  it('a malformed executable plan with a valid checksum: refused (exit 4), never an internal error', async () => {
+    const file = edited((p) => {
+      p.executable.changes[0].steps = 'DeleteConfigurationSet handmade';
+    }, true);
+    await expectRefused(file, /its content is not a plan ses-reconcile can read|makes other calls/);
+    expect((await sb.run(['apply', file])).stderr).not.toMatch(/internal error/);
+  });
+
   it('flags that would shape another plan (-c, --target, --refresh, --discovery), as a usage error', async () => {
     sb.emulator.clearCalls();
     for (const flags of [['-c', sb.write(BASE, 'other.yaml')], ['--target', 'prod'], ['--refresh', 'changed'], ['--discovery', 'scan']]) {
