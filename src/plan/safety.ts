@@ -77,7 +77,8 @@ export function guardOwnership(plan: Plan, live: State, owner: (r: Resource) => 
       if (!target) continue;
       const who = owner(target);
       if (who === o.stack || (who === undefined && o.adopt)) continue;
-      const why = who === undefined ? 'carries no stack tag (re-run with --adopt to adopt it)' : `is owned by stack "${who}"`;
+      const [stack, region] = (who ?? '').split('@');
+      const why = who === undefined ? 'carries no stack tag (re-run with --adopt to adopt it)' : `is owned by stack "${stack}"${region ? ` in ${region}` : ''}`;
       refusals.push(`${describeStep(step)} acts on ${target.kind} ${target.name}, which ${why}`);
       return { ...c, blocked: `not this stack's: ${describeStep(step)} acts on ${target.kind} ${target.name}, which ${why}` };
     }

@@ -6,6 +6,7 @@
 import { canonicalTags } from '../model/canonical.js';
 import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Subscription, Tags, Topic } from '../model/resources.js';
 import type { Step } from '../model/step.js';
+import { stableJson } from './digest.js';
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -122,9 +123,12 @@ function topicUpdateSteps(before: Topic, after: Topic): Step[] {
   return steps;
 }
 
-/** The body with PutDashboard when it differs; tags with TagResource, as PutDashboard ignores them on an update. */
+/**
+ * The body with PutDashboard when it differs; tags with TagResource, as PutDashboard ignores them on an
+ * update. Bodies compare as JSON whatever their key order: the live one is parsed from what AWS returned.
+ */
 function dashboardUpdateSteps(before: Dashboard, after: Dashboard): Step[] {
-  const steps: Step[] = same(before.source, after.source) ? [] : [{ op: 'PutDashboard', name: after.name, body: after.source.type === 'literal' ? after.source.body : undefined, tags: after.tags }];
+  const steps: Step[] = stableJson(before.source) === stableJson(after.source) ? [] : [{ op: 'PutDashboard', name: after.name, body: after.source.type === 'literal' ? after.source.body : undefined, tags: after.tags }];
   const changed = Object.entries(after.tags).filter(([k, v]) => before.tags[k] !== v);
   if (changed.length > 0) steps.push({ op: 'TagDashboard', name: after.name, tags: canonicalTags(Object.fromEntries(changed)) });
   return steps;

@@ -129,3 +129,17 @@ describe('safety judges what the calls do, not the label', () => {
     expect(describeStep(forged.changes[0]?.steps[1] as never)).toBe('DeleteConfigurationSet handmade');
   });
 });
+
+describe('a dashboard seen from another Region', () => {
+  it('is not this stack\'s there: a call on it is blocked, naming the stack and the Region that own it', async () => {
+    const { guardOwnership } = await import('../../../src/plan/safety.js');
+    const { ownerOf } = await import('../../../src/diff/ownership.js');
+    const dashboard: Resource = { kind: 'dashboard', name: 'd', source: { type: 'literal', body: {} }, tags: { 'ses-reconcile:region': 'us-east-1', 'ses-reconcile:stack': 'email-platform' } };
+    const put: Change = { action: 'update', key: 'dashboard:d', kind: 'dashboard', id: 'd', reason: 'changed in file', before: null, after: null, diff: [], steps: [{ op: 'PutDashboard', name: 'd', body: {}, tags: {} }], notes: [] };
+    const plan = planResolved(new Map(), new Map(), OPTS);
+    const live = new Map([['dashboard:d', dashboard]] as const);
+    expect(guardOwnership({ ...plan, changes: [put] }, live, (r) => ownerOf(r, 'us-east-1'), { stack: 'email-platform', adopt: false }).refused).toBeUndefined();
+    const west = guardOwnership({ ...plan, changes: [put] }, live, (r) => ownerOf(r, 'us-west-2'), { stack: 'email-platform', adopt: true });
+    expect(west.changes[0]?.blocked).toBe('not this stack\'s: PutDashboard d acts on dashboard d, which is owned by stack "email-platform" in us-east-1');
+  });
+});
