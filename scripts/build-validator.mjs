@@ -1,5 +1,5 @@
 // Build step: compiles schema/ses-reconcile.schema.json with ajv's standalone code generator into
-// dist/config/schema-validator.cjs, so `validate` starts without compiling the schema (SPEC: validate
+// dist/config/schema-validator.cjs, so `validate` starts without compiling the schema (README, "Performance": validate
 // must stay fast in CI). Same ajv options as the run-time compile (newAjv in src/config/schema.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import standaloneCode from 'ajv/dist/standalone/index.js';

@@ -1,6 +1,6 @@
 /**
  * The account the credentials belong to, from STS GetCallerIdentity: needed to build ARNs (tag calls,
- * topic references) and to enforce the file's `accountId` guard (SPEC 3). GetCallerIdentity needs no
+ * topic references) and to enforce the file's `accountId` guard (docs/architecture.md, "The file format"). GetCallerIdentity needs no
  * IAM permission, so it works for any principal that can sign a request.
  */
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';

@@ -1,5 +1,5 @@
 /**
- * argv -> readonly options. Flags are SPEC 2's; a wrong flag is a UsageError (exit 3, nothing called).
+ * argv -> readonly options. The flags are those of docs/architecture.md, "Commands and exit codes"; a wrong flag is a UsageError (exit 3, nothing called).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
@@ -39,9 +39,9 @@ export interface ReconcileOptions extends CommonOptions {
   readonly maxDeletes?: number;
   /** @default false */
   readonly adopt: boolean;
-  /** How the stack's resources are found (SPEC 2, 5). @default 'tags' (scan when the tag index is denied) */
+  /** How the stack's resources are found (docs/architecture.md, "Commands and exit codes", "Ownership and deletes"). @default 'tags' (scan when the tag index is denied) */
   readonly discovery: 'tags' | 'scan';
-  /** `changed`: read in full only what the file changed since the last apply (SPEC 2). @default 'all' */
+  /** `changed`: read in full only what the file changed since the last apply (docs/architecture.md, "Commands and exit codes"). @default 'all' */
   readonly refresh: 'all' | 'changed';
   /** `--max-rate`, in order: raise or lower a service's (or one operation's) request rate. @default [] */
   readonly maxRates: readonly RateOverride[];

@@ -1,5 +1,5 @@
 /**
- * SIGINT and SIGTERM while apply executes (SPEC 8, as for a failure): the first signal aborts the run's
+ * SIGINT and SIGTERM while apply executes (docs/architecture.md, "Apply": as for a failure): the first signal aborts the run's
  * stop, so no new call starts and the calls already sent finish; apply then prints its report and exits
  * with the signal's code (130 / 143). A second signal exits at once, for a user who will not wait for a slow
  * call. Only while armed: before execution nothing has been changed, and the default (the process ends at

@@ -56,7 +56,7 @@ export function createPacedClients(
 
 /**
  * The stack's resources as the tag index lists them, or undefined for `--discovery scan`, and also when
- * the policy denies tag:GetResources (SPEC 2: fall back to scan, with a warning).
+ * the policy denies tag:GetResources (docs/architecture.md, "Commands and exit codes": fall back to scan, with a warning).
  */
 export async function stackIndex(aws: Aws, clients: Clients, stack: string, discovery: 'tags' | 'scan', warnings: string[]): Promise<{ index?: StackIndex; calls: Record<string, number> }> {
   if (discovery === 'scan') return { calls: {} };

@@ -37,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
       const { createLogger } = await import('../log.js');
       const log = createLogger(inv.options.logLevel);
       // The SDK prints a free-text notice on Node < 22 (its 2027 releases will need Node 22). stderr
-      // carries JSON logs (SPEC 2), so the notice is logged as one instead.
+      // carries JSON logs (docs/architecture.md, "Commands and exit codes"), so the notice is logged as one instead.
       if (process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED === undefined) {
         process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
         if (Number(process.versions.node.split('.')[0]) < 22)

@@ -78,7 +78,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   const warnings = [
     ...loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code}: ${d.message}`),
     ...readWarnings,
-    // SPEC 3: a subscription waiting for confirmation is not a change; the plan says it is pending.
+    // A subscription waiting for confirmation is not a change; the plan says it is pending (docs/architecture.md, "The file format").
     ...live.pending.map((p) => `subscription pending confirmation: ${p}`),
   ];
   const full = planResolved(resolved, live.state, {

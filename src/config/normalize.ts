@@ -1,5 +1,5 @@
 /**
- * The written file -> the desired-state model (SPEC 3): presets expanded into full alarms with derived
+ * The written file -> the desired-state model (docs/architecture.md, "The file format"): presets expanded into full alarms with derived
  * names, rates as fractions, periods as seconds, topic references kept by name (resolved to ARNs once the
  * account is known), stack tags added, AWS's defaults written out wherever the file omits them, then
  * canonicalize(). Two files that mean the same thing give the same model.
@@ -134,7 +134,7 @@ function eventDestination(set: string, name: string, w: WrittenEventDestination)
     kind: 'eventDestination',
     configurationSet: set,
     name,
-    // The file's default is true; the API's is false (SPEC 3, aws-facts 1.2), so it is always sent.
+    // The file's default is true; the API's is false (docs/architecture.md, "The file format"; aws-facts 1.2), so it is always sent.
     enabled: w.enabled ?? true,
     events: w.events,
     target: destinationTarget(w),

@@ -3,7 +3,7 @@
  * to every mapping at parse time. Never throws: every problem becomes a Diagnostic.
  *
  * Choices: YAML 1.2 core schema; `<<` merge keys on (users share defaults between sets with them);
- * duplicate keys are errors (SPEC 3); custom tags (`!Ref`) are errors, because the `yaml` package would
+ * duplicate keys are errors (docs/architecture.md, "The file format"); custom tags (`!Ref`) are errors, because the `yaml` package would
  * otherwise keep them as plain strings and change the meaning silently; aliases are capped against
  * "billion laughs" documents.
  */

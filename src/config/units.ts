@@ -1,4 +1,4 @@
-/** The file's shorthand for durations and rates (SPEC 3), and the AWS limits on alarm periods. */
+/** The file's shorthand for durations and rates (docs/architecture.md, "The file format"), and the AWS limits on alarm periods. */
 import type { WrittenDuration, WrittenRate } from './written.js';
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };

@@ -1,5 +1,5 @@
 /**
- * The file as written (SPEC 3), after YAML parsing and schema validation: the changesets split between
+ * The file as written (docs/architecture.md, "The file format"), after YAML parsing and schema validation: the changesets split between
  * the *written* config and the normalised model. Shapes mirror schema/ses-reconcile.schema.json; a value
  * of these types has passed the schema, so rules may rely on types but not on cross-references.
  */

@@ -1,7 +1,7 @@
 /**
  * diffStates(desired, actual): one ResourceDiff per resource that differs, keyed and ordered by
  * ResourceKey. Both sides are canonical already; the only adjustment here is for fields the file leaves
- * unmanaged on purpose (`sendingEnabled` omitted: SPEC 3), which take the live value before comparing.
+ * unmanaged on purpose (`sendingEnabled` omitted: docs/architecture.md, "The file format"), which take the live value before comparing.
  */
 import type { ResourceDiff } from '../model/change.js';
 import { compareKeys } from '../model/key.js';

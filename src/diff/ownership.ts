@@ -1,6 +1,6 @@
 /**
  * Ownership, as a filter before the diff (dnscontrol's hands-off premise): what this stack does not own is
- * removed from both sides, so the diff itself stays naive and can never touch it (SPEC 5).
+ * removed from both sides, so the diff itself stays naive and can never touch it (docs/architecture.md, "Ownership and deletes").
  *
  * Terms: a configuration set or alarm is *owned* when it carries `ses-reconcile:stack=<stack>`; *named*
  * when the file defines it. Owned or named = managed.

@@ -1,5 +1,5 @@
 /**
- * What each reader reads, from the file and the tag index (SPEC 2 `--refresh`, SPEC 5). Pure.
+ * What each reader reads, from the file and the tag index (`--refresh`: docs/architecture.md, "Commands and exit codes", "Ownership and deletes"). Pure.
  *
  * Terms: the *index* is the stack's resources as the tag index lists them (port.ts StackIndex); a
  * *digest* is the `ses-reconcile:digest` tag each set, alarm and topic carries, the digest of the file's

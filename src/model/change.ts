@@ -15,7 +15,7 @@ export type ResourceDiff =
   | { readonly kind: 'delete'; readonly key: ResourceKey; readonly before: Resource }
   | { readonly kind: 'update'; readonly key: ResourceKey; readonly before: Resource; readonly after: Resource; readonly fields: readonly FieldDiff[] };
 
-/** A resource of the file that exists in AWS but is not this stack's (SPEC 5). */
+/** A resource of the file that exists in AWS but is not this stack's (docs/architecture.md, "Ownership and deletes"). */
 export interface Conflict {
   readonly key: ResourceKey;
   readonly desired: Resource;
@@ -24,7 +24,7 @@ export interface Conflict {
   readonly owner: string | undefined;
 }
 
-/** SPEC 6: every change says why it exists. */
+/** Every change says why it exists (docs/architecture.md, "Plans"). */
 export type ChangeReason =
   | 'new in file'
   | 'removed from file'

@@ -2,11 +2,11 @@ import type { Resource, ResourceKind } from './resources.js';
 
 /**
  * `${kind}:${id}`. The id is what the plan shows: a name, or `set/destination` for an event destination
- * (SPEC 6). One sort order, used for rendering, hashing and applying alike.
+ * (docs/architecture.md, "Plans"). One sort order, used for rendering, hashing and applying alike.
  */
 export type ResourceKey = `${ResourceKind}:${string}`;
 
-/** Dependency order (SPEC 6): topics, then sets, then destinations, then alarms and dashboards. */
+/** Dependency order (docs/architecture.md, "Plans"): topics, then sets, then destinations, then alarms and dashboards. */
 export const KIND_RANK: Readonly<Record<ResourceKind, number>> = {
   topic: 0,
   configurationSet: 1,

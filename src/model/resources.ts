@@ -26,7 +26,7 @@ export type EnabledFlag = 'ENABLED' | 'DISABLED';
 /** Tag key -> value, keys in code-unit order. */
 export type Tags = Readonly<Record<string, string>>;
 
-/** The ownership tag (SPEC 5). */
+/** The ownership tag (docs/architecture.md, "Ownership and deletes"). */
 export const STACK_TAG = 'ses-reconcile:stack';
 /**
  * A dashboard's second ownership tag: dashboards are global (one namespace for every Region) while the
@@ -37,7 +37,7 @@ export const REGION_TAG = 'ses-reconcile:region';
 /**
  * A digest of what the file said for a configuration set (with its destinations) at the last apply. A
  * plan whose file digest equals it knows the file has not changed, so any difference was made outside
- * ses-reconcile (SPEC 6 reasons) — without keeping any state of its own.
+ * ses-reconcile (the reasons of docs/architecture.md, "Plans") — without keeping any state of its own.
  */
 export const DIGEST_TAG = 'ses-reconcile:digest';
 
@@ -70,7 +70,7 @@ export interface VdmOptions {
 export interface ConfigurationSet {
   readonly kind: 'configurationSet';
   readonly name: string;
-  /** undefined: not managed at all (SPEC 3: never resume a paused sender behind the user's back). */
+  /** undefined: not managed at all (docs/architecture.md, "The file format": never resume a paused sender behind the user's back). */
   readonly sendingEnabled?: boolean;
   readonly reputationMetricsEnabled: boolean;
   readonly delivery: DeliveryOptions;

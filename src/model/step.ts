@@ -1,5 +1,5 @@
 /**
- * A Step is one AWS API call, as data: the narrowest call that makes one part of a change (SPEC 6). The
+ * A Step is one AWS API call, as data: the narrowest call that makes one part of a change (docs/architecture.md, "Plans"). The
  * planner chooses steps; an adapter (aws/) turns each into exactly one SDK command. Steps name resources,
  * never ARNs: resolving names and topic references to ARNs needs the account, which only the adapter knows.
  */

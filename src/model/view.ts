@@ -1,6 +1,6 @@
 /**
  * The shape a resource is diffed in: its AWS fields only (no kind or name), with lists AWS keys by name
- * shown as maps, so a field path reads like the file (`cloudWatch.dimensions.Campaign.default`, SPEC 6).
+ * shown as maps, so a field path reads like the file (`cloudWatch.dimensions.Campaign.default`; docs/architecture.md, "Plans").
  */
 import { DIGEST_TAG, type DestinationTarget, type Resource, type TopicRef } from './resources.js';
 

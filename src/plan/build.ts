@@ -40,7 +40,7 @@ function withoutName(r: Resource): string {
   return JSON.stringify(rest);
 }
 
-/** Delete + create of an identical destination in one set reads as a rename (SPEC 3: shown as such). */
+/** Delete + create of an identical destination in one set reads as a rename (docs/architecture.md, "The file format": shown as such). */
 function renames(diffs: readonly ResourceDiff[]): Set<string> {
   const keys = new Set<string>();
   const created = diffs.filter((d): d is Extract<ResourceDiff, { kind: 'create' }> => d.kind === 'create' && d.after.kind === 'eventDestination');

@@ -1,5 +1,5 @@
 /**
- * Execution order (SPEC 6): every call finds what it needs. Waves run one after another; the changes of
+ * Execution order (docs/architecture.md, "Plans"): every call finds what it needs. Waves run one after another; the changes of
  * one wave are independent, so apply may run them concurrently.
  *   0. topics created or updated (destinations and alarms publish to them)
  *   1. configuration sets created or updated (destinations need their set)

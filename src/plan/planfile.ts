@@ -1,5 +1,5 @@
 /**
- * The plan file (`plan --out`, `apply PLANFILE`): the SPEC 6 JSON a reviewer reads, plus what apply needs
+ * The plan file (`plan --out`, `apply PLANFILE`; docs/architecture.md, "Saved plans"): the plan JSON a reviewer reads, plus what apply needs
  * to prove, before it calls anything, that it runs only what was reviewed. In CI the file is an artifact
  * passed between jobs, so it is a trust boundary (README, "Plan files"):
  *
@@ -47,7 +47,7 @@ export interface PlanFile {
   readonly inputs: PlanInputs;
 }
 
-/** A parsed plan file: also the SPEC 6 JSON it shows a reviewer, which must be the executable plan's. */
+/** A parsed plan file: also the plan JSON it shows a reviewer (docs/architecture.md, "Plans"), which must be the executable plan's. */
 export interface SavedPlan extends PlanFile {
   readonly readable: Readonly<Record<string, unknown>>;
 }
@@ -91,7 +91,7 @@ export function inputsOf(
   };
 }
 
-/** The file's text. `readable` is the SPEC 6 JSON of the plan. */
+/** The file's text. `readable` is the plan's JSON (docs/architecture.md, "Plans"). */
 export function planFileText(readable: object, file: PlanFile): string {
   const i = file.inputs;
   const body = {

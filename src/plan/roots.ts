@@ -53,7 +53,7 @@ export function stepRoot(step: Step): ResourceKey {
   }
 }
 
-/** Calls that delete a resource (SPEC 5 deletes), whatever the change around them is labelled. */
+/** Calls that delete a resource (docs/architecture.md, "Ownership and deletes"), whatever the change around them is labelled. */
 export function isDeleteStep(step: Step): boolean {
   switch (step.op) {
     case 'DeleteConfigurationSet':

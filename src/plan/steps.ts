@@ -1,5 +1,5 @@
 /**
- * The narrowest API calls for each change (SPEC 6): one Put…Options per option group that differs, tag
+ * The narrowest API calls for each change (docs/architecture.md, "Plans"): one Put…Options per option group that differs, tag
  * and untag calls for tags, a full Update for an event destination (its API replaces the whole
  * definition, aws-facts 1.3), and delete-then-create only where AWS cannot change in place.
  */

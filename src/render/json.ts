@@ -1,5 +1,5 @@
 /**
- * Plan -> the SPEC 6 JSON object (`plan --format json`; the plan file shares this serializer). Pure, as
+ * Plan -> the JSON object of docs/architecture.md, "Plans" (`plan --format json`; the plan file shares this serializer). Pure, as
  * aws-cdk's render-json.ts: a separate function producing readonly `*Json` shapes, one doc line per field.
  *
  * Determinism (STYLE 3.9): the same plan gives byte-identical text, and so does an equal plan built in
@@ -19,7 +19,7 @@ import { describeStep } from '../model/step.js';
 export interface PlanJson {
   /** Version of this object's shape; readers refuse versions they do not know (changesets publish plan). */
   readonly formatVersion: number;
-  /** The stack whose ownership tag scopes the plan (SPEC 5). */
+  /** The stack whose ownership tag scopes the plan (docs/architecture.md, "Ownership and deletes"). */
   readonly stack: string;
   /** The AWS region the plan was computed for. */
   readonly region: string;
@@ -48,7 +48,7 @@ export interface ChangeJson {
   readonly type: ResourceKind;
   /** The resource as the plan names it: a name, or `set/destination`. */
   readonly id: string;
-  /** Why the change exists (SPEC 6). */
+  /** Why the change exists (docs/architecture.md, "Plans"). */
   readonly reason: ChangeReason;
   /** The live resource; null for a create. */
   readonly before: JsonValue;

@@ -1,5 +1,5 @@
 /**
- * The lines a `--refresh changed` plan opens with (SPEC 2: "the plan says so in its header"): what was not
+ * The lines a `--refresh changed` plan opens with (docs/architecture.md, "Commands and exit codes": the plan says so in its header): what was not
  * read, and so what the plan cannot show. Two short lines, so a terminal of 100 columns does not wrap
  * them; markdown joins them. Shared by the text and markdown renderers.
  */

@@ -84,7 +84,7 @@ function changeBlock(change: Change, palette: Palette): string[] {
   return lines;
 }
 
-/** The closing line (SPEC 6), from the plan's own summary. */
+/** The closing line (docs/architecture.md, "Plans"), from the plan's own summary. */
 export function planSummaryLine(plan: Plan): string {
   const s = plan.summary;
   return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`;

@@ -70,7 +70,7 @@ async function runAll(steps: readonly Step[]): Promise<void> {
 
 /**
  * What the live read should equal: topics of the file resolved to ARNs (the planner's job), and a set
- * whose file omits sendingEnabled compared without it (unmanaged; SPEC 3).
+ * whose file omits sendingEnabled compared without it (unmanaged; docs/architecture.md, "The file format").
  */
 function comparable(desired: Resource, live: Resource | undefined): [Resource | undefined, Resource] {
   if (desired.kind === 'eventDestination' && desired.target.type === 'sns' && 'topic' in desired.target.topic) {

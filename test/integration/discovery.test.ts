@@ -1,5 +1,5 @@
 /**
- * Finding the stack's resources by the tag index (SPEC 5), over HTTP: the real CLI and SDK against the
+ * Finding the stack's resources by the tag index (docs/architecture.md, "Ownership and deletes"), over HTTP: the real CLI and SDK against the
  * emulator, whose call log says what was read. A plan reads only what the stack owns or the file names;
  * owned resources the file drops are found whatever their names; the index's lag and its ghosts of
  * deleted resources change nothing; AccessDenied falls back to listing the account; `--refresh changed`

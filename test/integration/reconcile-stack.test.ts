@@ -185,7 +185,7 @@ describe('plan files, formats and targets', () => {
     expect(r.stderr).toContain('expected 1, received 2');
   });
 
-  it('prints SPEC 6 JSON and a markdown comment', async () => {
+  it('prints the JSON plan and a markdown comment', async () => {
     const file = sb.write(BASE);
     const json = JSON.parse((await sb.plan(file, '--format', 'json')).stdout) as { formatVersion: number; stack: string; region: string; changes: { action: string; type: string; id: string; reason: string }[]; summary: object };
     expect(json).toMatchObject({ formatVersion: 1, stack: 'app', region: 'us-east-1', summary: { create: 2, update: 0, replace: 0, delete: 0 } });

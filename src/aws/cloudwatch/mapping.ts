@@ -3,7 +3,7 @@
  *
  * Read side (DescribeAlarms MetricAlarm + ListTagsForResource Tags -> Alarm): the result must equal what
  * config/normalize.ts + plan/resolve.ts (topic names -> ARNs) + canonicalize() make of a file that means
- * the same thing, or every plan shows a perpetual diff (SPEC 3). Every AWS spelling of a default folds
+ * the same thing, or every plan shows a perpetual diff (docs/architecture.md, "The file format"). Every AWS spelling of a default folds
  * into the model's one spelling here (aws-facts 4.2, "Read-side normalisation"):
  *   TreatMissingData absent                    -> 'missing' ("If this parameter is omitted, the default
  *                                                 behavior of missing is used", MetricAlarm doc)

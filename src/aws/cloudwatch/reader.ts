@@ -3,7 +3,7 @@
  *
  * Premise: DescribeAlarms does not return tags (aws-facts 4.2) and has no tag filter, so finding "this
  * stack's alarms" by reading tags would cost one ListTagsForResource per alarm of the ACCOUNT. Two ways
- * around that, chosen by the caller (`--discovery`, SPEC 2):
+ * around that, chosen by the caller (`--discovery`, docs/architecture.md, "Commands and exit codes"):
  *
  * tags (default; `scope.discovered` given): the tag index already listed the stack's alarms with their
  * tags (tagging/stack-index.ts).

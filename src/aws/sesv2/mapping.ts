@@ -2,7 +2,7 @@
  * SESv2 SDK shapes <-> the canonical model (model/resources.ts), and nothing else: no calls, no I/O.
  *
  * Read side (AWS -> model): the result must equal, after canonicalize(), what config/normalize.ts makes
- * of a file that means the same thing, or the plan shows a perpetual diff (SPEC 3). So every AWS
+ * of a file that means the same thing, or the plan shows a perpetual diff (docs/architecture.md, "The file format"). So every AWS
  * spelling of a default folds into the model's one spelling here:
  *   ReputationOptions absent                  -> reputationMetricsEnabled false
  *   DeliveryOptions absent / {} / no TlsPolicy -> delivery.tlsPolicy OPTIONAL

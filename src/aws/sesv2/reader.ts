@@ -1,7 +1,7 @@
 /**
  * SesV2Reader: the live configuration sets and event destinations of one Region, as canonical State.
  *
- * Which sets, by `--discovery` (SPEC 2, 5):
+ * Which sets, by `--discovery` (docs/architecture.md, "Commands and exit codes", "Ownership and deletes"):
  *   tags (default; `scope.discovered` given): the file's names and the tag index's hits for the stack,
  *     minus `scope.unchanged` (`--refresh changed`). No listing: a set that is neither the stack's nor
  *     named by the file is never read. A hit the index still lists after its deletion reads NotFound and

@@ -12,7 +12,7 @@
  *   TagTopic/UntagTopic  TagResource / UntagResource
  *   Subscribe            Subscribe {ReturnSubscriptionArn: true, Attributes only where not SNS's default}.
  *                        An email/http(s) subscription stays pending until its owner confirms: that is
- *                        success here (SPEC 3: pending is not a change).
+ *                        success here (docs/architecture.md, "The file format": pending is not a change).
  *   Unsubscribe          ListSubscriptionsByTopic (every page) to find protocol+endpoint, then
  *                        Unsubscribe {SubscriptionArn}. Nothing to find: success (already gone). Found
  *                        only pending: success WITHOUT a call — a pending subscription has no ARN and

@@ -3,7 +3,7 @@
  *
  * Read side (GetTopicAttributes + ListSubscriptionsByTopic [+ GetSubscriptionAttributes] +
  * ListTagsForResource -> Topic): the result must equal what config/normalize.ts makes of a file that
- * means the same thing, after canonicalize(), or every plan shows a perpetual diff (SPEC 3):
+ * means the same thing, after canonicalize(), or every plan shows a perpetual diff (docs/architecture.md, "The file format"):
  *   name                         the last segment of the TopicArn
  *   DisplayName absent           -> '' (SNS reports '' when unset; normalize writes '' too)
  *   Policy                       -> TopicPolicy through topicPolicyFromDocument (our statements by Sid;

@@ -1,5 +1,5 @@
 /**
- * The SNS topic policy a topic of the file needs (SPEC 3), as a document, and back.
+ * The SNS topic policy a topic of the file needs (docs/architecture.md, "The file format"), as a document, and back.
  *
  * The model keeps only what the file decides (TopicPolicy: which configuration sets' SES event
  * destinations publish to the topic, whether CloudWatch alarms notify it); the document is derived from

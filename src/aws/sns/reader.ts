@@ -2,7 +2,7 @@
  * SnsTopicReader: the file's and the stack's SNS topics, with subscriptions, policy and tags, as
  * canonical State.
  *
- * Which topics, by `--discovery` (SPEC 2, 5):
+ * Which topics, by `--discovery` (docs/architecture.md, "Commands and exit codes", "Ownership and deletes"):
  *   tags (default; `scope.discovered` given): the file's names and the tag index's hits for the stack,
  *     minus `scope.unchanged` (`--refresh changed`). No ListTopics: a topic's ARN follows from its name,
  *     the Region and the account (model/arn.ts), and GetTopicAttributes answering NotFound says it does
@@ -21,7 +21,7 @@
  *   + 1 ListTagsForResource (0 when trusted); scan adds max(1, ceil(N / 100)) ListTopics for N topics in
  *   the Region, tags adds nothing.
  *
- * Pending subscriptions (SPEC 3, "a subscription pending confirmation is not a change"): SNS lists them
+ * Pending subscriptions (docs/architecture.md, "The file format": a subscription pending confirmation is not a change): SNS lists them
  * with SubscriptionArn `PendingConfirmation`. They ARE subscriptions (protocol + endpoint are in the
  * state, so the plan does not subscribe them again), and they are also reported in `pending` as
  * `<topic> <protocol>:<endpoint>` so plan and apply reports can say so. Their attributes cannot be read

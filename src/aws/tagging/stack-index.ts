@@ -1,6 +1,6 @@
 /**
  * The stack's resources as the Resource Groups Tagging API lists them: what `--discovery tags` (the
- * default) starts from, so a plan reads only what the stack owns or the file names (SPEC 5), never the
+ * default) starts from, so a plan reads only what the stack owns or the file names (docs/architecture.md, "Ownership and deletes"), never the
  * account's other sets, alarms and topics.
  *
  * One listing: GetResources with the tag filter `ses-reconcile:stack=<stack>` and the type filters
@@ -41,7 +41,7 @@ export function resourceOfArn(arn: string): { kind: Kind; name: string } | undef
   return undefined;
 }
 
-/** The policy denies `tag:GetResources`: the caller falls back to `--discovery scan` (SPEC 2). */
+/** The policy denies `tag:GetResources`: the caller falls back to `--discovery scan` (docs/architecture.md, "Commands and exit codes"). */
 export function isAccessDenied(err: unknown): boolean {
   return err instanceof AwsCallError && ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedException'].includes(err.code);
 }

@@ -50,7 +50,7 @@ export async function runApply(o: ApplyCliOptions, io: Io, approval: Approval, i
   io.out(renderPlanText(plan, io.palette));
   if (plan.refused) throw new UnsafePlanError(`refusing to apply: ${plan.refused}`);
   if (plan.changes.length === 0) return EXIT.ok;
-  // SPEC 2: a saved plan was the review (as with Terraform); it does not ask again.
+  // A saved plan was the review (as with Terraform); it does not ask again (docs/architecture.md, "Saved plans").
   if (!o.autoApprove && !o.planFile) {
     if (!approval.interactive) throw new UnsafePlanError('refusing to apply without approval: stdin is not a terminal; re-run with --auto-approve');
     const answer = await approval.ask("\nDo you want to perform these actions? Only 'yes' will be accepted: ");

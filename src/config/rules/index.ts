@@ -1,4 +1,4 @@
-/** The semantic rules of SPEC 4, in the order they report. One rule per file, each citing its source. */
+/** The semantic rules (docs/architecture.md, "Validation"), in the order they report. One rule per file, each citing its source. */
 import type { Rule } from './rule.js';
 import { alarmDimensions } from './alarm-dimensions.js';
 import { alarmNames } from './alarm-names.js';

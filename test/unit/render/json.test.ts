@@ -12,7 +12,7 @@ describe('renderPlanJson', () => {
     });
   }
 
-  it('has the SPEC 6 shape: top-level keys, change keys, type is the resource kind', () => {
+  it('has the shape of docs/architecture.md, "Plans": top-level keys, change keys, type is the resource kind', () => {
     const json = JSON.parse(renderPlanJson(CREATE));
     expect(Object.keys(json)).toEqual(['formatVersion', 'stack', 'region', 'changes', 'waves', 'summary', 'warnings']);
     expect(json).toMatchObject({ formatVersion: 1, stack: 'email-platform', region: 'us-east-1', warnings: [] });

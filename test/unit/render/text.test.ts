@@ -20,7 +20,7 @@ describe('renderPlanText', () => {
     });
   }
 
-  it('closes with the exact SPEC summary line', () => {
+  it('closes with the exact summary line of docs/architecture.md, "Plans"', () => {
     const out = renderPlanText(CREATE, PLAIN);
     expect(lines(out)).toContain('Plan: 3 to create, 0 to update, 0 to replace, 0 to delete.');
     expect(out.endsWith('Plan: 3 to create, 0 to update, 0 to replace, 0 to delete.\n')).toBe(true);
