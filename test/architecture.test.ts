@@ -1,5 +1,5 @@
 /**
- * The dependency rules of STYLE.md section 2, read from every import under src/.
+ * The dependency rules of docs/architecture.md, "The rooms", read from every import under src/.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';

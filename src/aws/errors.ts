@@ -9,9 +9,10 @@
 import { AwsCallError, Interrupted, type AwsService } from '../errors.js';
 
 /**
- * Throttling codes of @smithy/core 3.41 `THROTTLING_ERROR_CODES` (aws-facts 2), minus
- * LimitExceededException: the SDK retries that name as throttling, but for SESv2 it is a quota ("too
- * many instances of the specified resource type", e.g. an 11th event destination) that no retry fixes.
+ * Throttling codes of @smithy/core 3.41 `THROTTLING_ERROR_CODES` (docs/aws-behaviour.md,
+ * "Errors and retries"), minus LimitExceededException: the SDK retries that name as throttling, but for SESv2
+ * it is a quota ("too many instances of the specified resource type", e.g. an 11th event destination) that no
+ * retry fixes.
  */
 const THROTTLING_CODES = new Set([
   'BandwidthLimitExceeded',

@@ -1,6 +1,6 @@
 /**
  * The AWS adapter, as cli/ loads it: lazily (`await import('../aws/index.js')`), so `validate` and
- * `schema` never load the SDK (STYLE 2, rule 5).
+ * `schema` never load the SDK (docs/architecture.md, "The rooms").
  */
 export { createClients, resolvedRegion, DEFAULT_MAX_ATTEMPTS, type AwsClients, type ClientOptions } from './clients.js';
 export { lookupAccount } from './account.js';

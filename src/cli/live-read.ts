@@ -1,7 +1,7 @@
 /**
  * Reading the live state for plan and apply: the composition of aws/ (clients, the tag index, the
  * readers, the step runners) with the pure scopes of live/scope.ts. Lives in cli/ because only cli/ wires
- * adapters to ports (STYLE 2, rule 5); aws/ is imported lazily by the caller and passed in.
+ * adapters to ports (docs/architecture.md, "The rooms"); aws/ is imported lazily by the caller and passed in.
  */
 import { routeSteps } from '../apply/router.js';
 import type { StepRunner } from '../apply/port.js';

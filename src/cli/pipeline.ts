@@ -1,5 +1,5 @@
 /**
- * The plan pipeline, composed: desired + live -> Plan (STYLE: loadDesired -> readLive -> removeUnowned ->
+ * The plan pipeline, composed: desired + live -> Plan (docs/architecture.md, "The flow": loadDesired -> readLive -> removeUnowned ->
  * diffStates -> buildPlan -> checkSafety -> guardOwnership). Pure; the commands do the I/O around it.
  */
 import { diffStates } from '../diff/diff.js';

@@ -109,14 +109,16 @@ function configurationSet(name: string, w: WrittenConfigurationSet, tags: Tags):
     sendingEnabled: w.sendingEnabled,
     reputationMetricsEnabled: w.reputationMetricsEnabled ?? false,
     delivery: {
-      // GetConfigurationSet without TlsPolicy means OPTIONAL (aws-facts 1.4).
+      // GetConfigurationSet without TlsPolicy means OPTIONAL (docs/aws-behaviour.md,
+      // "SESv2 configuration sets").
       tlsPolicy: w.delivery?.tlsPolicy ?? 'OPTIONAL',
       sendingPoolName: w.delivery?.sendingPoolName,
       maxDeliverySeconds: w.delivery?.maxDeliverySeconds,
     },
     tracking: w.tracking && {
       customRedirectDomain: w.tracking.customRedirectDomain,
-      // "If you don't specify a value, the default is OPTIONAL" behaviour (HttpsPolicy doc, aws-facts 1.2).
+      // "If you don't specify a value, the default is OPTIONAL" behaviour (HttpsPolicy doc;
+      // docs/aws-behaviour.md, "SESv2 configuration sets").
       httpsPolicy: w.tracking.httpsPolicy ?? 'OPTIONAL',
     },
     suppression: w.suppression && {
@@ -134,7 +136,8 @@ function eventDestination(set: string, name: string, w: WrittenEventDestination)
     kind: 'eventDestination',
     configurationSet: set,
     name,
-    // The file's default is true; the API's is false (docs/architecture.md, "The file format"; aws-facts 1.2), so it is always sent.
+    // The file's default is true; the API's is false (docs/architecture.md, "The file format";
+    // docs/aws-behaviour.md, "Event destinations"), so it is always sent.
     enabled: w.enabled ?? true,
     events: w.events,
     target: destinationTarget(w),
@@ -159,7 +162,10 @@ function topicRefs(names: readonly string[] | undefined): TopicRef[] {
   return (names ?? []).map((n) => (n.startsWith('arn:') ? { arn: n } : { topic: n }));
 }
 
-/** The fields every alarm shares, with CloudWatch's documented defaults (aws-facts 4.1 / 4.2). */
+/**
+ * The fields every alarm shares, with CloudWatch's documented defaults (docs/aws-behaviour.md,
+ * "CloudWatch alarms").
+ */
 function alarmCommon(
   w: WrittenAlarmCommon,
   defaults: { evaluationPeriods: number; comparison: Alarm['comparison']; treatMissingData: Alarm['treatMissingData'] },

@@ -3,8 +3,9 @@
  * published-metrics rule (which reports when there is none) and normalisation (which uses the answer),
  * so both always agree.
  *
- * An alarm must name every dimension of the destination exactly (aws-facts 3.5), and a metric exists
- * only for the event types the destination matches (DG event-publishing-retrieving-cloudwatch).
+ * An alarm must name every dimension of the destination exactly (docs/aws-behaviour.md,
+ * "Metrics SES publishes"), and a metric exists only for the event types the destination matches (DG
+ * event-publishing-retrieving-cloudwatch).
  */
 import type { EventType, SetAlarmPreset } from '../model/resources.js';
 import { SET_PRESETS } from './presets.js';

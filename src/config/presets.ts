@@ -1,7 +1,8 @@
 /**
  * The alarm presets: which metric each one watches, which SES event must be published for that metric
- * to exist, and its defaults. Defaults follow the SES guidance (aws-facts 4.7; reference how-to 001):
- * bounce rate 3% and complaint rate 0.08% over an hour, below SES's review rates of 5% and 0.1%.
+ * to exist, and its defaults. Defaults follow the SES guidance (docs/aws-behaviour.md,
+ * "Metrics SES publishes"; reference how-to 001): bounce rate 3% and complaint rate 0.08% over an hour, below
+ * SES's review rates of 5% and 0.1%.
  */
 import type { ComparisonOperator, EventType, SetAlarmPreset, AccountAlarmPreset, TreatMissingData } from '../model/resources.js';
 
@@ -82,7 +83,8 @@ export const SET_PRESETS: Readonly<Record<SetAlarmPreset, SetPresetSpec>> = {
     kind: 'count',
     slug: 'delivery-delays',
     event: 'DELIVERY_DELAY',
-    // INFERENCE (aws-facts 4.7): the CloudWatch metric name for DELIVERY_DELAY is not confirmed by AWS docs.
+    // INFERENCE (docs/aws-behaviour.md, "Metrics SES publishes"): the CloudWatch metric name for
+    // DELIVERY_DELAY is not confirmed by AWS docs.
     metricName: 'DeliveryDelay',
     defaults: { threshold: 100, period: 3600, evaluationPeriods: 1, comparison: 'GreaterThanThreshold', treatMissingData: 'notBreaching' },
     describe: 'Delivery delays',
@@ -98,7 +100,8 @@ export interface AccountPresetSpec {
 
 export const ACCOUNT_PRESETS: Readonly<Record<AccountAlarmPreset, AccountPresetSpec>> = {
   // treatMissingData ignore: reputation metrics appear only after the first bounce or complaint, and AWS
-  // recommends ignore for these alarms (DG reputationdashboard-cloudwatch-alarm, aws-facts 4.7).
+  // recommends ignore for these alarms (DG reputationdashboard-cloudwatch-alarm; docs/aws-behaviour.md,
+  // "Metrics SES publishes").
   bounceRate: {
     slug: 'bounce-rate',
     metricName: 'Reputation.BounceRate',
@@ -119,7 +122,10 @@ export const ACCOUNT_PRESETS: Readonly<Record<AccountAlarmPreset, AccountPresetS
  */
 export const FREE_FORM_DEFAULTS = { period: 300, evaluationPeriods: 1 } as const;
 
-/** SES puts an account under review at these rates (aws-facts 4.7, DG faqs-enforcement). */
+/**
+ * SES puts an account under review at these rates (DG faqs-enforcement; docs/aws-behaviour.md,
+ * "Metrics SES publishes").
+ */
 export const REVIEW_RATES = { bounce: 0.05, complaint: 0.001 } as const;
 
 /** The segment account presets use in place of a configuration set name. */

@@ -19,13 +19,16 @@ export function rateFraction(r: WrittenRate): number {
 
 /**
  * CloudWatch alarm periods: 10, 20 or 30 seconds (high resolution) or any multiple of 60
- * (aws-facts 4.1, PutMetricAlarm Period).
+ * (docs/aws-behaviour.md, "CloudWatch alarms", PutMetricAlarm Period).
  */
 export function isValidAlarmPeriod(seconds: number): boolean {
   return seconds === 10 || seconds === 20 || seconds === 30 || (seconds >= 60 && seconds % 60 === 0);
 }
 
-/** Period x EvaluationPeriods may not exceed 7 days, nor 1 day when the period is under an hour (aws-facts 4.1). */
+/**
+ * Period x EvaluationPeriods may not exceed 7 days, nor 1 day when the period is under an hour
+ * (docs/aws-behaviour.md, "CloudWatch alarms").
+ */
 export function maxEvaluationWindow(periodSeconds: number): number {
   return periodSeconds < 3600 ? 86_400 : 604_800;
 }

@@ -46,10 +46,10 @@ export type RateLimits = Readonly<Partial<Record<ServiceName | `${ServiceName}:$
  */
 export const AWS_DOCUMENTED_RATES: RateLimits = {
   // "All actions (except for SendEmail, SendRawEmail, and SendTemplatedEmail) are throttled at one
-  // request per second. Adjustable: No." (SES Developer Guide, quotas; aws-facts 3.3)
+  // request per second. Adjustable: No." (SES Developer Guide, quotas; docs/aws-behaviour.md, "Rate limits")
   sesv2: 1,
-  // CloudWatch User Guide, CloudWatch service quotas (aws-facts 4.6). TagResource, UntagResource and
-  // ListTagsForResource are not listed there.
+  // CloudWatch User Guide, CloudWatch service quotas (docs/aws-behaviour.md, "Rate limits"). TagResource,
+  // UntagResource and ListTagsForResource are not listed there.
   'cloudwatch:PutMetricAlarm': 3,
   'cloudwatch:DescribeAlarms': 9,
   'cloudwatch:DeleteAlarms': 3,
@@ -58,7 +58,7 @@ export const AWS_DOCUMENTED_RATES: RateLimits = {
   'cloudwatch:ListDashboards': 10,
   'cloudwatch:DeleteDashboards': 10,
   // "This action is throttled at 30 [100] transactions per second (TPS)." (SNS API Reference, each
-  // operation; botocore sns 2010-03-31 documentation; aws-facts 5).
+  // operation; botocore sns 2010-03-31 documentation; docs/aws-behaviour.md, "Rate limits").
   'sns:ListTopics': 30,
   'sns:ListSubscriptions': 30,
   'sns:ListSubscriptionsByTopic': 30,
@@ -70,8 +70,9 @@ export const AWS_DOCUMENTED_RATES: RateLimits = {
   'sns:TagResource': 10,
   'sns:UntagResource': 10,
   'sns:ListTagsForResource': 10,
-  // No rate is published for the Resource Groups Tagging API (aws-facts 8.1), nor for the other SNS
-  // operations used here (CreateTopic, DeleteTopic, Get/SetTopicAttributes, …) or STS: not limited.
+  // No rate is published for the Resource Groups Tagging API (docs/aws-behaviour.md, "Rate limits"), nor for
+  // the other SNS operations used here (CreateTopic, DeleteTopic, Get/SetTopicAttributes, …) or STS: not
+  // limited.
 };
 
 function isServiceName(s: string): s is ServiceName {

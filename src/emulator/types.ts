@@ -1,6 +1,6 @@
 /**
  * The emulator's internal contract. The emulator is a second, independent implementation of the AWS
- * side: it shares no code with the rest of src/ (STYLE 2, rule 6), only this small vocabulary among its
+ * side: it shares no code with the rest of src/ (docs/architecture.md, "The rooms"), only this small vocabulary among its
  * own parts. Each service owns its wire protocol (request decoding, responses, error encoding); the
  * server owns routing, the call log and fault injection.
  */

@@ -13,7 +13,7 @@ export function partitionOf(region: string): string {
 
 /**
  * `arn:aws:ses:{region}:{account}:configuration-set/{name}`: the ResourceArn of SESv2's tag calls
- * (aws-facts 1.1; Terraform's acceptance tests match `configuration-set/.+`).
+ * (docs/aws-behaviour.md, "Tagging"; Terraform's acceptance tests match `configuration-set/.+`).
  */
 export function configurationSetArn(region: string, account: string, name: string): string {
   return `arn:${partitionOf(region)}:ses:${region}:${account}:configuration-set/${name}`;
@@ -29,7 +29,10 @@ export function dashboardArn(region: string, account: string, name: string): str
   return `arn:${partitionOf(region)}:cloudwatch::${account}:dashboard/${name}`;
 }
 
-/** `arn:aws:cloudwatch:{region}:{account}:alarm:{name}`: a `:` before the name, not a `/` (aws-facts 4.4). */
+/**
+ * `arn:aws:cloudwatch:{region}:{account}:alarm:{name}`: a `:` before the name, not a `/`
+ * (docs/aws-behaviour.md, "Tagging").
+ */
 export function alarmArn(region: string, account: string, name: string): string {
   return `arn:${partitionOf(region)}:cloudwatch:${region}:${account}:alarm:${name}`;
 }

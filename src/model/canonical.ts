@@ -5,7 +5,7 @@
  *
  * - Lists AWS treats as sets are sorted: MatchingEventTypes and DimensionConfigurations (AWS returns
  *   them in its own order), SuppressedReasons, alarm action lists and dimensions (order not documented:
- *   INFERENCE, aws-facts 4.2), subscriptions.
+ *   INFERENCE, docs/aws-behaviour.md, "CloudWatch alarms"), subscriptions.
  * - Tags get their keys sorted.
  * - Fields that are undefined are removed, so `{a: undefined}` and `{}` compare equal.
  */

@@ -35,10 +35,16 @@ export type Step =
   | { readonly op: 'TagConfigurationSet'; readonly name: string; readonly tags: Tags }
   | { readonly op: 'UntagConfigurationSet'; readonly name: string; readonly keys: readonly string[] }
   | { readonly op: 'CreateConfigurationSetEventDestination'; readonly destination: EventDestination }
-  /** A full replacement: UpdateConfigurationSetEventDestination takes the whole definition (aws-facts 1.3). */
+  /**
+   * A full replacement: UpdateConfigurationSetEventDestination takes the whole definition
+   * (docs/aws-behaviour.md, "Event destinations").
+   */
   | { readonly op: 'UpdateConfigurationSetEventDestination'; readonly destination: EventDestination }
   | { readonly op: 'DeleteConfigurationSetEventDestination'; readonly configurationSet: string; readonly name: string }
-  /** Creates, or completely overwrites (aws-facts 4.1), one alarm; its tags apply only on create. */
+  /**
+   * Creates, or completely overwrites (docs/aws-behaviour.md, "CloudWatch alarms"), one alarm; its tags apply
+   * only on create.
+   */
   | { readonly op: 'PutMetricAlarm'; readonly alarm: Alarm }
   | { readonly op: 'DeleteAlarm'; readonly name: string }
   | { readonly op: 'TagAlarm'; readonly name: string; readonly tags: Tags }
@@ -53,7 +59,10 @@ export type Step =
   | { readonly op: 'Subscribe'; readonly topic: string; readonly subscription: Subscription }
   | { readonly op: 'Unsubscribe'; readonly topic: string; readonly protocol: string; readonly endpoint: string }
   | { readonly op: 'DeleteTopic'; readonly name: string }
-  /** The whole body (PutDashboard replaces it); tags apply on create only (aws-facts 4.5). */
+  /**
+   * The whole body (PutDashboard replaces it); tags apply on create only (docs/aws-behaviour.md,
+   * "Dashboards").
+   */
   | { readonly op: 'PutDashboard'; readonly name: string; readonly body: unknown; readonly tags: Tags }
   /** CloudWatch TagResource on the dashboard's ARN: PutDashboard ignores tags on an update. */
   | { readonly op: 'TagDashboard'; readonly name: string; readonly tags: Tags }

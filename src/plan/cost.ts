@@ -1,10 +1,10 @@
 /**
  * The monthly CloudWatch cost a plan adds or removes (issue: "plan shows the monthly CloudWatch cost").
  *
- * Prices: us-east-1 list prices compiled in aws-facts 6 (2026-11; the pricing page says prices vary by
- * Region, and the alarm and metric tiers were taken from secondary sources: verify before relying on
- * them). The free tier (10 metrics, 10 alarm metrics, 3 dashboards) is ignored: a plan cannot know what
- * the rest of the account uses.
+ * Prices: us-east-1 list prices compiled in docs/aws-behaviour.md, "Prices" (2026-11; the pricing page says
+ * prices vary by Region, and the alarm and metric tiers were taken from secondary sources: verify before
+ * relying on them). The free tier (10 metrics, 10 alarm metrics, 3 dashboards) is ignored: a plan cannot know
+ * what the rest of the account uses.
  * - A CloudWatch event destination publishes one custom metric per event type per combination of
  *   dimension values (DG "Price per metric"); a dimension counts its `expectedValues` hint, else 1.
  * - An alarm costs per alarm metric: 1 for a metric alarm, one per metric a metric-math alarm reads;

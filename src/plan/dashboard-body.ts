@@ -1,5 +1,6 @@
 /**
- * The CloudWatch DashboardBody of a dashboard (aws-facts 4.5), made from the desired state: PURE.
+ * The CloudWatch DashboardBody of a dashboard (docs/aws-behaviour.md, "Dashboards"), made from the desired
+ * state: PURE.
  *
  * A `literal` dashboard's body is the file's, as is. A `generated` one gets, for each configuration set
  * it names (in the source's sorted order), the widgets of the SES monitoring guide (reference how-to 001,
@@ -24,7 +25,7 @@
  *
  * Layout: each section (a set, then the account) starts a new row of the 24-column grid; its widgets are
  * 12 wide and 6 high, two to a row. The same input always gives the same object (same key order too),
- * so desired and live compare as parsed JSON (aws-facts 4.5, INFERENCE).
+ * so desired and live compare as parsed JSON (docs/aws-behaviour.md, "Dashboards", INFERENCE).
  */
 import { alarmArn } from '../model/arn.js';
 import { canonicalTags } from '../model/canonical.js';

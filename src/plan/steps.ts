@@ -1,7 +1,8 @@
 /**
  * The narrowest API calls for each change (docs/architecture.md, "Plans"): one Put…Options per option group that differs, tag
  * and untag calls for tags, a full Update for an event destination (its API replaces the whole
- * definition, aws-facts 1.3), and delete-then-create only where AWS cannot change in place.
+ * definition, docs/aws-behaviour.md, "Event destinations"), and delete-then-create only where AWS cannot
+ * change in place.
  */
 import { canonicalTags } from '../model/canonical.js';
 import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Subscription, Tags, Topic } from '../model/resources.js';
@@ -23,7 +24,8 @@ export function createSteps(r: Resource): Step[] {
     case 'topic':
       return [{ op: 'CreateTopic', topic: r }, ...r.subscriptions.map((subscription): Step => ({ op: 'Subscribe', topic: r.name, subscription }))];
     case 'alarm':
-      // Tags ride on the create: PutMetricAlarm applies them only to a new alarm (aws-facts 4.1).
+      // Tags ride on the create: PutMetricAlarm applies them only to a new alarm (docs/aws-behaviour.md,
+      // "CloudWatch alarms").
       return [{ op: 'PutMetricAlarm', alarm: r }];
     case 'configurationSet':
       return [{ op: 'CreateConfigurationSet', set: r }];
@@ -71,7 +73,10 @@ function setUpdateSteps(before: ConfigurationSet, after: ConfigurationSet): Step
   ];
 }
 
-/** AWS documents no in-place change of an event destination's type (aws-facts 1.3): replace it. */
+/**
+ * AWS documents no in-place change of an event destination's type (docs/aws-behaviour.md,
+ * "Event destinations"): replace it.
+ */
 export function needsReplace(before: Resource, after: Resource): boolean {
   return before.kind === 'eventDestination' && after.kind === 'eventDestination' && before.target.type !== after.target.type;
 }
@@ -87,8 +92,9 @@ function tagSteps(before: Tags, after: Tags, tag: (tags: Tags) => Step, untag: (
 }
 
 /**
- * PutMetricAlarm overwrites the whole alarm but ignores tags on an update (aws-facts 4.1): the alarm is put
- * again only when something besides its tags differs, and tags change through Tag/Untag.
+ * PutMetricAlarm overwrites the whole alarm but ignores tags on an update (docs/aws-behaviour.md,
+ * "CloudWatch alarms"): the alarm is put again only when something besides its tags differs, and tags change
+ * through Tag/Untag.
  */
 function alarmUpdateSteps(before: Alarm, after: Alarm): Step[] {
   const { tags: bt, ...b } = before;

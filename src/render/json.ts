@@ -2,7 +2,7 @@
  * Plan -> the JSON object of docs/architecture.md, "Plans" (`plan --format json`; the plan file shares this serializer). Pure, as
  * aws-cdk's render-json.ts: a separate function producing readonly `*Json` shapes, one doc line per field.
  *
- * Determinism (STYLE 3.9): the same plan gives byte-identical text, and so does an equal plan built in
+ * Determinism: the same plan gives byte-identical text, and so does an equal plan built in
  * another order. Change order is the plan's (execution order, already sorted by the planner); inside
  * resource and diff values, object keys are written in code-unit order, because a resource read from AWS
  * and the same resource read from the file are built field by field in different orders, and the digest

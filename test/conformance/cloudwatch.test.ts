@@ -138,7 +138,7 @@ conformance('cloudwatch alarms', (t) => {
     const got = await describeOne(t(), 'ses-complaint-rate-math');
     expect(got?.Metrics).toEqual(MATH.Metrics);
     expect(got).toMatchObject({ EvaluationPeriods: 2, DatapointsToAlarm: 2, Threshold: 0.001, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'ignore' });
-    // A metric-math alarm has no metric of its own (aws-facts 4.2: "Statistic absent for metric-math alarms").
+    // A metric-math alarm has no metric of its own (docs/aws-behaviour.md, "CloudWatch alarms").
     for (const m of ['MetricName', 'Namespace', 'Statistic', 'ExtendedStatistic', 'Period', 'Unit'] as const) expect(got?.[m], m).toBeUndefined();
   });
 
@@ -157,7 +157,8 @@ conformance('cloudwatch alarms', (t) => {
     await t().cw.send(new PutMetricAlarmCommand(alarm('minimal')));
     const got = await describeOne(t(), 'minimal');
     expect(got?.ActionsEnabled).toBe(true);
-    // absent ≡ missing / ≡ EvaluationPeriods for the reconciler's normalisation (aws-facts 4.2)
+    // absent ≡ missing / ≡ EvaluationPeriods for the reconciler's normalisation (docs/aws-behaviour.md,
+    // "CloudWatch alarms")
     for (const m of ['TreatMissingData', 'DatapointsToAlarm', 'AlarmDescription', 'Unit', 'ExtendedStatistic', 'EvaluateLowSampleCountPercentile', 'ThresholdMetricId'] as const) {
       expect(got?.[m], m).toBeUndefined();
     }
@@ -384,7 +385,8 @@ conformance('cloudwatch dashboards', (t) => {
 
   it('answers not found for a dashboard that does not exist', async () => {
     const err = await rejection(t().cw.send(new GetDashboardCommand({ DashboardName: 'ghost' })));
-    // Modeled as DashboardNotFoundError; the SDK names it by its query code's shape (errors.ts, aws-facts 5).
+    // Modeled as DashboardNotFoundError; the SDK names it by its query code's shape (errors.ts;
+    // docs/aws-behaviour.md, "Errors and retries").
     expect(err.name).toBe('ResourceNotFound');
     expect(err.Code).toBe('ResourceNotFound');
     expect(err.$metadata.httpStatusCode).toBe(404);

@@ -47,8 +47,8 @@ export function clientsFor(endpoint: string, name: TargetName, region = REGION) 
   const common = { endpoint, region, credentials, maxAttempts: 1 };
   return {
     ses: new SESv2Client(common),
-    // moto 5.2.1 speaks only CloudWatch's query protocol (aws-facts 5); the current SDK's default is
-    // JSON 1.0, which is what ses-reconcile uses and what our emulator must serve.
+    // moto 5.2.1 speaks only CloudWatch's query protocol (docs/aws-behaviour.md, "Wire protocols"); the
+    // current SDK's default is JSON 1.0, which is what ses-reconcile uses and what our emulator must serve.
     cw: new CloudWatchClient(name === 'moto' ? { ...common, protocol: AwsQueryProtocol } : common),
     sns: new SNSClient(common),
     tagging: new ResourceGroupsTaggingAPIClient(common),
@@ -135,7 +135,10 @@ export function conformance(title: string, body: (target: () => Target) => void,
   }
 }
 
-/** Known differences, collected for the README: `{ moto: 'moto ignores MaxRecords; AWS pages (aws-facts 4.2)' }`. */
+/**
+ * Known differences, collected for the README: `{ moto: 'moto ignores MaxRecords; AWS pages
+ * (docs/aws-behaviour.md, "CloudWatch alarms")' }`.
+ */
 export const differences = new Map<string, string>();
 export function difference(t: Target, by: Partial<Record<TargetName, string>>): boolean {
   const why = by[t.name];

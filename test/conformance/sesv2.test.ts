@@ -148,7 +148,7 @@ conformance('sesv2 configuration sets', (t) => {
     const got = data(await get(t(), 'bare'));
     if (
       difference(t(), {
-        moto: 'moto returns every group as {} (SendingOptions {SendingEnabled: {}}); AWS returns ReputationOptions {ReputationMetricsEnabled: false}, SendingOptions {SendingEnabled: true}, Tags [] and omits unset groups (aws-facts 1.4: Terraform marks only reputation and sending options Computed)',
+        moto: 'moto returns every group as {} (SendingOptions {SendingEnabled: {}}); AWS returns ReputationOptions {ReputationMetricsEnabled: false}, SendingOptions {SendingEnabled: true}, Tags [] and omits unset groups (docs/aws-behaviour.md, "SESv2 configuration sets": Terraform marks only reputation and sending options Computed)',
       })
     ) {
       expect(got).toEqual({

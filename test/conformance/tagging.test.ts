@@ -104,7 +104,10 @@ function tagsOf(m: ResourceTagMapping): Tags {
   return Object.fromEntries((m.Tags ?? []).map((t) => [t.Key as string, t.Value as string]).sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1)));
 }
 
-/** Every page of a GetResources listing: loop until the token is empty or absent (aws-facts 8.1). */
+/**
+ * Every page of a GetResources listing: loop until the token is empty or absent (docs/aws-behaviour.md,
+ * "The tag index").
+ */
 async function listAll(t: Pick<Target, 'tagging'>, input: GetResourcesCommandInput = {}): Promise<Listing> {
   const order: string[] = [];
   const found: [string, Tags][] = [];
@@ -139,7 +142,7 @@ conformance('tagging GetResources', (t) => {
   it('ends with an empty PaginationToken', async () => {
     await stack(t());
     const r = await t().tagging.send(new GetResourcesCommand({}));
-    if (difference(t(), { moto: 'moto ends a listing with "PaginationToken": null; AWS sends "" (callers loop until empty or absent, aws-facts 8.1)' })) {
+    if (difference(t(), { moto: 'moto ends a listing with "PaginationToken": null; AWS sends "" (callers loop until empty or absent, docs/aws-behaviour.md, "The tag index")' })) {
       expect(r.PaginationToken ?? null).toBeNull();
     } else {
       expect(r.PaginationToken).toBe('');
@@ -185,7 +188,8 @@ conformance('tagging GetResources', (t) => {
     expect((await listAll(t(), { ResourceTypeFilters: ['ses'] })).byArn).toEqual(sets);
     expect((await listAll(t(), { ResourceTypeFilters: ['cloudwatch:alarm'] })).byArn).toEqual(alarms);
     expect((await listAll(t(), { ResourceTypeFilters: ['cloudwatch'] })).byArn).toEqual(alarms);
-    // A topic ARN has no type segment: its type is `sns`, and `sns:topic` matches nothing (aws-facts 8.1).
+    // A topic ARN has no type segment: its type is `sns`, and `sns:topic` matches nothing
+    // (docs/aws-behaviour.md, "The tag index").
     expect((await listAll(t(), { ResourceTypeFilters: ['sns'] })).byArn).toEqual(topics);
     expect((await listAll(t(), { ResourceTypeFilters: ['sns:topic'] })).order).toEqual([]);
     expect((await listAll(t(), { ResourceTypeFilters: ['ses:configuration-set', 'sns'] })).byArn).toEqual({ ...sets, ...topics });

@@ -1,5 +1,5 @@
 /**
- * InMemoryAws: a hand-written fake of the SESv2 side at the model level (STYLE: fakes, not mocks). It
+ * InMemoryAws: a hand-written fake of the SESv2 side at the model level (fakes, not mocks). It
  * implements the live and apply ports over a State and applies AWS's documented semantics: a new set
  * sends and has reputation metrics off; Put…Options replaces its group; deleting a set deletes its
  * destinations; names clash with AlreadyExists, missing ones are NotFound. `failOn` makes one step fail.
@@ -101,7 +101,8 @@ export class InMemoryAws implements LiveReader, StepRunner {
         return;
       }
       case 'PutMetricAlarm': {
-        // A put overwrites the alarm but tags apply only on create (aws-facts 4.1).
+        // A put overwrites the alarm but tags apply only on create (docs/aws-behaviour.md,
+        // "CloudWatch alarms").
         const old = this.alarms.get(step.alarm.name);
         this.put(old ? { ...step.alarm, tags: old.tags } : step.alarm);
         return;
@@ -136,7 +137,7 @@ export class InMemoryAws implements LiveReader, StepRunner {
         this.topics.delete(step.name);
         return;
       case 'PutDashboard': {
-        // Tags apply on create only (aws-facts 4.5).
+        // Tags apply on create only (docs/aws-behaviour.md, "Dashboards").
         const old = this.dashboards.get(step.name);
         this.put({ kind: 'dashboard', name: step.name, source: { type: 'literal', body: step.body }, tags: old ? old.tags : step.tags });
         return;

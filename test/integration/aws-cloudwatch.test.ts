@@ -218,7 +218,7 @@ alarms:
     expect(await tagsNow()).toEqual(retagged.tags);
     await runner().run({ op: 'DeleteAlarm', name: 'rt/t' });
     expect((await reader().read(scopeOf([created]))).state.size).toBe(0);
-    // DeleteAlarms ignores unknown names (aws-facts 4.3): deleting again succeeds.
+    // DeleteAlarms ignores unknown names (docs/aws-behaviour.md, "CloudWatch alarms"): deleting again succeeds.
     await runner().run({ op: 'DeleteAlarm', name: 'rt/t' });
   });
 }

@@ -217,7 +217,8 @@ describe('Put...Options: each group changed, read back, and put back to its defa
       expect(await readSet()).toEqual(changed);
       await runner.run(p.step(base));
       // Back to the default: for suppression that is the account-level settings, which a Put with no
-      // member restores (the emulator's record of terraform-provider-aws#45756; aws-facts 1.3 INFERENCE).
+      // member restores (the emulator's record of terraform-provider-aws#45756; docs/aws-behaviour.md,
+      // "SESv2 configuration sets", INFERENCE).
       expect(await readSet()).toEqual(base);
     });
   }

@@ -1,9 +1,10 @@
 /**
  * CloudWatchStepRunner: each CloudWatch Step (model/step.ts) becomes exactly one CloudWatch command.
  * Steps name alarms; the ARNs the API wants (the tag calls' ResourceARN, the SNS topics of the file) are
- * built here from the Region and the account, or taken from the AlarmArn the reader saw (aws-facts 4.4
- * prefers AWS's own ARN to a built one). Failures become AwsCallError with the API's own operation name
- * (DeleteAlarms, TagResource, not DeleteAlarm / TagAlarm), after the pacing middleware's retries (aws/pacing/).
+ * built here from the Region and the account, or taken from the AlarmArn the reader saw
+ * (docs/aws-behaviour.md, "Tagging": prefers AWS's own ARN to a built one). Failures become AwsCallError with
+ * the API's own operation name (DeleteAlarms, TagResource, not DeleteAlarm / TagAlarm), after the pacing
+ * middleware's retries (aws/pacing/).
  */
 import {
   DeleteAlarmsCommand,
@@ -57,7 +58,8 @@ export class CloudWatchStepRunner {
       case 'PutMetricAlarm':
         return [step.op, () => cw.send(new PutMetricAlarmCommand(putMetricAlarmInput(step.alarm, this.topicArnOf)))];
       case 'DeleteAlarm':
-        // Unknown names are ignored by DeleteAlarms (aws-facts 4.3): deleting an alarm already gone succeeds.
+        // Unknown names are ignored by DeleteAlarms (docs/aws-behaviour.md, "CloudWatch alarms"): deleting an
+        // alarm already gone succeeds.
         return ['DeleteAlarms', () => cw.send(new DeleteAlarmsCommand({ AlarmNames: [step.name] }))];
       case 'TagAlarm':
         return ['TagResource', () => cw.send(new TagResourceCommand({ ResourceARN: this.arnOf(step.name), Tags: tagsToAws(step.tags) }))];

@@ -2,14 +2,15 @@
  * CloudWatch dashboards: CloudWatchDashboardReader (the named dashboards, as canonical State, with their
  * ownership tag) and CloudWatchDashboardRunner (one call per step).
  *
- * Dashboards are global (aws-facts 4.5): one namespace per account, whatever the Region.
+ * Dashboards are global (docs/aws-behaviour.md, "Dashboards"): one namespace per account, whatever the Region.
  *
  * Reader, for N named dashboards of which E exist, D dashboards in the account:
  *   1. ListDashboards, every page (up to 1000 per page, no page-size parameter), to learn which of the
  *      names exist and their DashboardArn. One listing of the account rather than a GetDashboard per name:
  *      a missing name costs nothing, and the names share no prefix to narrow it by.
  *   2. GetDashboard for each named one that exists: DashboardBody parsed as JSON becomes a literal source
- *      (compare parsed JSON, never the string: byte-identical round trips are not documented, aws-facts 4.5).
+ *      (compare parsed JSON, never the string: byte-identical round trips are not documented,
+ *      docs/aws-behaviour.md, "Dashboards").
  *   3. ListTagsForResource on the DashboardArn AWS reported: the ownership tags (STACK_TAG and
  *      REGION_TAG, model/resources.ts) are kept, no other tag.
  *   Cost: ceil(D / 1000) (at least 1) + 2E calls. Steps 2 and 3 run in a pool (default 4 at once).
@@ -61,7 +62,10 @@ export interface CloudWatchDashboardReaderOptions {
 }
 
 
-/** GetDashboard's DashboardNotFoundError has code ResourceNotFound (aws-facts 4.5); JSON 1.0 may name the shape. */
+/**
+ * GetDashboard's DashboardNotFoundError has code ResourceNotFound (docs/aws-behaviour.md, "Dashboards"); JSON
+ * 1.0 may name the shape.
+ */
 function isNotFound(err: unknown): boolean {
   return (
     err instanceof AwsCallError &&
@@ -138,7 +142,10 @@ export class CloudWatchDashboardReader {
 
 /** Runs DashboardStep: each becomes exactly one CloudWatch command. */
 export class CloudWatchDashboardRunner {
-  /** `arns`: the reader's; a dashboard it did not see gets a built ARN (aws-facts 4.4 prefers AWS's own). */
+  /**
+   * `arns`: the reader's; a dashboard it did not see gets a built ARN (docs/aws-behaviour.md, "Tagging"
+   * prefers AWS's own).
+   */
   constructor(
     private readonly cw: CloudWatchClient,
     private readonly at: { readonly region: string; readonly accountId: string; readonly arns?: ReadonlyMap<string, string> },

@@ -3,8 +3,9 @@
  *
  * Read side (DescribeAlarms MetricAlarm + ListTagsForResource Tags -> Alarm): the result must equal what
  * config/normalize.ts + plan/resolve.ts (topic names -> ARNs) + canonicalize() make of a file that means
- * the same thing, or every plan shows a perpetual diff (docs/architecture.md, "The file format"). Every AWS spelling of a default folds
- * into the model's one spelling here (aws-facts 4.2, "Read-side normalisation"):
+ * the same thing, or every plan shows a perpetual diff (docs/architecture.md, "The file format"). Every
+ * AWS spelling of a default folds into the model's one spelling here (docs/aws-behaviour.md, "CloudWatch
+ * alarms"):
  *   TreatMissingData absent                    -> 'missing' ("If this parameter is omitted, the default
  *                                                 behavior of missing is used", MetricAlarm doc)
  *   DatapointsToAlarm absent                   -> EvaluationPeriods (N of N)
@@ -14,7 +15,8 @@
  *   Dimensions absent or []                    -> []; [{Name, Value}] -> {name, value}, sorted by canonicalize
  *   Statistic / ExtendedStatistic / Unit absent -> undefined (dropped by canonicalize)
  *   EvaluateLowSampleCountPercentile '' or absent -> undefined (Terraform marks it Computed: the service
- *                                                 may answer "" for "not set", aws-facts 4.2)
+ *                                                 may answer "" for "not set", docs/aws-behaviour.md,
+ *                                                 "CloudWatch alarms")
  *   AlarmDescription absent                    -> undefined ('' is kept: PutMetricAlarm accepts 0..1024)
  *   MetricName present                         -> query {type: 'metric', …, period: Period}
  *   Metrics non-empty                          -> query {type: 'math', metrics} in AWS's order (expressions
@@ -41,12 +43,13 @@
  * unknown destination type).
  *
  * Write side (Alarm -> PutMetricAlarmInput): every member the model defines and nothing else. Update
- * "completely overwrites the previous configuration" (aws-facts 4.1), so a member left out is cleared:
- * that is how a description, a unit or an action is removed, and why empty action and dimension lists are
- * left out rather than sent as `[]` (same meaning, and nothing for the query protocol to mis-encode).
- * ReturnData is sent on every metric-math query, true or false: AWS wants "true on exactly one, false on
- * all others" (aws-facts 4.1). Tags are included, though they apply only when the call creates the alarm;
- * on an update AWS ignores them, and the planner emits TagAlarm / UntagAlarm steps instead.
+ * "completely overwrites the previous configuration" (docs/aws-behaviour.md, "CloudWatch alarms"), so a
+ * member left out is cleared: that is how a description, a unit or an action is removed, and why empty action
+ * and dimension lists are left out rather than sent as `[]` (same meaning, and nothing for the query protocol
+ * to mis-encode). ReturnData is sent on every metric-math query, true or false: AWS wants "true on exactly
+ * one, false on all others" (docs/aws-behaviour.md, "CloudWatch alarms"). Tags are included, though they
+ * apply only when the call creates the alarm; on an update AWS ignores them, and the planner emits TagAlarm /
+ * UntagAlarm steps instead.
  */
 import type {
   Dimension,

@@ -1,9 +1,10 @@
 /**
  * CloudWatchAlarmReader: one stack's metric alarms, with their tags, as canonical State.
  *
- * Premise: DescribeAlarms does not return tags (aws-facts 4.2) and has no tag filter, so finding "this
- * stack's alarms" by reading tags would cost one ListTagsForResource per alarm of the ACCOUNT. Two ways
- * around that, chosen by the caller (`--discovery`, docs/architecture.md, "Commands and exit codes"):
+ * Premise: DescribeAlarms does not return tags (docs/aws-behaviour.md, "CloudWatch alarms") and has no tag
+ * filter, so finding "this stack's alarms" by reading tags would cost one ListTagsForResource per alarm of
+ * the ACCOUNT. Two ways around that, chosen by the caller (`--discovery`, docs/architecture.md, "Commands
+ * and exit codes"):
  *
  * tags (default; `scope.discovered` given): the tag index already listed the stack's alarms with their
  * tags (tagging/stack-index.ts).
@@ -30,9 +31,9 @@
  *
  * Listings and tag reads run in a pool (default 4 calls at once); the pacer (pacing/) spaces them at
  * DescribeAlarms' 9 TPS and the tag calls' rate.
- * Only metric alarms are read (AlarmTypes omitted: "only metric alarms are returned", aws-facts 4.2);
- * ses-reconcile makes no composite alarms. An alarm deleted between the listing and its tag read
- * (ResourceNotFound) is left out: the state is what exists.
+ * Only metric alarms are read (AlarmTypes omitted: "only metric alarms are returned", docs/aws-behaviour.md,
+ * "CloudWatch alarms"); ses-reconcile makes no composite alarms. An alarm deleted between the listing and its
+ * tag read (ResourceNotFound) is left out: the state is what exists.
  */
 import { CallCount } from '../call-count.js';
 import {
@@ -48,7 +49,10 @@ import { stateOf, type State } from '../../model/state.js';
 import { mapPool } from '../pool.js';
 import { alarmFromAws, tagsToAws } from './mapping.js';
 
-/** DescribeAlarms takes at most 100 AlarmNames and answers at most 100 alarms per page (aws-facts 4.2). */
+/**
+ * DescribeAlarms takes at most 100 AlarmNames and answers at most 100 alarms per page (docs/aws-behaviour.md,
+ * "CloudWatch alarms").
+ */
 export const DESCRIBE_ALARMS_MAX = 100;
 
 export interface AlarmReadScope {
@@ -68,7 +72,10 @@ export interface AlarmRead {
   readonly state: State;
   /** API calls made, by `cloudwatch:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
   readonly calls: Record<string, number>;
-  /** Alarm name -> the AlarmArn DescribeAlarms reported: for the step runner's tag calls (aws-facts 4.4). */
+  /**
+   * Alarm name -> the AlarmArn DescribeAlarms reported: for the step runner's tag calls
+   * (docs/aws-behaviour.md, "Tagging").
+   */
   readonly arns: ReadonlyMap<string, string>;
 }
 
@@ -88,7 +95,8 @@ export function stackAlarmPrefix(stack: string): string {
 }
 
 function isNotFound(err: unknown): boolean {
-  // JSON 1.0 names the shape (ResourceNotFoundException); the query protocol's code is ResourceNotFound (aws-facts 5).
+  // JSON 1.0 names the shape (ResourceNotFoundException); the query protocol's code is ResourceNotFound
+  // (docs/aws-behaviour.md, "Errors and retries").
   return err instanceof AwsCallError && (err.code === 'ResourceNotFoundException' || err.code === 'ResourceNotFound');
 }
 

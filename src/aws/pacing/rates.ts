@@ -13,8 +13,8 @@
  *     10 TPS" (TagResource, UntagResource, ListTagsForResource; possibly one shared budget, which the
  *     pacer's slow-down absorbs). Not stated for the others: INFERENCE, attribute reads 100/s like
  *     Subscribe, topic create/delete/set-attributes 10/s like the tag calls.
- *   - Resource Groups Tagging API: no published rate (aws-facts 8.1). INFERENCE: 5/s, far above what a
- *     plan needs (one page of 100 resources per call).
+ *   - Resource Groups Tagging API: no published rate (docs/aws-behaviour.md, "Rate limits"). INFERENCE: 5/s,
+ *     far above what a plan needs (one page of 100 resources per call).
  * `--max-rate SERVICE=N` gives every operation of SERVICE one shared bucket of N per second instead of
  * the per-operation defaults (raised quotas, an emulator that limits per service, tests);
  * `--max-rate SERVICE:Operation=N` changes one operation's bucket.

@@ -17,8 +17,9 @@
  * Write side (model -> request): every member the model defines is sent and nothing else, so an option
  * the model leaves undefined is never sent (MaxDeliverySeconds unset means "SES's default", not 0).
  * Two rules the apply depends on: event destinations always carry `Enabled` (the API's default is false,
- * the file's is true: aws-facts 1.2), and `suppression: {reasons: []}` is sent as `SuppressedReasons: []`
- * (an empty list dropped on the way is how "stop using the suppression list" silently does nothing).
+ * the file's is true: docs/aws-behaviour.md, "Event destinations"), and `suppression: {reasons: []}` is sent
+ * as `SuppressedReasons: []` (an empty list dropped on the way is how "stop using the suppression list"
+ * silently does nothing).
  */
 import type {
   CreateConfigurationSetCommandInput,
@@ -66,7 +67,8 @@ function present(s: string | undefined): string | undefined {
 function deliveryFromAws(d: AwsDeliveryOptions | undefined): DeliveryOptions {
   return {
     // GetConfigurationSet omits DeliveryOptions (or TlsPolicy) when unset; SES then uses opportunistic
-    // TLS, i.e. OPTIONAL (aws-facts 1.4: INFERENCE; moto answers `DeliveryOptions: {}`).
+    // TLS, i.e. OPTIONAL (docs/aws-behaviour.md, "SESv2 configuration sets": INFERENCE; moto answers
+    // `DeliveryOptions: {}`).
     tlsPolicy: d?.TlsPolicy ?? 'OPTIONAL',
     sendingPoolName: present(d?.SendingPoolName),
     maxDeliverySeconds: d?.MaxDeliverySeconds,
@@ -77,14 +79,16 @@ function trackingFromAws(t: AwsTrackingOptions | undefined): TrackingOptions | u
   // CustomRedirectDomain is the shape's one required member; moto answers `TrackingOptions: {}` for "none".
   const domain = present(t?.CustomRedirectDomain);
   if (domain === undefined) return undefined;
-  // "If you don't specify a value, the default is OPTIONAL" behaviour (HttpsPolicy doc, aws-facts 1.2).
+  // "If you don't specify a value, the default is OPTIONAL" behaviour (HttpsPolicy doc;
+  // docs/aws-behaviour.md, "SESv2 configuration sets").
   return { customRedirectDomain: domain, httpsPolicy: t?.HttpsPolicy ?? 'OPTIONAL' };
 }
 
 function suppressionFromAws(s: AwsSuppressionOptions | undefined): SuppressionOptions | undefined {
   // `SuppressedReasons: []` is a state of its own: "this set does not use the suppression list"
-  // (aws-facts 1.4, Terraform's suppressedReasonsEmpty test). Without the member (moto's `{}` for a set
-  // that never had suppression options) it is the account default, like the group being absent.
+  // (docs/aws-behaviour.md, "SESv2 configuration sets", Terraform's suppressedReasonsEmpty test). Without the
+  // member (moto's `{}` for a set that never had suppression options) it is the account default, like the
+  // group being absent.
   if (!Array.isArray(s?.SuppressedReasons)) return undefined;
   const threshold = s.ValidationOptions?.ConditionThreshold;
   return {
@@ -108,7 +112,8 @@ function vdmFromAws(v: AwsVdmOptions | undefined): VdmOptions | undefined {
 }
 
 export function tagsFromAws(tags: readonly Tag[] | undefined): Tags {
-  // "If you don't specify a value, Amazon SES sets the value to an empty string" (Tag doc, aws-facts 1.2).
+  // "If you don't specify a value, Amazon SES sets the value to an empty string" (Tag doc;
+  // docs/aws-behaviour.md, "Tagging").
   return Object.fromEntries((tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? '']));
 }
 
@@ -120,8 +125,9 @@ export function configurationSetFromAws(out: GetConfigurationSetResponse, listed
   return canonicalize<ConfigurationSet>({
     kind: 'configurationSet',
     name,
-    // A set is created sending-enabled (aws-facts 1.4, INFERENCE). moto answers `{SendingEnabled: {}}`
-    // for a set created without SendingOptions: not a boolean, so it reads as that default too.
+    // A set is created sending-enabled (docs/aws-behaviour.md, "SESv2 configuration sets", INFERENCE). moto
+    // answers `{SendingEnabled: {}}` for a set created without SendingOptions: not a boolean, so it reads as
+    // that default too.
     sendingEnabled: typeof sending === 'boolean' ? sending : true,
     // Returned even when never set (Terraform marks it Computed); absent or without the member means false.
     reputationMetricsEnabled: out.ReputationOptions?.ReputationMetricsEnabled === true,
@@ -154,7 +160,8 @@ function targetFromAws(setName: string, d: AwsEventDestination): DestinationTarg
     };
   }
   if (d.EventBridgeDestination) return { type: 'eventBridge', eventBusArn: d.EventBridgeDestination.EventBusArn ?? '' };
-  // ApplicationArn is optional in the model (aws-facts 1.2); "" makes the plan show the file's ARN as a change.
+  // ApplicationArn is optional in the model (docs/aws-behaviour.md, "Event destinations"); "" makes the plan
+  // show the file's ARN as a change.
   if (d.PinpointDestination) return { type: 'pinpoint', applicationArn: d.PinpointDestination.ApplicationArn ?? '' };
   // A destination type newer than this release (SESv2 has added types before): refuse rather than guess,
   // since planning over it could delete a destination ses-reconcile cannot even describe.
@@ -170,7 +177,8 @@ export function eventDestinationFromAws(setName: string, d: AwsEventDestination)
     kind: 'eventDestination',
     configurationSet: setName,
     name: d.Name ?? '',
-    // "The default value is false" (SES v1 EventDestination.Enabled; SESv2 is silent: aws-facts 1.2).
+    // "The default value is false" (SES v1 EventDestination.Enabled; SESv2 is silent: docs/aws-behaviour.md,
+    // "Event destinations").
     enabled: d.Enabled === true,
     // Sorted by canonicalize: AWS does not keep the order.
     events: (d.MatchingEventTypes ?? []) as EventType[],
@@ -240,14 +248,15 @@ export function createConfigurationSetInput(set: ConfigurationSet): CreateConfig
 }
 
 /*
- * The Put...Options inputs. Each Put replaces its whole group (aws-facts 1.3), so a member left out is
- * reset: that is how a pool, a MaxDeliverySeconds or a tracking domain is removed. For the groups the
- * model can leave undefined (suppression, tracking, VDM, archive), `undefined` sends the call with no
- * member at all. INFERENCE (aws-facts 1.3): AWS then restores the default, as Terraform relies on when it
- * clears a redirect domain or a pool; AWS does not document the value it stores. For suppression, a Put
- * with no member returns the set to the account-level settings, while `SuppressedReasons: []` means
- * "suppress nothing": Terraform dropped the empty list until 2025 and so sent the former when the user
- * asked for the latter (terraform-provider-aws#45756, as recorded in src/emulator/sesv2/configuration-sets.ts).
+ * The Put...Options inputs. Each Put replaces its whole group (docs/aws-behaviour.md,
+ * "SESv2 configuration sets"), so a member left out is reset: that is how a pool, a MaxDeliverySeconds or a
+ * tracking domain is removed. For the groups the model can leave undefined (suppression, tracking, VDM,
+ * archive), `undefined` sends the call with no member at all. INFERENCE (docs/aws-behaviour.md,
+ * "SESv2 configuration sets"): AWS then restores the default, as Terraform relies on when it clears a
+ * redirect domain or a pool; AWS does not document the value it stores. For suppression, a Put with no member
+ * returns the set to the account-level settings, while `SuppressedReasons: []` means "suppress nothing":
+ * Terraform dropped the empty list until 2025 and so sent the former when the user asked for the latter
+ * (terraform-provider-aws#45756, as recorded in src/emulator/sesv2/configuration-sets.ts).
  */
 
 export function deliveryOptionsInput(name: string, delivery: DeliveryOptions): PutConfigurationSetDeliveryOptionsCommandInput {
@@ -279,8 +288,9 @@ export function archivingOptionsInput(name: string, archiveArn: string | undefin
 }
 
 /**
- * The full definition Create and Update take (Update replaces the whole destination: aws-facts 1.3).
- * `topicArnOf` resolves a topic of the file by name; only the adapter knows the account and Region.
+ * The full definition Create and Update take (Update replaces the whole destination: docs/aws-behaviour.md,
+ * "Event destinations"). `topicArnOf` resolves a topic of the file by name; only the adapter knows the
+ * account and Region.
  */
 export function eventDestinationDefinition(d: EventDestination, topicArnOf: (ref: TopicRef) => string): EventDestinationDefinition {
   const common = { Enabled: d.enabled, MatchingEventTypes: [...d.events] };

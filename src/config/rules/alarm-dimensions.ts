@@ -1,8 +1,9 @@
 /**
  * An alarm on an SES event metric must name a dimension set that some CloudWatch event destination
  * publishes: event metrics exist with exactly the dimensions of the destination that published them, and
- * only for its matching event types (DG event-publishing-retrieving-cloudwatch; aws-facts 3.5, 4.7). With
- * no dimensions the alarm reads the account-level metric, which SES always publishes.
+ * only for its matching event types (DG event-publishing-retrieving-cloudwatch; docs/aws-behaviour.md,
+ * "Metrics SES publishes"). With no dimensions the alarm reads the account-level metric, which SES always
+ * publishes.
  *
  * A per-set reputation alarm (`Reputation.*` with `ses:configuration-set`) needs that set to publish
  * reputation metrics (reputationMetricsEnabled: DG monitoring-sender-reputation-pausing-configuration-set).

@@ -1,5 +1,5 @@
 /**
- * Alarm names are unique per Region and at most 255 characters (aws-facts 4.1, PutMetricAlarm AlarmName).
+ * Alarm names are unique per Region and at most 255 characters (docs/aws-behaviour.md, "CloudWatch alarms").
  * Preset names are derived (`<stack>/<set>/<preset>`), so two presets, or a preset and a free-form alarm,
  * can end up with the same name; that is an error here rather than one alarm silently overwriting another.
  */

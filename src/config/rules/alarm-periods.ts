@@ -1,7 +1,7 @@
 /**
- * Periods CloudWatch accepts, and evaluation windows (aws-facts 4.1, PutMetricAlarm): Period is 10, 20,
- * 30 or a multiple of 60 seconds; Period x EvaluationPeriods <= 7 days, and <= 1 day when Period < 1 hour;
- * DatapointsToAlarm (M of N) cannot exceed EvaluationPeriods.
+ * Periods CloudWatch accepts, and evaluation windows (docs/aws-behaviour.md, "CloudWatch alarms"): Period is
+ * 10, 20, 30 or a multiple of 60 seconds; Period x EvaluationPeriods <= 7 days, and <= 1 day when Period < 1
+ * hour; DatapointsToAlarm (M of N) cannot exceed EvaluationPeriods.
  */
 import type { PathSegment, Rule, RuleContext } from './rule.js';
 import { eachAlarmSpec } from './rule.js';

@@ -1,5 +1,5 @@
 /**
- * The shape of a free-form alarm beyond what the schema says (aws-facts 4.1, PutMetricAlarm):
+ * The shape of a free-form alarm beyond what the schema says (docs/aws-behaviour.md, "CloudWatch alarms"):
  * - a metric alarm has exactly one of Statistic / ExtendedStatistic;
  * - a metric-math alarm has no metric fields of its own; its queries have unique ids, at most 10
  *   metrics and 10 expressions, and exactly one returns data (MetricDataQuery doc);

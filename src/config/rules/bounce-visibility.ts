@@ -1,7 +1,8 @@
 /**
  * A configuration set should let someone see its bounces and complaints: the account's bounce and
- * complaint rates decide whether SES reviews or pauses sending (DG faqs-enforcement; aws-facts 4.7),
- * and only an enabled event destination matching BOUNCE and COMPLAINT shows which set caused them.
+ * complaint rates decide whether SES reviews or pauses sending (DG faqs-enforcement; docs/aws-behaviour.md,
+ * "Metrics SES publishes"), and only an enabled event destination matching BOUNCE and COMPLAINT shows which
+ * set caused them.
  */
 import type { Rule } from './rule.js';
 import { eachSet } from './rule.js';

@@ -1,8 +1,8 @@
 /**
  * Warnings about what a CloudWatch destination costs and how readable its metrics are.
  * - Each unique combination of event type, dimension name and value is a billed custom metric
- *   (DG event-publishing-add-event-destination-cloudwatch, "Price per metric"; aws-facts 3.5), so an
- *   auto-tag with one value per sender domain or IP multiplies the bill.
+ *   (DG event-publishing-add-event-destination-cloudwatch, "Price per metric"; docs/aws-behaviour.md,
+ *   "Prices"), so an auto-tag with one value per sender domain or IP multiplies the bill.
  * - "If a metric has multiple dimensions, you cannot access the metric in CloudWatch based on each
  *   dimension separately" (same page): an alarm must name every dimension value.
  */

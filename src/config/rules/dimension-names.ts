@@ -1,10 +1,12 @@
 /**
  * Dimension names by value source.
  * - A MESSAGE_TAG dimension's name is the message tag's name, and message tag names allow only ASCII
- *   letters, digits, '_' and '-' (aws-facts 3.1, [M-SES MessageTag]); the exception is an SES auto-tag such
- *   as `ses:configuration-set`, used by its full name (DG event-publishing-add-event-destination-cloudwatch).
- * - `ses:` names are auto-tags; only the documented ones exist (aws-facts 3.4). Two more appear in newer
- *   SES material without documentation: accepted with a warning.
+ *   letters, digits, '_' and '-' (sesv2 model, MessageTag; docs/aws-behaviour.md,
+ *   "Dimensions and message tags"); the exception is an SES auto-tag such as `ses:configuration-set`, used by
+ *   its full name (DG event-publishing-add-event-destination-cloudwatch).
+ * - `ses:` names are auto-tags; only the documented ones exist (docs/aws-behaviour.md,
+ *   "Dimensions and message tags"). Two more appear in newer SES material without documentation: accepted
+ *   with a warning.
  * - Auto-tags are message tags, so they need source MESSAGE_TAG.
  */
 import type { Rule } from './rule.js';

@@ -1,7 +1,7 @@
 /**
  * EMAIL_HEADER dimensions cannot use these headers (DG event-publishing-add-event-destination-cloudwatch,
- * step 2 note; aws-facts 3.1). Compared without case, since header names are case-insensitive
- * (RFC 5322; INFERENCE for SES's own check).
+ * step 2 note; docs/aws-behaviour.md, "Dimensions and message tags"). Compared without case, since header
+ * names are case-insensitive (RFC 5322; INFERENCE for SES's own check).
  */
 import type { Rule } from './rule.js';
 import { eachDestination } from './rule.js';

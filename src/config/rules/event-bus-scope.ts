@@ -1,8 +1,8 @@
 /**
  * SES publishes only to the default event bus of the configuration set's own account and Region
  * (EventBridgeDestination doc: "Only the default bus is supported"; same account and Region recorded
- * against real AWS, aws-facts 7). The schema checks the default bus; this rule checks account and Region
- * against the file's `accountId` and `region` when it has them.
+ * against real AWS: docs/aws-behaviour.md, "Event destinations"). The schema checks the default bus; this
+ * rule checks account and Region against the file's `accountId` and `region` when it has them.
  */
 import type { Rule } from './rule.js';
 import { eachDestination } from './rule.js';

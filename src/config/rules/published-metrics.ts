@@ -1,8 +1,8 @@
 /**
  * A preset alarm must watch a metric that some CloudWatch destination of its set publishes: metrics exist
  * only for the event types a destination matches, with exactly its dimensions (DG
- * event-publishing-retrieving-cloudwatch; aws-facts 3.5 and 4.7). A disabled destination publishes
- * nothing, so its alarms see no data.
+ * event-publishing-retrieving-cloudwatch; docs/aws-behaviour.md, "Metrics SES publishes"). A disabled
+ * destination publishes nothing, so its alarms see no data.
  */
 import type { Rule } from './rule.js';
 import { eachSetPreset } from './rule.js';

@@ -1,8 +1,8 @@
 /**
  * A rate is a fraction in (0, 1]: SES's reputation metrics are "decimal numbers between 0 and 1"
- * (DG reputationdashboard-cloudwatch-alarm; aws-facts 4.7), and our rate presets compute the same.
- * The schema bounds numbers; percentages are checked here, and so are free-form alarms on SES's
- * reputation metrics, whose threshold is a plain number but means a fraction.
+ * (DG reputationdashboard-cloudwatch-alarm; docs/aws-behaviour.md, "Metrics SES publishes"), and our rate
+ * presets compute the same. The schema bounds numbers; percentages are checked here, and so are free-form
+ * alarms on SES's reputation metrics, whose threshold is a plain number but means a fraction.
  */
 import type { Rule } from './rule.js';
 import { eachSetPreset } from './rule.js';

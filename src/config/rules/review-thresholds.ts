@@ -1,7 +1,7 @@
 /**
  * SES puts an account under review at a 5% bounce rate or a 0.1% complaint rate (DG faqs-enforcement,
- * reputationdashboardmessages; aws-facts 4.7). An alarm at or above those rates fires after the review
- * has begun: too late to act on.
+ * reputationdashboardmessages; docs/aws-behaviour.md, "Metrics SES publishes"). An alarm at or above those
+ * rates fires after the review has begun: too late to act on.
  */
 import type { PathSegment, Rule } from './rule.js';
 import { eachSetPreset } from './rule.js';

@@ -1,7 +1,7 @@
 /**
- * At most 50 tags per resource (SES Tag doc; CloudWatch TagResource; SNS: aws-facts 1.2 and 4.4). A
- * resource gets the file's `tags`, its own `tags` and ses-reconcile's two tags (stack; digest on
- * configuration sets, plan/reason.ts), so the union must fit.
+ * At most 50 tags per resource (SES Tag doc; CloudWatch TagResource; SNS TagResource: docs/aws-behaviour.md,
+ * "Tagging"). A resource gets the file's `tags`, its own `tags` and ses-reconcile's two tags (stack; digest
+ * on configuration sets, plan/reason.ts), so the union must fit.
  */
 import type { PathSegment, Rule } from './rule.js';
 import type { WrittenTags } from '../written.js';

@@ -100,7 +100,10 @@ export const isAlarmPeriod = (p: number): boolean => p === 10 || p === 20 || p =
 /** MetricStat.Period: 1, 5, 10, 20, 30 (high resolution) or any multiple of 60 (model, MetricStat). */
 const isQueryPeriod = (p: number): boolean => [1, 5, 10, 20, 30].includes(p) || p % 60 === 0;
 
-/** Per-alarm limits: "up to 50 tags" (PutMetricAlarm.Tags doc); ≤ 10 MetricStat and ≤ 10 expressions (aws-facts 4.1). */
+/**
+ * Per-alarm limits: "up to 50 tags" (PutMetricAlarm.Tags doc); ≤ 10 MetricStat and ≤ 10 expressions
+ * (docs/aws-behaviour.md, "CloudWatch alarms").
+ */
 export const MAX_TAGS = 50;
 const MAX_METRIC_STATS = 10;
 const MAX_EXPRESSIONS = 10;
@@ -178,7 +181,7 @@ const NOT_WITH_CRITERIA = [...METRIC_MEMBERS, 'Metrics', 'Threshold', 'Compariso
 /**
  * The evaluation range: Period × EvaluationPeriods "must be 604,800 seconds (7 days) or less, and … 86,400
  * seconds (one day) or less" when Period is under an hour (model, PutMetricAlarm.EvaluationPeriods/Period;
- * aws-facts 4.1). The wording of the error is ours.
+ * docs/aws-behaviour.md, "CloudWatch alarms"). The wording of the error is ours.
  */
 function checkEvaluationRange(period: number, evaluationPeriods: number): void {
   const seconds = period * evaluationPeriods;
@@ -276,7 +279,7 @@ export function checkPutMetricAlarm(a: PutMetricAlarmInput): void {
     );
   }
   if (a.DatapointsToAlarm !== undefined && a.DatapointsToAlarm > a.EvaluationPeriods) {
-    // INFERENCE: M of N needs M ≤ N (aws-facts 4.1 "implied"); the wording is ours.
+    // INFERENCE: M of N needs M ≤ N (implied: docs/aws-behaviour.md, "CloudWatch alarms"); the wording is ours.
     throw validationError('DatapointsToAlarm must be less than or equal to EvaluationPeriods');
   }
   const period = metrics ? Math.max(0, ...metrics.map((q) => q.MetricStat?.Period ?? q.Period ?? 0)) : (a.Period as number);

@@ -2,12 +2,12 @@
  * Metric alarms: PutMetricAlarm, DescribeAlarms, DeleteAlarms. Alarms are regional ("This name must be
  * unique within the Region", model), so each region has its own set.
  *
- * What DescribeAlarms returns for an alarm (aws-facts 4.2): every member that was put, as put; the
- * server-owned members (AlarmArn, StateValue, StateReason, the three timestamps); ActionsEnabled always
- * (default true); and the three action lists and Dimensions always, `[]` when not put. The lists are
- * there because AWS sends them: DescribeAlarms of alarms created without actions or dimensions answered
- * `"AlarmActions": [], "Dimensions": [], "InsufficientDataActions": [], "OKActions": []` when recorded
- * against AWS (localstack tests/aws/services/cloudwatch/test_cloudwatch.snapshot.json,
+ * What DescribeAlarms returns for an alarm (docs/aws-behaviour.md, "CloudWatch alarms"): every member that
+ * was put, as put; the server-owned members (AlarmArn, StateValue, StateReason, the three timestamps);
+ * ActionsEnabled always (default true); and the three action lists and Dimensions always, `[]` when not put.
+ * The lists are there because AWS sends them: DescribeAlarms of alarms created without actions or dimensions
+ * answered `"AlarmActions": [], "Dimensions": [], "InsufficientDataActions": [], "OKActions": []` when
+ * recorded against AWS (localstack tests/aws/services/cloudwatch/test_cloudwatch.snapshot.json,
  * test_describe_minimal_metric_alarm, 2023). Every other member not put is absent: no TreatMissingData
  * (absent ≡ `missing`), no DatapointsToAlarm (absent ≡ EvaluationPeriods), no Unit, no
  * EvaluateLowSampleCountPercentile, no Metrics on a metric alarm, no StateReasonData before any evaluation

@@ -1,5 +1,5 @@
 /**
- * CloudWatch ARNs (aws-facts 4.4; TagResource doc in the model): an alarm is regional,
+ * CloudWatch ARNs (docs/aws-behaviour.md, "Tagging"; TagResource doc in the model): an alarm is regional,
  * `arn:aws:cloudwatch:{region}:{account}:alarm:{name}` (a `:` before the name); a dashboard is global,
  * `arn:aws:cloudwatch::{account}:dashboard/{name}` (no region: "All dashboards in your account are
  * global", PutDashboard doc).

@@ -1,13 +1,13 @@
 /**
- * Dashboards: PutDashboard, GetDashboard, ListDashboards, DeleteDashboards (aws-facts 4.5). "All
- * dashboards in your account are global, not region-specific" (model, PutDashboard): one set for every
- * region.
+ * Dashboards: PutDashboard, GetDashboard, ListDashboards, DeleteDashboards (docs/aws-behaviour.md,
+ * "Dashboards"). "All dashboards in your account are global, not region-specific" (model, PutDashboard): one
+ * set for every region.
  *
  * The body is stored and returned as sent; AWS validates it but does not rewrite it (documented only as
  * "use GetDashboard, and then use the data returned within DashboardBody as the template", so
- * INFERENCE, and callers should compare parsed JSON, aws-facts 4.5). Our validation is the part every
- * dashboard needs: a JSON object with a `widgets` array of widget objects that each have a `type`. AWS
- * checks far more (each widget type's properties); we do not emulate that.
+ * INFERENCE, and callers should compare parsed JSON, docs/aws-behaviour.md, "Dashboards"). Our validation is
+ * the part every dashboard needs: a JSON object with a `widgets` array of widget objects that each have a
+ * `type`. AWS checks far more (each widget type's properties); we do not emulate that.
  */
 import { dashboardArn } from './arn.js';
 import { Constraints } from './constraints.js';

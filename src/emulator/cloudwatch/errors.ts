@@ -11,9 +11,10 @@
  * `code` before `__type`; ProtocolLib.findQueryCompatibleError looks the code up first as a shape name,
  * then by the shapes' `awsQueryError` trait. So `InvalidParameterValue` surfaces as
  * `InvalidParameterValueException`, but `ResourceNotFound` surfaces as the `ResourceNotFound` shape even
- * for GetDashboard, whose modeled shape is `DashboardNotFoundError` (aws-facts 5 "Error-name caveat").
- * `ValidationError` surfaces as `ValidationException` (the shape the current SDK model gives that code);
- * unmodeled codes (`Throttling`, `InternalFailure`) surface as `CloudWatchServiceException` named by the code.
+ * for GetDashboard, whose modeled shape is `DashboardNotFoundError` (docs/aws-behaviour.md,
+ * "Errors and retries"). `ValidationError` surfaces as `ValidationException` (the shape the current SDK model
+ * gives that code); unmodeled codes (`Throttling`, `InternalFailure`) surface as `CloudWatchServiceException`
+ * named by the code.
  */
 import type { InjectedError } from '../types.js';
 

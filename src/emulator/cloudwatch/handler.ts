@@ -93,8 +93,9 @@ export function createCloudWatchHandler(options: CloudWatchHandlerOptions = {}):
       }
     },
     errorResponse: (req, _operation, error: InjectedError) => encodeError(req, fromInjected(error)),
-    // CloudWatch's throttling error is not modeled; its query code is `Throttling` (aws-facts 4.6), which
-    // the SDK's retry logic classifies as throttling by name (@smithy/core retry THROTTLING_ERROR_CODES).
+    // CloudWatch's throttling error is not modeled; its query code is `Throttling` (docs/aws-behaviour.md,
+    // "Errors and retries"), which the SDK's retry logic classifies as throttling by name (@smithy/core retry
+    // THROTTLING_ERROR_CODES).
     throttlingError: { code: 'Throttling', message: 'Rate exceeded', status: 400 },
     reset() {
       alarms.reset();
@@ -104,7 +105,8 @@ export function createCloudWatchHandler(options: CloudWatchHandlerOptions = {}):
     configure(s: unknown) {
       settings = parseSettings(s, settings);
     },
-    // Alarms only: dashboards are not in the tag index (their ARN has no Region; aws-facts 8.1).
+    // Alarms only: dashboards are not in the tag index (their ARN has no Region; docs/aws-behaviour.md,
+    // "The tag index").
     *taggableResources(): Iterable<TaggableResource> {
       for (const { region, arn } of alarms.all()) yield { region, arn, tags: tags.get(arn) };
     },

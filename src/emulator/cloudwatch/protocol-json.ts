@@ -1,6 +1,6 @@
 /**
- * CloudWatch over AWS JSON 1.0, what @aws-sdk/client-cloudwatch ≥ 3.955 sends by default (aws-facts 5;
- * @aws-sdk/core AwsJsonRpcProtocol.serializeRequest):
+ * CloudWatch over AWS JSON 1.0, what @aws-sdk/client-cloudwatch ≥ 3.955 sends by default
+ * (docs/aws-behaviour.md, "Wire protocols"; @aws-sdk/core AwsJsonRpcProtocol.serializeRequest):
  *
  * - Request: `POST /`, `Content-Type: application/x-amz-json-1.0`,
  *   `X-Amz-Target: GraniteServiceVersion20100801.<Operation>`, `x-amzn-query-mode: true`, a JSON body of

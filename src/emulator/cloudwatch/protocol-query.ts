@@ -1,7 +1,7 @@
 /**
  * CloudWatch over the AWS query protocol, what @aws-sdk/client-cloudwatch ≤ 3.940, boto3 before the CBOR
- * switch and moto speak (aws-facts 5; @aws-sdk/core AwsQueryProtocol, QueryShapeSerializer,
- * XmlShapeDeserializer):
+ * switch and moto speak (docs/aws-behaviour.md, "Wire protocols"; @aws-sdk/core AwsQueryProtocol,
+ * QueryShapeSerializer, XmlShapeDeserializer):
  *
  * - Request: `POST /`, `Content-Type: application/x-www-form-urlencoded`, body
  *   `Action=PutMetricAlarm&Version=2010-08-01&AlarmName=…` (GET with a query string is also allowed).

@@ -1,6 +1,7 @@
 /**
- * Tags of alarms and dashboards: TagResource, UntagResource, ListTagsForResource (aws-facts 4.4), and the
- * Tags members of PutMetricAlarm and PutDashboard, which apply only when they create the resource.
+ * Tags of alarms and dashboards: TagResource, UntagResource, ListTagsForResource (docs/aws-behaviour.md,
+ * "Tagging"), and the Tags members of PutMetricAlarm and PutDashboard, which apply only when they create the
+ * resource.
  *
  * A resource is named by its ARN (arn.ts). A well-formed CloudWatch ARN whose resource does not exist
  * answers ResourceNotFoundException (404, the tagging operations' modeled error); a string that is not

@@ -1,14 +1,16 @@
 /**
- * Configuration sets: Create, Get, Delete, List and the seven Put...Options calls (aws-facts 1.1).
+ * Configuration sets: Create, Get, Delete, List and the seven Put...Options calls (docs/aws-behaviour.md,
+ * "SESv2 configuration sets").
  *
  * Each option group is stored as sent and replaced whole by its Put call; a member the Put leaves out
- * is cleared, not kept (aws-facts 1.3: Terraform clears a redirect domain or pool by calling the Put
- * without it). What Get reports for groups never set follows aws-facts 1.4: ReputationOptions
- * `{ReputationMetricsEnabled: false}` and SendingOptions `{SendingEnabled: true}` always (Terraform
- * marks both Computed; the values are INFERENCE from the console defaults), Tags always (maybe []),
- * and the other groups only once set. A group sent with no members set is the same as no group,
+ * is cleared, not kept (docs/aws-behaviour.md, "SESv2 configuration sets": Terraform clears a redirect domain
+ * or pool by calling the Put without it). What Get reports for groups never set follows the same section:
+ * ReputationOptions `{ReputationMetricsEnabled: false}` and SendingOptions `{SendingEnabled: true}` always
+ * (Terraform marks both Computed; the values are INFERENCE from the console defaults), Tags always (maybe
+ * []), and the other groups only once set. A group sent with no members set is the same as no group,
  * except SuppressionOptions, where `SuppressedReasons: []` means "suppress nothing for this set" and
- * is a state of its own (Terraform's suppressedReasonsEmpty test; floci's record, aws-facts 7).
+ * is a state of its own (Terraform's suppressedReasonsEmpty test; floci's record; docs/aws-behaviour.md,
+ * "SESv2 configuration sets").
  */
 import { alreadyExists, badRequest } from './errors.js';
 import type {
@@ -143,7 +145,10 @@ interface ListInput {
   readonly PageSize?: number;
 }
 
-/** Floci's record (aws-facts 7): 3..64 characters, not trimmed, matched anywhere without regard to case. */
+/**
+ * Floci's record (docs/aws-behaviour.md, "SESv2 configuration sets"): 3..64 characters, not trimmed, matched
+ * anywhere without regard to case.
+ */
 function nameContainsOf(filter: ListInput['Filter']): string | null {
   const contains = filter?.CONFIGURATION_SET_NAME_CONTAINS;
   if (contains === undefined) return null;
@@ -213,7 +218,8 @@ const putReputation = putOptions<NameInput & ReputationOptions>(
   (input) => ({ ReputationOptions: reputation(input) }),
 );
 
-// The route is `/sending`, not `/sending-options` (botocore model requestUri; aws-facts 1.1).
+// The route is `/sending`, not `/sending-options` (botocore model requestUri; docs/aws-behaviour.md,
+// "SESv2 configuration sets").
 const putSending = putOptions<NameInput & SendingOptions>('PutConfigurationSetSendingOptions', 'sending', { SendingEnabled: shape.SendingEnabled }, (input) => ({
   SendingOptions: sending(input),
 }));

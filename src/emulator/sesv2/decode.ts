@@ -7,7 +7,8 @@
  *    and reported together as one BadRequestException, in the Coral wording AWS uses:
  *    `2 validation errors detected: Value '100' at 'maxDeliverySeconds' failed to satisfy constraint:
  *    Member must have value greater than or equal to 300; ...` (the wording floci recorded from real
- *    SES, aws-facts 7). Paths use lower-camel member names and 1-based `.N.member` list indexes.
+ *    SES; docs/aws-behaviour.md, "Errors and retries"). Paths use lower-camel member names and 1-based
+ *    `.N.member` list indexes.
  * 3. Members the model does not have are dropped, and JSON null counts as absent, as AWS's JSON
  *    deserializers do. The result is a fresh copy, so what is stored never aliases the request.
  */

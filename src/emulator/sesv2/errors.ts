@@ -9,7 +9,10 @@
  */
 import { requestId, type EmulatorResponse, type InjectedError } from '../types.js';
 
-/** Modeled error codes and their HTTP statuses (botocore sesv2 2019-09-27, `error.httpStatusCode`; aws-facts 2). */
+/**
+ * Modeled error codes and their HTTP statuses (botocore sesv2 2019-09-27, `error.httpStatusCode`;
+ * docs/aws-behaviour.md, "Errors and retries").
+ */
 export const ERROR_STATUS = {
   BadRequestException: 400,
   NotFoundException: 404,

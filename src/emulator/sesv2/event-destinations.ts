@@ -1,6 +1,7 @@
 /**
  * Event destinations of a configuration set: Create, Get (all at once, unpaginated), Update (a full
- * replacement: the request carries the whole EventDestinationDefinition), Delete (aws-facts 1.1, 1.3).
+ * replacement: the request carries the whole EventDestinationDefinition), Delete (docs/aws-behaviour.md,
+ * "Event destinations").
  *
  * `Enabled` left out is stored as false: "The default value is false" (SES v1 model
  * EventDestination.Enabled; the SESv2 model is silent). Otherwise what was sent is what Get returns.
@@ -12,7 +13,10 @@ import { inListOrder } from './order.js';
 import * as shape from './shapes.js';
 import { checkEventDestination, checkEventDestinationName } from './validation.js';
 
-/** "Event destinations per configuration set: 10", not adjustable ([DG quotas.md]; aws-facts 3.2). */
+/**
+ * "Event destinations per configuration set: 10", not adjustable (SES Developer Guide, quotas;
+ * docs/aws-behaviour.md, "SES quotas").
+ */
 export const MAX_EVENT_DESTINATIONS = 10;
 
 const DESTINATIONS = '/v2/email/configuration-sets/{ConfigurationSetName}/event-destinations';

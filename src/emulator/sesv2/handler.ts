@@ -33,8 +33,9 @@ export interface Sesv2Handler extends ServiceHandler {
 }
 
 /**
- * SESv2's "too many requests" error: 429 TooManyRequestsException (botocore sesv2 model; aws-facts 2).
- * The SDK classifies it as throttling and retries it unless maxAttempts is 1.
+ * SESv2's "too many requests" error: 429 TooManyRequestsException (botocore sesv2 model;
+ * docs/aws-behaviour.md, "Errors and retries"). The SDK classifies it as throttling and retries it unless
+ * maxAttempts is 1.
  */
 const THROTTLING: InjectedError = { code: 'TooManyRequestsException', message: 'Too many requests have been made to the operation.', status: 429 };
 
@@ -73,7 +74,8 @@ export function createSesv2Handler(): Sesv2Handler {
       settings = parseSesv2Settings(raw);
     },
     settings: () => settings,
-    // Configuration sets are in the tag index as `ses:configuration-set` (aws-facts 8.1).
+    // Configuration sets are in the tag index as `ses:configuration-set` (docs/aws-behaviour.md,
+    // "The tag index").
     *taggableResources(): Iterable<TaggableResource> {
       for (const [region, sets] of store.allRegions()) {
         for (const set of sets.all()) yield { region, arn: configurationSetArn(region, EMULATOR_ACCOUNT_ID, set.name), tags: set.tags };

@@ -71,7 +71,10 @@ export interface EventDestination extends DestinationMembers {
   readonly MatchingEventTypes: readonly string[];
 }
 
-/** The option groups, each replaced whole by its Put call (aws-facts 1.3); absent = never set or cleared. */
+/**
+ * The option groups, each replaced whole by its Put call (docs/aws-behaviour.md, "SESv2 configuration sets");
+ * absent = never set or cleared.
+ */
 export interface ConfigurationSetOptions {
   readonly TrackingOptions?: TrackingOptions;
   readonly DeliveryOptions?: DeliveryOptions;

@@ -1,8 +1,8 @@
 /**
- * ListConfigurationSets paging. Recorded against real SES by floci (aws-facts 7; floci SesListPaging,
- * V2_LIST_CONFIGURATION_SETS): 50 names per page by default, PageSize outside 1..1000 is a
- * BadRequestException, and a NextToken is bound to the Region and the filter it was issued for; a token
- * that does not decode, or is replayed elsewhere, is a BadRequestException.
+ * ListConfigurationSets paging. Recorded against real SES by floci (docs/aws-behaviour.md,
+ * "SESv2 configuration sets"; floci SesListPaging, V2_LIST_CONFIGURATION_SETS): 50 names per page by default,
+ * PageSize outside 1..1000 is a BadRequestException, and a NextToken is bound to the Region and the filter it
+ * was issued for; a token that does not decode, or is replayed elsewhere, is a BadRequestException.
  *
  * The token carries the list-order key (order.ts) of the last name served, not an offset, so sets
  * created or deleted between pages neither repeat nor skip the names that remain.

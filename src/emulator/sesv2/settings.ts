@@ -1,9 +1,9 @@
 /**
  * The account resources SESv2 checks configuration sets against but the emulator does not create:
  * verified domain identities (a set's CustomRedirectDomain must be one) and dedicated IP pools (a
- * set's SendingPoolName must name one). Real AWS rejects both with BadRequestException (aws-facts 7,
- * floci's recorded behaviour). By default everything exists, so a sandbox run needs no setup; a test
- * or the `--verified-domain` / `--sending-pool` flags give lists to make the checks bite.
+ * set's SendingPoolName must name one). Real AWS rejects both with BadRequestException (floci's record;
+ * docs/aws-behaviour.md, "SESv2 configuration sets"). By default everything exists, so a sandbox run needs no
+ * setup; a test or the `--verified-domain` / `--sending-pool` flags give lists to make the checks bite.
  */
 
 export interface Sesv2Settings {

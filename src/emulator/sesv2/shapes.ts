@@ -100,7 +100,7 @@ export const ArchivingOptions = structure({ ArchiveArn });
 
 /**
  * Both members required by the model. The Tag documentation says a missing Value becomes "", but the
- * model's `required` and floci's probes of real AWS (aws-facts 7's source, SesTags) both reject it.
+ * model's `required` and floci's probes of real AWS (SesTags; docs/aws-behaviour.md, "Tagging") both reject it.
  */
 export const Tag = structure({ Key: string, Value: string }, ['Key', 'Value']);
 export const TagList = list(Tag);

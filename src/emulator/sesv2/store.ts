@@ -1,12 +1,15 @@
 /**
- * SESv2 state: configuration sets per Region. SES resources are regional (aws-facts 3.2: quotas are
- * "per account per Region"), so a set created in us-east-1 does not exist in eu-west-1. The emulator
- * serves one account (EmulatorRequest.accountId), so the Region is the whole key.
+ * SESv2 state: configuration sets per Region. SES resources are regional (docs/aws-behaviour.md,
+ * "SES quotas": quotas are "per account per Region"), so a set created in us-east-1 does not exist in
+ * eu-west-1. The emulator serves one account (EmulatorRequest.accountId), so the Region is the whole key.
  */
 import { limitExceeded, notFound } from './errors.js';
 import type { ConfigurationSet, ConfigurationSetOptions } from './model.js';
 
-/** Configuration sets per account per Region; "not adjustable" (aws-facts 3.2, [DG quotas.md]). */
+/**
+ * Configuration sets per account per Region; "not adjustable" (SES Developer Guide, quotas;
+ * docs/aws-behaviour.md, "SES quotas").
+ */
 export const MAX_CONFIGURATION_SETS = 10_000;
 
 export class RegionSets {

@@ -1,7 +1,8 @@
 /**
  * TagResource, UntagResource, ListTagsForResource on configuration-set ARNs
- * `arn:aws:ses:{region}:{account}:configuration-set/{name}` (aws-facts 1.1). They share one tag store
- * with CreateConfigurationSet's Tags and GetConfigurationSet's Tags: tagging a set shows in Get.
+ * `arn:aws:ses:{region}:{account}:configuration-set/{name}` (docs/aws-behaviour.md, "Tagging"). They share
+ * one tag store with CreateConfigurationSet's Tags and GetConfigurationSet's Tags: tagging a set shows in
+ * Get.
  */
 import { badRequest, notFound } from './errors.js';
 import type { ConfigurationSet, Tag } from './model.js';
@@ -19,7 +20,10 @@ function partitionOf(region: string): string {
   return 'aws';
 }
 
-/** The ARN TagResource takes and the Resource Groups Tagging API lists for a set (aws-facts 1.1, 8.1). */
+/**
+ * The ARN TagResource takes and the Resource Groups Tagging API lists for a set (docs/aws-behaviour.md,
+ * "Tagging", "The tag index").
+ */
 export function configurationSetArn(region: string, accountId: string, name: string): string {
   return `arn:${partitionOf(region)}:ses:${region}:${accountId}:configuration-set/${name}`;
 }

@@ -1,7 +1,8 @@
 /**
  * SESv2 rules that the model states only in documentation, or that AWS was seen to enforce, checked
  * after decode.ts has applied the model's own constraints. Each throws the BadRequestException AWS
- * answers (aws-facts 1.2, 3.1, 3.2, 7). Messages are the emulator's own words.
+ * answers (docs/aws-behaviour.md: "SESv2 configuration sets", "Event destinations", "SES quotas",
+ * "Dimensions and message tags"). Messages are the emulator's own words.
  */
 import { badRequest } from './errors.js';
 import type { DeliveryOptions, DimensionConfiguration, EventDestinationDefinition, Tag, TrackingOptions } from './model.js';
@@ -10,7 +11,7 @@ import { isSendingPool, isVerifiedDomain, type Sesv2Settings } from './settings.
 /**
  * Configuration set names: "up to 64 characters ... letters, numbers, hyphens and underscores"
  * (sesv2 model CreateConfigurationSet doc; [DG quotas.md]). Event destination names: the same rule
- * (SES v1 model EventDestination.Name; floci's record, aws-facts 7).
+ * (SES v1 model EventDestination.Name; floci's record; docs/aws-behaviour.md, "Event destinations").
  */
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -26,7 +27,9 @@ export function checkEventDestinationName(name: string): void {
   }
 }
 
-/** "You can associate up to 50 tags with a resource" (sesv2 model Tag doc; aws-facts 3.2). */
+/**
+ * "You can associate up to 50 tags with a resource" (sesv2 model Tag doc; docs/aws-behaviour.md, "Tagging").
+ */
 export const MAX_TAGS = 50;
 /**
  * Tag doc (sesv2 model Tag): keys 1..128 and values 0..256 characters of Unicode letters, digits,
@@ -56,8 +59,8 @@ export function checkTagCount(count: number): void {
 
 /**
  * Tracking options as Create and PutConfigurationSetTrackingOptions receive them. Recorded against real
- * AWS (aws-facts 7): a blank domain and an HttpsPolicy without a domain are rejected, and the domain must
- * be a verified domain identity of the account.
+ * AWS (docs/aws-behaviour.md, "SESv2 configuration sets"): a blank domain and an HttpsPolicy without a domain
+ * are rejected, and the domain must be a verified domain identity of the account.
  */
 export function checkTracking(t: Partial<TrackingOptions>, settings: Sesv2Settings): void {
   const domain = t.CustomRedirectDomain;
@@ -69,7 +72,10 @@ export function checkTracking(t: Partial<TrackingOptions>, settings: Sesv2Settin
   if (!isVerifiedDomain(settings, domain)) throw badRequest(`Domain <${domain}> is not a verified domain identity of this account.`);
 }
 
-/** Delivery options (aws-facts 7): a blank or unknown SendingPoolName is rejected; the 300..50400 range is in the model. */
+/**
+ * Delivery options (docs/aws-behaviour.md, "SESv2 configuration sets"): a blank or unknown SendingPoolName is
+ * rejected; the 300..50400 range is in the model.
+ */
 export function checkDelivery(d: DeliveryOptions, settings: Sesv2Settings): void {
   const pool = d.SendingPoolName;
   if (pool === undefined) return;
@@ -77,16 +83,19 @@ export function checkDelivery(d: DeliveryOptions, settings: Sesv2Settings): void
   if (!isSendingPool(settings, pool)) throw badRequest(`Dedicated IP pool <${pool}> does not exist in this account and Region.`);
 }
 
-/** "Dimensions per CloudWatch event destination: 10" ([DG quotas.md], aws-facts 3.2). */
+/** "Dimensions per CloudWatch event destination: 10" ([DG quotas.md], docs/aws-behaviour.md, "SES quotas"). */
 export const MAX_DIMENSIONS = 10;
 /**
  * SESv2 documents `[A-Za-z0-9_-]` for dimension names, but auto-tag dimensions such as
  * `ses:configuration-set` contain ':' and are documented as usable ([DG
  * event-publishing-add-event-destination-cloudwatch.md]; CFN pattern `^[a-zA-Z0-9_:-]{1,256}$`), so ':'
- * is accepted (aws-facts 3.1).
+ * is accepted (docs/aws-behaviour.md, "Dimensions and message tags").
  */
 const DIMENSION_NAME = /^[A-Za-z0-9_:-]{1,256}$/;
-/** "Dimension values can contain only ... at signs (@), and periods (.)" ([API-v2], [DG]; aws-facts 3.1). */
+/**
+ * "Dimension values can contain only ... at signs (@), and periods (.)" ([API-v2], [DG];
+ * docs/aws-behaviour.md, "Dimensions and message tags").
+ */
 const DIMENSION_VALUE = /^[A-Za-z0-9_.@-]{1,256}$/;
 
 const DESTINATION_TYPES = ['KinesisFirehoseDestination', 'CloudWatchDestination', 'SnsDestination', 'EventBridgeDestination', 'PinpointDestination'] as const;
@@ -99,11 +108,12 @@ export interface DestinationScope {
 /** An event destination definition as Create and Update receive it. */
 export function checkEventDestination(d: EventDestinationDefinition, scope: DestinationScope): void {
   // Event types are optional in the model but required in the output shape, and AWS rejects none
-  // (floci's record, aws-facts 7).
+  // (floci's record; docs/aws-behaviour.md, "Event destinations").
   if (!d.MatchingEventTypes || d.MatchingEventTypes.length === 0) {
     throw badRequest('MatchingEventTypes must name at least one event type.');
   }
-  // "You must provide one, and only one, destination" (SES v1 API CreateConfigurationSetEventDestination; aws-facts 1.2).
+  // "You must provide one, and only one, destination" (SES v1 API CreateConfigurationSetEventDestination;
+  // docs/aws-behaviour.md, "Event destinations").
   const types = DESTINATION_TYPES.filter((t) => d[t] !== undefined);
   if (types.length !== 1) {
     throw badRequest(
@@ -139,7 +149,8 @@ function checkDimensions(dimensions: readonly DimensionConfiguration[]): void {
 
 /**
  * "Only the default bus is supported" (sesv2 model EventBridgeDestination doc); floci recorded that AWS
- * also requires the bus to be in the set's own account and Region (aws-facts 7).
+ * also requires the bus to be in the set's own account and Region (docs/aws-behaviour.md,
+ * "Event destinations").
  */
 function checkEventBus(arn: string, scope: DestinationScope): void {
   const m = /^arn:(aws|aws-[a-z-]+):events:([a-z0-9-]+):(\d{12}):event-bus\/(.+)$/.exec(arn);

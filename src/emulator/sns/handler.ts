@@ -159,7 +159,8 @@ export function createSnsHandler(): SnsHandler {
       return confirmPending(state, arnOrEndpoint);
     },
 
-    // Topics are in the tag index (type `sns`, aws-facts 8.1); subscriptions cannot be tagged.
+    // Topics are in the tag index (type `sns`, docs/aws-behaviour.md, "The tag index"); subscriptions cannot
+    // be tagged.
     *taggableResources(): Iterable<TaggableResource> {
       for (const [region, r] of state.allRegions()) for (const topic of r.topics.values()) yield { region, arn: topic.arn, tags: topic.tags };
     },

@@ -10,8 +10,8 @@
  *
  * Paging: ResourcesPerPage 1 to 100 (model docs); TagsPerPage 100 to 500, where "A resource with no tags
  * is counted as having one tag" and a resource is never split across pages. The last page says
- * `PaginationToken: ""`: AWS sends the empty string, so callers loop "until empty or absent" (aws-facts
- * 8.1); moto sends null.
+ * `PaginationToken: ""`: AWS sends the empty string, so callers loop "until empty or absent"
+ * (docs/aws-behaviour.md, "The tag index"); moto sends null.
  */
 import { inListOrder } from '../list-order.js';
 import { invalidParameter } from './errors.js';

@@ -1,7 +1,7 @@
 /**
  * The Resource Groups Tagging API of the emulator: GetResources over the SESv2 configuration sets,
  * CloudWatch alarms and SNS topics the other services hold, so a client can find a stack's resources by
- * tag in one paged listing, as on AWS (aws-facts 8.1).
+ * tag in one paged listing, as on AWS (docs/aws-behaviour.md, "The tag index").
  *
  * A request flows: X-Amz-Target -> operation (protocol.ts) -> body decoded and typed (input.ts) -> the
  * index brought up to date with the sources (tag-index.ts) -> GetResources (get-resources.ts) -> JSON,

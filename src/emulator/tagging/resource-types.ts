@@ -7,8 +7,8 @@
  * service, plus the resource part up to its first `/` or `:` when it has one. A configuration set
  * (`configuration-set/NAME`) is `ses:configuration-set`, an alarm (`alarm:NAME`) `cloudwatch:alarm`,
  * and a topic, whose ARN ends in the bare name, is just `sns`: `sns:topic` matches nothing, as in
- * moto 5.2.1 (aws-facts 8.1). INFERENCE: a filter naming a type nothing has (`foo:bar`) matches nothing
- * rather than failing; moto does the same.
+ * moto 5.2.1 (docs/aws-behaviour.md, "The tag index"). INFERENCE: a filter naming a type nothing has
+ * (`foo:bar`) matches nothing rather than failing; moto does the same.
  */
 
 export interface ResourceType {

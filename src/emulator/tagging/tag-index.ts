@@ -1,15 +1,16 @@
 /**
  * The tag index GetResources reads: AWS's is a separate, eventually consistent copy of the services'
- * tags, not the services' own state (aws-facts 8.1). This one is rebuilt from the services' state
- * (ServiceHandler.taggableResources) after every request the emulator serves, so it knows *when* each
- * change happened, and it can then show the services' state as it was a while ago.
+ * tags, not the services' own state (docs/aws-behaviour.md, "The tag index"). This one is rebuilt from the
+ * services' state (ServiceHandler.taggableResources) after every request the emulator serves, so it knows
+ * *when* each change happened, and it can then show the services' state as it was a while ago.
  *
  * Terms:
  * - A *version* of a resource is what the services' state said about its ARN from a moment on: its tags
  *   (possibly none), or that it was deleted.
  * - A version becomes *visible* `lagMs` after it was recorded ("a just-tagged resource can be missing
  *   for a while"); a deletion `max(lagMs, deletedRetentionMs)` after ("deleted resources have been seen
- *   for minutes to hours"; both aws-facts 8.1). Until then the index shows the version before it.
+ *   for minutes to hours"; both docs/aws-behaviour.md, "The tag index"). Until then the index shows the
+ *   version before it.
  * - A resource is *listed* when its visible version exists and the resource has had a tag in its life:
  *   GetResources "Returns all the tagged or previously tagged resources" and, without a TagFilter, shows
  *   a resource whose tags were all removed "with an empty tag set" (model, GetResources and TagFilters).
