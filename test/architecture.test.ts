@@ -66,6 +66,29 @@ describe('architecture', () => {
     }
   });
 
+  it('only cli/ reads the environment', () => {
+    for (const f of ALL.filter((f) => folder(f.rel) !== 'cli')) expect(f.text, f.rel).not.toMatch(/process\.env/);
+  });
+
+  it('live/ and apply/ import only model/, their own folder (the ports) and errors.ts', () => {
+    for (const f of ALL.filter((f) => ['live', 'apply'].includes(folder(f.rel)))) {
+      for (const s of f.specs) {
+        const t = target(f.abs, s);
+        expect(t, `${f.rel} imports ${s}`).toBeDefined();
+        if (t) expect([folder(f.rel), 'model', 'errors.ts'], `${f.rel} imports ${s}`).toContain(folder(t));
+      }
+    }
+  });
+
+  it('aws/ (the adapters) implements ports: it never imports diff/, plan/, render/, config/, apply/ or cli/', () => {
+    for (const f of ALL.filter((f) => folder(f.rel) === 'aws')) {
+      for (const s of f.specs) {
+        const t = target(f.abs, s);
+        if (t) expect(['diff', 'plan', 'render', 'config', 'apply', 'cli'], `${f.rel} imports ${s}`).not.toContain(folder(t));
+      }
+    }
+  });
+
   it('emulator/ is a second implementation: it imports only itself and node:*', () => {
     for (const f of ALL.filter((f) => folder(f.rel) === 'emulator')) {
       for (const s of f.specs) {

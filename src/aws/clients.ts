@@ -19,7 +19,7 @@
  *   Pacer at the rates AWS documents (pacing/rates.ts; `rates` overrides them) and is retried by
  *   pacing/retry.ts, which is why the SDK's own retries are off on those four clients (maxAttempts 1):
  *   the SDK's retry loop would resend without asking the pacer. STS (one GetCallerIdentity a run) keeps
- *   the SDK's standard retries. `maxAttempts` (else AWS_MAX_ATTEMPTS, else 5) bounds transient retries.
+ *   the SDK's standard retries. `maxAttempts` (cli/ passes AWS_MAX_ATTEMPTS; else 5) bounds transient retries.
  */
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { SESv2Client, type SESv2ClientConfig } from '@aws-sdk/client-sesv2';
@@ -39,7 +39,7 @@ export interface ClientOptions {
   readonly profile?: string;
   /** One endpoint for every service (`--endpoint-url`). @default AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, else AWS's */
   readonly endpointUrl?: string;
-  /** Attempts per call on a transient error, first included. @default AWS_MAX_ATTEMPTS, else 5 */
+  /** Attempts per call on a transient error, first included. @default 5 (cli/ reads AWS_MAX_ATTEMPTS: only cli/ sees the environment) */
   readonly maxAttempts?: number;
   /** Request rates per service and operation. @default DOCUMENTED_RATES (pacing/rates.ts) */
   readonly rates?: RateTable;
@@ -71,9 +71,7 @@ export interface AwsClients {
 export const DEFAULT_MAX_ATTEMPTS = DEFAULT_RETRY_POLICY.transientAttempts;
 
 function maxAttemptsOf(options: ClientOptions): number {
-  if (options.maxAttempts !== undefined) return options.maxAttempts;
-  const env = Number(process.env.AWS_MAX_ATTEMPTS);
-  return Number.isInteger(env) && env > 0 ? env : DEFAULT_MAX_ATTEMPTS;
+  return options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
 }
 
 /** Builds the clients; nothing is resolved or called yet (resolvedRegion and the first call do that). */

@@ -31,6 +31,12 @@ export interface LiveRead {
   readonly notRead: number;
 }
 
+/** The SDK's AWS_MAX_ATTEMPTS, honoured for our own retries too: a whole number above 0, else undefined. */
+export function maxAttemptsFrom(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const n = Number(env.AWS_MAX_ATTEMPTS);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 /** The run's clients, paced at AWS's documented rates with the `--max-rate` overrides on top; `stop` refuses calls not yet sent. */
 export function createPacedClients(
   aws: Aws,
@@ -38,8 +44,10 @@ export function createPacedClients(
   log: Logger,
   stop?: AbortSignal,
 ): Clients {
+  const maxAttempts = maxAttemptsFrom(process.env);
   return aws.createClients({
     ...(stop ? { stop } : {}),
+    ...(maxAttempts !== undefined ? { maxAttempts } : {}),
     ...(o.region !== undefined ? { region: o.region } : {}),
     ...(o.profile !== undefined ? { profile: o.profile } : {}),
     ...(o.endpointUrl !== undefined ? { endpointUrl: o.endpointUrl } : {}),

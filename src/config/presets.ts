@@ -34,9 +34,6 @@ export interface CountPresetSpec {
 
 export type SetPresetSpec = RatePresetSpec | CountPresetSpec;
 
-/** Rates divide by Send, so every set preset of kind `rate` also needs SEND published. */
-export const SEND_METRIC = 'Send';
-
 export const SET_PRESETS: Readonly<Record<SetAlarmPreset, SetPresetSpec>> = {
   bounceRate: {
     kind: 'rate',

@@ -58,6 +58,3 @@ export interface Change {
   /** Set when a safety rule refuses this change; the plan is still printed, this row marked. */
   readonly blocked?: string;
 }
-
-/** Apply order within a resource kind: deletes first (octoDNS CLASS_ORDERING), then creates, then updates. */
-export const ACTION_ORDER: Readonly<Record<Action, number>> = { delete: 0, replace: 1, create: 2, update: 3 };

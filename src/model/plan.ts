@@ -45,7 +45,3 @@ export function summarize(changes: readonly Change[]): PlanSummary {
   const count = (a: Action) => changes.filter((c) => c.action === a).length;
   return { create: count('create'), update: count('update'), replace: count('replace'), delete: count('delete') };
 }
-
-export function isEmpty(plan: Plan): boolean {
-  return plan.changes.length === 0;
-}

@@ -91,29 +91,44 @@ export function isAlarmStep(step: Step): step is CloudWatchStep {
   return step.op === 'PutMetricAlarm' || step.op === 'DeleteAlarm' || step.op === 'TagAlarm' || step.op === 'UntagAlarm';
 }
 
-/** The service each step calls: for rate limits and concurrency per service. */
+/**
+ * The service each step calls: for rate limits and concurrency per service. A record over every op, so a
+ * new step does not compile until it says which service (and so which rate limit) it calls.
+ */
+const SERVICE_OF: Readonly<Record<StepOp, 'sesv2' | 'cloudwatch' | 'sns'>> = {
+  CreateConfigurationSet: 'sesv2',
+  DeleteConfigurationSet: 'sesv2',
+  PutConfigurationSetDeliveryOptions: 'sesv2',
+  PutConfigurationSetReputationOptions: 'sesv2',
+  PutConfigurationSetSendingOptions: 'sesv2',
+  PutConfigurationSetSuppressionOptions: 'sesv2',
+  PutConfigurationSetTrackingOptions: 'sesv2',
+  PutConfigurationSetVdmOptions: 'sesv2',
+  PutConfigurationSetArchivingOptions: 'sesv2',
+  TagConfigurationSet: 'sesv2',
+  UntagConfigurationSet: 'sesv2',
+  CreateConfigurationSetEventDestination: 'sesv2',
+  UpdateConfigurationSetEventDestination: 'sesv2',
+  DeleteConfigurationSetEventDestination: 'sesv2',
+  PutMetricAlarm: 'cloudwatch',
+  DeleteAlarm: 'cloudwatch',
+  TagAlarm: 'cloudwatch',
+  UntagAlarm: 'cloudwatch',
+  PutDashboard: 'cloudwatch',
+  TagDashboard: 'cloudwatch',
+  DeleteDashboard: 'cloudwatch',
+  CreateTopic: 'sns',
+  SetTopicDisplayName: 'sns',
+  SetTopicPolicy: 'sns',
+  TagTopic: 'sns',
+  UntagTopic: 'sns',
+  Subscribe: 'sns',
+  Unsubscribe: 'sns',
+  DeleteTopic: 'sns',
+};
+
 export function serviceOf(step: Step): 'sesv2' | 'cloudwatch' | 'sns' {
-  switch (step.op) {
-    case 'PutMetricAlarm':
-    case 'DeleteAlarm':
-    case 'TagAlarm':
-    case 'UntagAlarm':
-    case 'PutDashboard':
-    case 'TagDashboard':
-    case 'DeleteDashboard':
-      return 'cloudwatch';
-    case 'CreateTopic':
-    case 'SetTopicDisplayName':
-    case 'SetTopicPolicy':
-    case 'TagTopic':
-    case 'UntagTopic':
-    case 'Subscribe':
-    case 'Unsubscribe':
-    case 'DeleteTopic':
-      return 'sns';
-    default:
-      return 'sesv2';
-  }
+  return SERVICE_OF[step.op];
 }
 
 /** `PutConfigurationSetTrackingOptions production` — how plans and apply reports name a call. */

@@ -8,6 +8,8 @@
  *   4. alarms created, updated or deleted (they watch metrics the destinations publish)
  *   5. configuration sets deleted (AWS deletes their destinations with them)
  *   6. topics deleted (nothing left publishes to them)
+ *   7. dashboards created, updated or deleted (a dashboard charts the metrics and alarms made before it;
+ *      nothing depends on a dashboard, so deleting it last is as safe as first)
  * Within a wave, compareKeys order, so plans are deterministic.
  */
 import type { Change } from '../model/change.js';

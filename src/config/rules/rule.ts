@@ -71,8 +71,3 @@ export function* eachAlarmSpec(config: WrittenConfig): Generator<[path: PathSegm
     if (spec) yield [['accountAlarms', preset], spec, ACCOUNT_PRESETS[preset as AccountAlarmPreset].defaults];
   for (const [name, spec] of Object.entries(config.alarms ?? {})) yield [['alarms', name], spec, FREE_FORM_DEFAULTS];
 }
-
-/** The CloudWatch destinations of a set, by name. */
-export function cloudWatchDestinations(set: WrittenConfigurationSet): [string, WrittenEventDestination][] {
-  return Object.entries(set.eventDestinations ?? {}).filter(([, d]) => d.cloudWatch !== undefined);
-}

@@ -109,7 +109,7 @@ describe('createClients', () => {
     expect(await c.sts.config.maxAttempts()).toBe(DEFAULT_MAX_ATTEMPTS);
   });
 
-  it(`retries a transient failure ${DEFAULT_MAX_ATTEMPTS} attempts in all; AWS_MAX_ATTEMPTS and the option change that`, async () => {
+  it(`retries a transient failure ${DEFAULT_MAX_ATTEMPTS} attempts in all; the option (cli/ gives it AWS_MAX_ATTEMPTS) changes that`, async () => {
     const fail = { failOperations: { ListTopics: { code: 'InternalError', status: 500 } } };
     const attempts = async (o: Parameters<typeof createClients>[0]) => {
       emulator.clearCalls();
@@ -120,7 +120,10 @@ describe('createClients', () => {
     expect(await attempts({})).toBe(DEFAULT_MAX_ATTEMPTS);
     expect(await attempts({ maxAttempts: 2 })).toBe(2);
     vi.stubEnv('AWS_MAX_ATTEMPTS', '3');
-    expect(await attempts({})).toBe(3);
+    expect(await attempts({})).toBe(DEFAULT_MAX_ATTEMPTS); // the environment is cli/'s to read
+    const { maxAttemptsFrom } = await import('../../../src/cli/live-read.js');
+    expect(await attempts({ maxAttempts: maxAttemptsFrom(process.env) ?? 0 })).toBe(3);
+    expect([maxAttemptsFrom({}), maxAttemptsFrom({ AWS_MAX_ATTEMPTS: '0' }), maxAttemptsFrom({ AWS_MAX_ATTEMPTS: 'x' })]).toEqual([undefined, undefined, undefined]);
   });
 
   it('rides out throttling on a read, slowing the service down, and counts what it saw', async () => {
