@@ -27,7 +27,8 @@ import {
 } from '../model/resources.js';
 import { stateOf } from '../model/state.js';
 import { pickPresetSource } from './preset-source.js';
-import { ACCOUNT_PRESETS, ACCOUNT_SEGMENT, FREE_FORM_DEFAULTS, SET_PRESETS, presetAlarmName } from './presets.js';
+import { ACCOUNT_PRESETS, FREE_FORM_DEFAULTS, SET_PRESETS } from './presets.js';
+import { ACCOUNT_SEGMENT, SES_NAMESPACE, presetAlarmName } from '../model/ses.js';
 import { durationSeconds, formatRate, rateFraction } from './units.js';
 import type {
   WrittenAlarm,
@@ -38,7 +39,6 @@ import type {
   WrittenTags,
 } from './written.js';
 
-const SES_NAMESPACE = 'AWS/SES';
 const DEFAULT_DASHBOARD_PERIOD = 3600;
 
 export function normalize(config: WrittenConfig): DesiredState {

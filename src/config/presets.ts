@@ -125,10 +125,5 @@ export const FREE_FORM_DEFAULTS = { period: 300, evaluationPeriods: 1 } as const
  */
 export const REVIEW_RATES = { bounce: 0.05, complaint: 0.001 } as const;
 
-/** The segment account presets use in place of a configuration set name. */
-export const ACCOUNT_SEGMENT = 'account';
-
-/** `<stack>/<set>/<preset-slug>`, `<stack>/account/<preset-slug>` (README: "Alarm names"). */
-export function presetAlarmName(stack: string, owner: string, slug: string): string {
-  return `${stack}/${owner}/${slug}`;
-}
+// ACCOUNT_SEGMENT and presetAlarmName (README: "Alarm names") live in model/ses.ts: the planner names alarms too.
+export { ACCOUNT_SEGMENT, presetAlarmName } from '../model/ses.js';

@@ -28,28 +28,14 @@
  * so desired and live compare as parsed JSON (docs/aws-behaviour.md, "Dashboards", INFERENCE).
  */
 import { alarmArn } from '../model/arn.js';
+import { ACCOUNT_SEGMENT, EVENT_OF_METRIC, SES_NAMESPACE, presetAlarmName } from '../model/ses.js';
 import { canonicalTags } from '../model/canonical.js';
-import { REGION_TAG, type Dashboard, type EventDestination, type EventType, type Resource } from '../model/resources.js';
+import { REGION_TAG, type Dashboard, type EventDestination, type Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 
-const SES = 'AWS/SES';
 const GRID = 24;
 const WIDTH = 12;
 const HEIGHT = 6;
-/** The segment the account presets are named under (config/presets.ts ACCOUNT_SEGMENT). */
-const ACCOUNT_OWNER = 'account';
-
-/** SES metric name -> the event a destination must publish for it to exist. */
-const METRIC_EVENT: Readonly<Record<string, EventType>> = {
-  Send: 'SEND',
-  Delivery: 'DELIVERY',
-  Bounce: 'BOUNCE',
-  Complaint: 'COMPLAINT',
-  Open: 'OPEN',
-  Click: 'CLICK',
-  Reject: 'REJECT',
-  RenderingFailure: 'RENDERING_FAILURE',
-};
 
 type MetricRow = readonly unknown[];
 
@@ -64,7 +50,7 @@ function publishedDimensions(set: string, state: State): Map<string, readonly st
     .filter((r): r is EventDestination => r.kind === 'eventDestination' && r.configurationSet === set && r.enabled && r.target.type === 'cloudWatch')
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out = new Map<string, readonly string[]>();
-  for (const [metric, event] of Object.entries(METRIC_EVENT)) {
+  for (const [metric, event] of Object.entries(EVENT_OF_METRIC)) {
     const d = destinations.find((x) => x.events.includes(event));
     if (d === undefined || d.target.type !== 'cloudWatch') continue;
     out.set(
@@ -95,7 +81,7 @@ function setWidgets(set: string, state: State, stack: string, region: string, ac
   const dims = publishedDimensions(set, state);
   const row = (metric: string, options: Record<string, unknown>): MetricRow[] => {
     const d = dims.get(metric);
-    return d === undefined ? [] : [[SES, metric, ...d, { stat: 'Sum', period, ...options }]];
+    return d === undefined ? [] : [[SES_NAMESPACE, metric, ...d, { stat: 'Sum', period, ...options }]];
   };
   const counts = (...names: string[]): MetricRow[] => names.flatMap((n) => row(n, { label: n }));
 
@@ -123,10 +109,10 @@ function setWidgets(set: string, state: State, stack: string, region: string, ac
 }
 
 function accountWidgets(state: State, stack: string, region: string, accountId: string, period: number): WidgetSpec[] {
-  const reputation = ['Reputation.BounceRate', 'Reputation.ComplaintRate'].map((m) => [SES, m, { stat: 'Average', period }]);
+  const reputation = ['Reputation.BounceRate', 'Reputation.ComplaintRate'].map((m) => [SES_NAMESPACE, m, { stat: 'Average', period }]);
   return [
     metricWidget('Account reputation', reputation, region, period),
-    alarmWidget('Alarms: account', alarmsUnder(`${stack}/${ACCOUNT_OWNER}/`, state, region, accountId)),
+    alarmWidget('Alarms: account', alarmsUnder(`${presetAlarmName(stack, ACCOUNT_SEGMENT, '')}`, state, region, accountId)),
   ].filter((w): w is WidgetSpec => w !== undefined);
 }
 

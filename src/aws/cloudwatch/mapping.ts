@@ -69,17 +69,15 @@ import type {
   MetricQuery,
   MetricRef,
   Statistic,
-  Tags,
   TopicRef,
   TreatMissingData,
 } from '../../model/resources.js';
+import { tagsFromAws, tagsToAws } from '../tags.js';
+
+export { tagsFromAws, tagsToAws };
 
 // ---------------------------------------------------------------------------------------------------
 // AWS -> model
-
-export function tagsFromAws(tags: readonly Tag[] | undefined): Tags {
-  return Object.fromEntries((tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? '']));
-}
 
 function dimensionsFromAws(dims: readonly Dimension[] | undefined): MetricDimension[] {
   return (dims ?? []).map((d) => ({ name: d.Name ?? '', value: d.Value ?? '' }));
@@ -166,11 +164,6 @@ export function alarmFromAws(a: MetricAlarm, tags: readonly Tag[] | undefined): 
 
 // ---------------------------------------------------------------------------------------------------
 // model -> AWS requests
-
-/** Tags in key order (the model's record is already sorted by canonicalize). */
-export function tagsToAws(tags: Tags): Tag[] {
-  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
 
 function dimensionsToAws(dims: readonly MetricDimension[]): { Dimensions?: Dimension[] } {
   return dims.length > 0 ? { Dimensions: dims.map((d) => ({ Name: d.name, Value: d.value })) } : {};

@@ -35,7 +35,6 @@ import type {
   PutConfigurationSetTrackingOptionsCommandInput,
   PutConfigurationSetVdmOptionsCommandInput,
   SuppressionOptions as AwsSuppressionOptions,
-  Tag,
   TrackingOptions as AwsTrackingOptions,
   VdmOptions as AwsVdmOptions,
 } from '@aws-sdk/client-sesv2';
@@ -50,11 +49,13 @@ import type {
   EventType,
   SuppressionOptions,
   SuppressionReason,
-  Tags,
   TopicRef,
   TrackingOptions,
   VdmOptions,
 } from '../../model/resources.js';
+import { tagsFromAws, tagsToAws } from '../tags.js';
+
+export { tagsFromAws, tagsToAws };
 
 // ---------------------------------------------------------------------------------------------------
 // AWS -> model
@@ -109,12 +110,6 @@ function vdmFromAws(v: AwsVdmOptions | undefined): VdmOptions | undefined {
   // Absent, `{}` and `{DashboardOptions: {}}` all mean "the account's VDM settings" (normalize.ts drops an empty vdm too).
   if (engagementMetrics === undefined && optimizedSharedDelivery === undefined) return undefined;
   return { engagementMetrics, optimizedSharedDelivery };
-}
-
-export function tagsFromAws(tags: readonly Tag[] | undefined): Tags {
-  // "If you don't specify a value, Amazon SES sets the value to an empty string" (Tag doc;
-  // docs/aws-behaviour.md, "Tagging").
-  return Object.fromEntries((tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? '']));
 }
 
 /** GetConfigurationSet's answer as a canonical ConfigurationSet. `listedName` covers an answer without its name. */
@@ -225,11 +220,6 @@ function vdmToAws(v: VdmOptions): AwsVdmOptions {
     ...(v.engagementMetrics !== undefined ? { DashboardOptions: { EngagementMetrics: v.engagementMetrics } } : {}),
     ...(v.optimizedSharedDelivery !== undefined ? { GuardianOptions: { OptimizedSharedDelivery: v.optimizedSharedDelivery } } : {}),
   };
-}
-
-/** Tags in key order (the model's record is already sorted by canonicalize). */
-export function tagsToAws(tags: Tags): Tag[] {
-  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
 
 /** Every option group and all tags in one call (Step CreateConfigurationSet). */

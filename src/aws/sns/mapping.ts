@@ -22,8 +22,11 @@
  */
 import type { Subscription as AwsSubscription, Tag } from '@aws-sdk/client-sns';
 import { canonicalize } from '../../model/canonical.js';
-import type { Subscription, Tags, Topic } from '../../model/resources.js';
+import type { Subscription, Topic } from '../../model/resources.js';
 import { topicPolicyFromDocument } from './policy.js';
+import { tagsFromAws, tagsToAws } from '../tags.js';
+
+export { tagsFromAws, tagsToAws };
 
 /** `arn:aws:sns:us-east-1:123456789012:alerts` -> `alerts`. */
 export function topicNameOf(arn: string): string {
@@ -36,14 +39,6 @@ export function topicNameOf(arn: string): string {
  */
 export function isPendingArn(arn: string | undefined): boolean {
   return arn === undefined || arn.replace(/\s+/g, '').toLowerCase() === 'pendingconfirmation';
-}
-
-export function tagsFromAws(tags: readonly Tag[] | undefined): Tags {
-  return Object.fromEntries((tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key as string, t.Value ?? '']));
-}
-
-export function tagsToAws(tags: Tags): Tag[] {
-  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
 
 /** One listed subscription with the attributes GetSubscriptionAttributes answered (none for a pending one). */

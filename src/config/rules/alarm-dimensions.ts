@@ -10,22 +10,11 @@
  */
 import type { PathSegment, Rule, RuleContext } from './rule.js';
 import { eachDestination } from './rule.js';
+import { EVENT_OF_METRIC, SES_NAMESPACE } from '../../model/ses.js';
 
-const EVENT_OF_METRIC: Readonly<Record<string, string>> = {
-  Send: 'SEND',
-  Delivery: 'DELIVERY',
-  Bounce: 'BOUNCE',
-  Complaint: 'COMPLAINT',
-  Reject: 'REJECT',
-  Open: 'OPEN',
-  Click: 'CLICK',
-  RenderingFailure: 'RENDERING_FAILURE',
-  DeliveryDelay: 'DELIVERY_DELAY',
-  Subscription: 'SUBSCRIPTION',
-};
 
 function checkMetric(ctx: RuleContext, at: PathSegment[], namespace: string, metric: string, dimensions: Record<string, string>): void {
-  if (namespace !== 'AWS/SES') return;
+  if (namespace !== SES_NAMESPACE) return;
   const names = Object.keys(dimensions).sort();
   if (metric.startsWith('Reputation.')) {
     const set = dimensions['ses:configuration-set'];
@@ -60,7 +49,7 @@ export const alarmDimensions: Rule = {
   code: 'alarm-dimensions',
   check(ctx) {
     for (const [name, a] of Object.entries(ctx.config.alarms ?? {})) {
-      if (a.metric !== undefined) checkMetric(ctx, ['alarms', name, 'dimensions'], a.namespace ?? 'AWS/SES', a.metric, a.dimensions ?? {});
+      if (a.metric !== undefined) checkMetric(ctx, ['alarms', name, 'dimensions'], a.namespace ?? SES_NAMESPACE, a.metric, a.dimensions ?? {});
       (a.metrics ?? []).forEach((q, i) => {
         if (q.metric) checkMetric(ctx, ['alarms', name, 'metrics', i, 'metric'], q.metric.namespace, q.metric.name, q.metric.dimensions ?? {});
       });

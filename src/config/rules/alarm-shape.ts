@@ -7,8 +7,8 @@
  *   a rate mistaken for a count: it fires on the first event (a real-world mistake).
  */
 import type { Rule } from './rule.js';
+import { EVENT_OF_METRIC, SES_NAMESPACE } from '../../model/ses.js';
 
-const SES_COUNT_METRICS = ['Send', 'Delivery', 'Bounce', 'Complaint', 'Reject', 'Open', 'Click', 'RenderingFailure', 'DeliveryDelay', 'Subscription'];
 
 export const alarmShape: Rule = {
   code: 'alarm-shape',
@@ -26,8 +26,8 @@ export const alarmShape: Rule = {
           });
         }
         if (
-          (a.namespace ?? 'AWS/SES') === 'AWS/SES' &&
-          SES_COUNT_METRICS.includes(a.metric) &&
+          (a.namespace ?? SES_NAMESPACE) === SES_NAMESPACE &&
+          a.metric in EVENT_OF_METRIC &&
           a.statistic === 'Average' &&
           a.threshold < 1
         ) {

@@ -4,6 +4,7 @@
  * presets compute the same. The schema bounds numbers; percentages are checked here, and so are free-form
  * alarms on SES's reputation metrics, whose threshold is a plain number but means a fraction.
  */
+import { SES_NAMESPACE } from '../../model/ses.js';
 import type { Rule } from './rule.js';
 import { eachSetPreset } from './rule.js';
 import { rateFraction } from '../units.js';
@@ -23,7 +24,7 @@ export const rateThresholds: Rule = {
       if (spec?.threshold !== undefined) rates.push([['accountAlarms', preset, 'threshold'], spec.threshold]);
     for (const [name, alarm] of Object.entries(ctx.config.alarms ?? {})) {
       const reputation = alarm.metric === 'Reputation.BounceRate' || alarm.metric === 'Reputation.ComplaintRate';
-      if (!reputation || (alarm.namespace ?? 'AWS/SES') !== 'AWS/SES' || alarm.threshold <= 1) continue;
+      if (!reputation || (alarm.namespace ?? SES_NAMESPACE) !== SES_NAMESPACE || alarm.threshold <= 1) continue;
       ctx.report({
         severity: 'error',
         at: ['alarms', name, 'threshold'],

@@ -3,6 +3,7 @@
  * reputationdashboardmessages; docs/aws-behaviour.md, "Metrics SES publishes"). An alarm at or above those
  * rates fires after the review has begun: too late to act on.
  */
+import { SES_NAMESPACE } from '../../model/ses.js';
 import type { PathSegment, Rule } from './rule.js';
 import { eachSetPreset } from './rule.js';
 import { REVIEW_RATES, SET_PRESETS, ACCOUNT_PRESETS } from '../presets.js';
@@ -32,7 +33,7 @@ export const reviewThresholds: Rule = {
     }
     for (const [name, alarm] of Object.entries(ctx.config.alarms ?? {})) {
       const kind = alarm.metric ? REPUTATION_METRIC[alarm.metric] : undefined;
-      if (kind && (alarm.namespace ?? 'AWS/SES') === 'AWS/SES' && alarm.comparison.startsWith('GreaterThan'))
+      if (kind && (alarm.namespace ?? SES_NAMESPACE) === SES_NAMESPACE && alarm.comparison.startsWith('GreaterThan'))
         found.push([['alarms', name, 'threshold'], kind, alarm.threshold]);
     }
     for (const [at, kind, fraction] of found) {

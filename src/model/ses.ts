@@ -1,0 +1,35 @@
+/**
+ * SES facts the config rules, the planner and the adapters share, in one place: the CloudWatch namespace
+ * SES publishes to, which event type each of its event metrics counts, and how preset alarms are named
+ * (docs/aws-behaviour.md, "Metrics SES publishes"). The emulator keeps its own copy: it shares nothing
+ * with the core.
+ */
+import type { EventType } from './resources.js';
+
+/** The CloudWatch namespace of every SES metric, event and reputation alike. */
+export const SES_NAMESPACE = 'AWS/SES';
+
+/**
+ * SES event metric -> the event type a destination must publish for the metric to exist. Each event adds 1
+ * to its metric, so these are counts (an Average of them is always 1).
+ */
+export const EVENT_OF_METRIC: Readonly<Record<string, EventType>> = {
+  Send: 'SEND',
+  Delivery: 'DELIVERY',
+  Bounce: 'BOUNCE',
+  Complaint: 'COMPLAINT',
+  Reject: 'REJECT',
+  Open: 'OPEN',
+  Click: 'CLICK',
+  RenderingFailure: 'RENDERING_FAILURE',
+  DeliveryDelay: 'DELIVERY_DELAY',
+  Subscription: 'SUBSCRIPTION',
+};
+
+/** The segment account-level preset alarms are named under, where set presets use the set's name. */
+export const ACCOUNT_SEGMENT = 'account';
+
+/** `stack/owner/slug`: the name of a preset alarm (owner: a set's name, or ACCOUNT_SEGMENT). */
+export function presetAlarmName(stack: string, owner: string, slug: string): string {
+  return `${stack}/${owner}/${slug}`;
+}
