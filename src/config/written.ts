@@ -5,11 +5,15 @@
  */
 import type {
   ComparisonOperator,
+  ConfidenceVerdictThreshold,
   DimensionSource,
   EnabledFlag,
   EventType,
+  HttpsPolicy,
+  LowSampleCountPercentile,
   Statistic,
   SuppressionReason,
+  TlsPolicy,
   TreatMissingData,
 } from '../model/resources.js';
 
@@ -91,11 +95,11 @@ export interface WrittenAccountPreset extends WrittenAlarmCommon {
 export interface WrittenConfigurationSet {
   sendingEnabled?: boolean;
   reputationMetricsEnabled?: boolean;
-  delivery?: { tlsPolicy?: 'REQUIRE' | 'OPTIONAL'; sendingPoolName?: string; maxDeliverySeconds?: number };
-  tracking?: { customRedirectDomain: string; httpsPolicy?: 'REQUIRE' | 'REQUIRE_OPEN_ONLY' | 'OPTIONAL' };
+  delivery?: { tlsPolicy?: TlsPolicy; sendingPoolName?: string; maxDeliverySeconds?: number };
+  tracking?: { customRedirectDomain: string; httpsPolicy?: HttpsPolicy };
   suppression?: {
     reasons: SuppressionReason[];
-    validation?: { conditionThreshold: EnabledFlag; confidenceVerdictThreshold?: 'MEDIUM' | 'HIGH' | 'MANAGED' };
+    validation?: { conditionThreshold: EnabledFlag; confidenceVerdictThreshold?: ConfidenceVerdictThreshold };
   };
   vdm?: { engagementMetrics?: EnabledFlag; optimizedSharedDelivery?: EnabledFlag };
   archiveArn?: string;
@@ -129,7 +133,7 @@ export interface WrittenAlarm extends WrittenAlarmCommon {
   metrics?: WrittenMetricQuery[];
   threshold: number;
   comparison: ComparisonOperator;
-  evaluateLowSampleCountPercentile?: 'evaluate' | 'ignore';
+  evaluateLowSampleCountPercentile?: LowSampleCountPercentile;
   tags?: WrittenTags;
 }
 

@@ -19,9 +19,22 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export type DimensionSource = 'MESSAGE_TAG' | 'EMAIL_HEADER' | 'LINK_TAG';
-export type SuppressionReason = 'BOUNCE' | 'COMPLAINT';
-export type EnabledFlag = 'ENABLED' | 'DISABLED';
+/*
+ * The enumerations of the model, as values so that the JSON Schema can be checked against them
+ * (test/unit/config/schema-enums.test.ts): one definition, the types derived from it.
+ */
+export const DIMENSION_SOURCES = ['MESSAGE_TAG', 'EMAIL_HEADER', 'LINK_TAG'] as const;
+export type DimensionSource = (typeof DIMENSION_SOURCES)[number];
+export const SUPPRESSION_REASONS = ['BOUNCE', 'COMPLAINT'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+export const ENABLED_FLAGS = ['ENABLED', 'DISABLED'] as const;
+export type EnabledFlag = (typeof ENABLED_FLAGS)[number];
+export const TLS_POLICIES = ['REQUIRE', 'OPTIONAL'] as const;
+export type TlsPolicy = (typeof TLS_POLICIES)[number];
+export const HTTPS_POLICIES = ['REQUIRE', 'REQUIRE_OPEN_ONLY', 'OPTIONAL'] as const;
+export type HttpsPolicy = (typeof HTTPS_POLICIES)[number];
+export const CONFIDENCE_VERDICT_THRESHOLDS = ['MEDIUM', 'HIGH', 'MANAGED'] as const;
+export type ConfidenceVerdictThreshold = (typeof CONFIDENCE_VERDICT_THRESHOLDS)[number];
 
 /** Tag key -> value, keys in code-unit order. */
 export type Tags = Readonly<Record<string, string>>;
@@ -43,14 +56,14 @@ export const DIGEST_TAG = 'ses-reconcile:digest';
 
 export interface DeliveryOptions {
   /** AWS reports OPTIONAL when unset, so the canonical form always has it. */
-  readonly tlsPolicy: 'REQUIRE' | 'OPTIONAL';
+  readonly tlsPolicy: TlsPolicy;
   readonly sendingPoolName?: string;
   readonly maxDeliverySeconds?: number;
 }
 
 export interface TrackingOptions {
   readonly customRedirectDomain: string;
-  readonly httpsPolicy: 'REQUIRE' | 'REQUIRE_OPEN_ONLY' | 'OPTIONAL';
+  readonly httpsPolicy: HttpsPolicy;
 }
 
 export interface SuppressionOptions {
@@ -58,7 +71,7 @@ export interface SuppressionOptions {
   readonly reasons: readonly SuppressionReason[];
   readonly validation?: {
     readonly conditionThreshold: EnabledFlag;
-    readonly confidenceVerdictThreshold?: 'MEDIUM' | 'HIGH' | 'MANAGED';
+    readonly confidenceVerdictThreshold?: ConfidenceVerdictThreshold;
   };
 }
 
@@ -138,16 +151,22 @@ export interface Topic {
   readonly policy: TopicPolicy;
 }
 
-export type Statistic = 'SampleCount' | 'Average' | 'Sum' | 'Minimum' | 'Maximum';
-export type ComparisonOperator =
-  | 'GreaterThanOrEqualToThreshold'
-  | 'GreaterThanThreshold'
-  | 'LessThanThreshold'
-  | 'LessThanOrEqualToThreshold'
-  | 'LessThanLowerOrGreaterThanUpperThreshold'
-  | 'LessThanLowerThreshold'
-  | 'GreaterThanUpperThreshold';
-export type TreatMissingData = 'breaching' | 'notBreaching' | 'ignore' | 'missing';
+export const STATISTICS = ['SampleCount', 'Average', 'Sum', 'Minimum', 'Maximum'] as const;
+export type Statistic = (typeof STATISTICS)[number];
+export const COMPARISON_OPERATORS = [
+  'GreaterThanOrEqualToThreshold',
+  'GreaterThanThreshold',
+  'LessThanThreshold',
+  'LessThanOrEqualToThreshold',
+  'LessThanLowerOrGreaterThanUpperThreshold',
+  'LessThanLowerThreshold',
+  'GreaterThanUpperThreshold',
+] as const;
+export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
+export const TREAT_MISSING_DATA = ['breaching', 'notBreaching', 'ignore', 'missing'] as const;
+export type TreatMissingData = (typeof TREAT_MISSING_DATA)[number];
+export const LOW_SAMPLE_COUNT_PERCENTILE = ['evaluate', 'ignore'] as const;
+export type LowSampleCountPercentile = (typeof LOW_SAMPLE_COUNT_PERCENTILE)[number];
 
 export interface MetricDimension {
   readonly name: string;
@@ -217,7 +236,7 @@ export interface Alarm {
   readonly comparison: ComparisonOperator;
   /** CloudWatch treats absent as `missing`. */
   readonly treatMissingData: TreatMissingData;
-  readonly evaluateLowSampleCountPercentile?: 'evaluate' | 'ignore';
+  readonly evaluateLowSampleCountPercentile?: LowSampleCountPercentile;
   readonly tags: Tags;
 }
 
