@@ -100,149 +100,147 @@ function typeWords(t: string | string[]): string {
   return list.map((x) => words[x] ?? x).join(' or ');
 }
 
-function describe(e: ErrorObject, file: string, sourceMap: SourceMap): { diagnostic: Diagnostic; pointer: string } | undefined {
-  const node = (e.parentSchema ?? {}) as SchemaNode;
-  const what = node.title;
-  const hintOf = (): string | undefined => node.patternErrorMessage ?? node.description;
-  let pointer = e.instancePath;
-  let prefer: 'key' | 'value' = 'value';
-  let message: string;
-  let hint: string | undefined;
+/** What one ajv error says: the message and hint, and where (the value, or its key) it points. */
+interface Wording {
+  readonly message: string;
+  readonly hint?: string | undefined;
+  /** @default the error's instancePath */
+  readonly pointer?: string;
+  /** @default 'value' */
+  readonly prefer?: 'key' | 'value';
+}
 
+interface WordingContext {
+  readonly node: SchemaNode;
+  /** The schema node's title: what the value is ("configuration set name"). */
+  readonly what: string | undefined;
+  /** The pattern's own message, else the node's description. */
+  readonly hint: string | undefined;
+  readonly sourceMap: SourceMap;
+}
+
+type Worder = (e: ErrorObject, c: WordingContext) => Wording;
+
+const params = <T>(e: ErrorObject) => e.params as T;
+
+function countWording(e: ErrorObject, c: WordingContext): Wording {
+  const limit = params<{ limit: number }>(e).limit;
+  const count = Array.isArray(e.data) ? e.data.length : Object.keys(e.data as object).length;
+  const bound = e.keyword.startsWith('max') ? `at most ${limit}` : `at least ${limit}`;
+  return {
+    // the mapping or list as a whole is the problem, not its first entry
+    prefer: 'key',
+    message:
+      count === 0
+        ? `${lastSegment(e.instancePath)} is empty; it needs ${bound}`
+        : `${count} ${c.what ?? 'entries'} in ${dottedPathOfPointer(e.instancePath) || 'the file'}; ${bound} allowed`,
+    hint: c.node.description,
+  };
+}
+
+function rangeWording(e: ErrorObject, c: WordingContext): Wording {
+  const { comparison, limit } = params<{ comparison: string; limit: number }>(e);
+  return { message: `${show(e.data)} is out of range for ${c.what ?? lastSegment(e.instancePath)}: it must be ${comparison} ${limit}`, hint: c.hint };
+}
+
+function lengthWording(e: ErrorObject, c: WordingContext): Wording {
+  const limit = params<{ limit: number }>(e).limit;
+  const min = e.keyword === 'minLength';
+  return { message: `${c.what ?? lastSegment(e.instancePath)} is too ${min ? 'short' : 'long'}: ${min ? 'at least' : 'at most'} ${limit} characters`, hint: c.hint };
+}
+
+/** One wording per ajv keyword the schema uses; others get the generic one. */
+const WORDINGS: Readonly<Record<string, Worder>> = {
+  additionalProperties: (e, c) => {
+    const key = String(params<{ additionalProperty: string }>(e).additionalProperty);
+    const known = Object.keys(c.node.properties ?? {});
+    const guess = closest(key, known);
+    const where = e.instancePath === '' ? 'at the top level' : `in ${dottedPathOfPointer(e.instancePath)}`;
+    return {
+      pointer: join(e.instancePath, key),
+      prefer: 'key',
+      message: `unknown key "${key}" ${where}` + (guess ? `; did you mean "${guess}"?` : ''),
+      hint: known.length > 0 ? `allowed keys here: ${known.join(', ')}` : undefined,
+    };
+  },
+  required: (e, c) => {
+    const missing = params<{ missingProperty: string }>(e).missingProperty;
+    const where = e.instancePath === '' ? 'the file' : dottedPathOfPointer(e.instancePath);
+    const prop = (c.node.properties?.[missing] ?? {}) as SchemaNode;
+    return { prefer: 'key', message: `${where} is missing "${missing}"`, hint: prop.description ? `add "${missing}" (${prop.description})` : `add "${missing}"` };
+  },
+  enum: (e, c) => {
+    const allowed = params<{ allowedValues: unknown[] }>(e).allowedValues;
+    const guess = typeof e.data === 'string' ? closest(e.data, allowed.map(String)) : undefined;
+    return {
+      message: `${show(e.data)} is not ${c.what ? `a valid ${c.what}` : 'an allowed value'}` + (guess ? `; did you mean "${guess}"?` : ''),
+      hint: `write one of ${listOf(allowed)}`,
+    };
+  },
+  const: (e, c) => ({
+    message: `${show(e.data)} is not supported here`,
+    hint: `write ${JSON.stringify(params<{ allowedValue: unknown }>(e).allowedValue)}` + (c.node.description ? ` (${c.node.description})` : ''),
+  }),
+  type: (e, c) => {
+    const expected = typeWords(params<{ type: string | string[] }>(e).type);
+    const subject = e.instancePath === '' ? 'the file' : (c.what ?? lastSegment(e.instancePath));
+    const hint =
+      (typeof e.data === 'number' || typeof e.data === 'boolean') && expected.includes('string')
+        ? `put it in quotes: "${c.sourceMap.get(e.instancePath)?.raw ?? String(e.data)}"`
+        : typeof e.data === 'string' && /^(yes|no|on|off|y|n)$/i.test(e.data) && expected === 'true or false'
+          ? `write true or false (YAML 1.2 reads ${e.data} as text)`
+          : c.hint;
+    return { message: `${subject} must be ${expected}, not ${show(e.data)}`, hint };
+  },
+  pattern: (e, c) => ({ message: `${show(e.data)} is not a valid ${c.what ?? lastSegment(e.instancePath)}`, hint: c.hint }),
+  oneOf: (e, c) => {
+    const options = (c.node.oneOf ?? []).map((b) => b.required?.[0]).filter((x): x is string => !!x);
+    if (options.length === 0 || typeof e.data !== 'object' || e.data === null)
+      return { message: `${dottedPathOfPointer(e.instancePath) || 'the file'} does not match exactly one allowed form` };
+    const present = options.filter((o) => o in (e.data as object));
+    return {
+      prefer: 'key',
+      message:
+        present.length === 0
+          ? `${lastSegment(e.instancePath)} needs one of ${options.join(', ')}`
+          : `${lastSegment(e.instancePath)} has ${present.join(' and ')}; keep exactly one of them`,
+      hint: c.node.description,
+    };
+  },
+  maxProperties: countWording,
+  minProperties: countWording,
+  maxItems: countWording,
+  minItems: countWording,
+  uniqueItems: (e) => {
+    const { i, j } = params<{ i: number; j: number }>(e);
+    return { message: `${lastSegment(e.instancePath)} lists the same value twice (items ${j + 1} and ${i + 1})`, hint: 'remove the repeated item', pointer: join(e.instancePath, String(i)) };
+  },
+  minimum: rangeWording,
+  maximum: rangeWording,
+  exclusiveMinimum: rangeWording,
+  exclusiveMaximum: rangeWording,
+  minLength: lengthWording,
+  maxLength: lengthWording,
+};
+
+const genericWording: Worder = (e, c) => ({ message: `${dottedPathOfPointer(e.instancePath) || 'the file'} ${e.message ?? 'is invalid'}`, hint: c.hint });
+
+function describe(e: ErrorObject, file: string, sourceMap: SourceMap): { diagnostic: Diagnostic; pointer: string } | undefined {
   // A branch of `oneOf: [{required: [a]}, {required: [b]}]` failing is not news; the oneOf error says it all.
   if (/\/oneOf\/\d+\/required$/.test(e.schemaPath)) return undefined;
   // The propertyNames wrapper repeats the inner error, which names the key.
   if (e.keyword === 'propertyNames') return undefined;
-
+  const node = (e.parentSchema ?? {}) as SchemaNode;
+  const context: WordingContext = { node, what: node.title, hint: node.patternErrorMessage ?? node.description, sourceMap };
   const propertyName = (e as ErrorObject & { propertyName?: string }).propertyName;
-  if (propertyName !== undefined) {
-    pointer = join(e.instancePath, propertyName);
-    prefer = 'key';
-    message = `"${propertyName}" is not a valid ${what ?? 'name'}`;
-    hint = hintOf();
-    return finish();
-  }
-
-  switch (e.keyword) {
-    case 'additionalProperties': {
-      const key = String((e.params as { additionalProperty: string }).additionalProperty);
-      pointer = join(e.instancePath, key);
-      prefer = 'key';
-      const known = Object.keys(node.properties ?? {});
-      const guess = closest(key, known);
-      const where = e.instancePath === '' ? 'at the top level' : `in ${dottedPathOfPointer(e.instancePath)}`;
-      message = `unknown key "${key}" ${where}` + (guess ? `; did you mean "${guess}"?` : '');
-      hint = known.length > 0 ? `allowed keys here: ${known.join(', ')}` : undefined;
-      break;
-    }
-    case 'required': {
-      const missing = (e.params as { missingProperty: string }).missingProperty;
-      prefer = 'key';
-      const where = e.instancePath === '' ? 'the file' : dottedPathOfPointer(e.instancePath);
-      message = `${where} is missing "${missing}"`;
-      const prop = (node.properties?.[missing] ?? {}) as SchemaNode;
-      hint = prop.description ? `add "${missing}" (${prop.description})` : `add "${missing}"`;
-      break;
-    }
-    case 'enum': {
-      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
-      const guess = typeof e.data === 'string' ? closest(e.data, allowed.map(String)) : undefined;
-      message = `${show(e.data)} is not ${what ? `a valid ${what}` : 'an allowed value'}` + (guess ? `; did you mean "${guess}"?` : '');
-      hint = `write one of ${listOf(allowed)}`;
-      break;
-    }
-    case 'const':
-      message = `${show(e.data)} is not supported here`;
-      hint = `write ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}` + (node.description ? ` (${node.description})` : '');
-      break;
-    case 'type': {
-      const expected = typeWords((e.params as { type: string | string[] }).type);
-      const subject = e.instancePath === '' ? 'the file' : (what ?? lastSegment(e.instancePath));
-      message = `${subject} must be ${expected}, not ${show(e.data)}`;
-      hint =
-        (typeof e.data === 'number' || typeof e.data === 'boolean') && expected.includes('string')
-          ? `put it in quotes: "${sourceMap.get(e.instancePath)?.raw ?? String(e.data)}"`
-          : typeof e.data === 'string' && /^(yes|no|on|off|y|n)$/i.test(e.data) && expected === 'true or false'
-            ? `write true or false (YAML 1.2 reads ${e.data} as text)`
-            : hintOf();
-      break;
-    }
-    case 'pattern':
-      message = `${show(e.data)} is not a valid ${what ?? lastSegment(e.instancePath)}`;
-      hint = hintOf();
-      break;
-    case 'oneOf': {
-      const options = (node.oneOf ?? []).map((b) => b.required?.[0]).filter((x): x is string => !!x);
-      if (options.length === 0 || typeof e.data !== 'object' || e.data === null) {
-        message = `${dottedPathOfPointer(e.instancePath) || 'the file'} does not match exactly one allowed form`;
-        break;
-      }
-      const present = options.filter((o) => o in (e.data as object));
-      prefer = 'key';
-      message =
-        present.length === 0
-          ? `${lastSegment(e.instancePath)} needs one of ${options.join(', ')}`
-          : `${lastSegment(e.instancePath)} has ${present.join(' and ')}; keep exactly one of them`;
-      hint = node.description;
-      break;
-    }
-    case 'maxProperties':
-    case 'minProperties':
-    case 'maxItems':
-    case 'minItems': {
-      const limit = (e.params as { limit: number }).limit;
-      const count = Array.isArray(e.data) ? e.data.length : Object.keys(e.data as object).length;
-      prefer = 'key'; // the mapping or list as a whole is the problem, not its first entry
-      const noun = what ?? 'entries';
-      const bound = e.keyword.startsWith('max') ? `at most ${limit}` : `at least ${limit}`;
-      message =
-        count === 0
-          ? `${lastSegment(e.instancePath)} is empty; it needs ${bound}`
-          : `${count} ${noun} in ${dottedPathOfPointer(e.instancePath) || 'the file'}; ${bound} allowed`;
-      hint = node.description;
-      break;
-    }
-    case 'uniqueItems': {
-      const { i, j } = e.params as { i: number; j: number };
-      message = `${lastSegment(e.instancePath)} lists the same value twice (items ${j + 1} and ${i + 1})`;
-      hint = 'remove the repeated item';
-      pointer = join(e.instancePath, String(i));
-      break;
-    }
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum': {
-      const { comparison, limit } = e.params as { comparison: string; limit: number };
-      message = `${show(e.data)} is out of range for ${what ?? lastSegment(e.instancePath)}: it must be ${comparison} ${limit}`;
-      hint = hintOf();
-      break;
-    }
-    case 'minLength':
-    case 'maxLength': {
-      const limit = (e.params as { limit: number }).limit;
-      message = `${what ?? lastSegment(e.instancePath)} is too ${e.keyword === 'minLength' ? 'short' : 'long'}: ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${limit} characters`;
-      hint = hintOf();
-      break;
-    }
-    default:
-      message = `${dottedPathOfPointer(e.instancePath) || 'the file'} ${e.message ?? 'is invalid'}`;
-      hint = hintOf();
-  }
-  return finish();
-
-  function finish(): { diagnostic: Diagnostic; pointer: string } {
-    const pos = positionOf(sourceMap, pointer, prefer) ?? { file, line: 1, col: 1 };
-    const diagnostic: Diagnostic = {
-      severity: 'error',
-      code: 'schema',
-      message,
-      path: dottedPathOfPointer(pointer),
-      pos,
-      ...(hint ? { hint } : {}),
-    };
-    return { diagnostic, pointer };
-  }
+  const w: Wording =
+    propertyName !== undefined
+      ? { pointer: join(e.instancePath, propertyName), prefer: 'key', message: `"${propertyName}" is not a valid ${context.what ?? 'name'}`, hint: context.hint }
+      : (WORDINGS[e.keyword] ?? genericWording)(e, context);
+  const pointer = w.pointer ?? e.instancePath;
+  const pos = positionOf(sourceMap, pointer, w.prefer ?? 'value') ?? { file, line: 1, col: 1 };
+  const diagnostic: Diagnostic = { severity: 'error', code: 'schema', message: w.message, path: dottedPathOfPointer(pointer), pos, ...(w.hint ? { hint: w.hint } : {}) };
+  return { diagnostic, pointer };
 }
 
 function lastSegment(pointer: string): string {
