@@ -28,7 +28,7 @@ import {
 import { stateOf } from '../model/state.js';
 import { pickPresetSource } from './preset-source.js';
 import { ACCOUNT_PRESETS, FREE_FORM_DEFAULTS, SET_PRESETS } from './presets.js';
-import { ACCOUNT_SEGMENT, SES_NAMESPACE, presetAlarmName } from '../model/ses.js';
+import { ACCOUNT_SEGMENT, AWS_DEFAULTS, SES_NAMESPACE, datapointsToAlarmOf, presetAlarmName } from '../model/ses.js';
 import { durationSeconds, formatRate, rateFraction } from './units.js';
 import type {
   WrittenAlarm,
@@ -107,19 +107,15 @@ function configurationSet(name: string, w: WrittenConfigurationSet, tags: Tags):
     kind: 'configurationSet',
     name,
     sendingEnabled: w.sendingEnabled,
-    reputationMetricsEnabled: w.reputationMetricsEnabled ?? false,
+    reputationMetricsEnabled: w.reputationMetricsEnabled ?? AWS_DEFAULTS.reputationMetricsEnabled,
     delivery: {
-      // GetConfigurationSet without TlsPolicy means OPTIONAL (docs/aws-behaviour.md,
-      // "SESv2 configuration sets").
-      tlsPolicy: w.delivery?.tlsPolicy ?? 'OPTIONAL',
+      tlsPolicy: w.delivery?.tlsPolicy ?? AWS_DEFAULTS.tlsPolicy,
       sendingPoolName: w.delivery?.sendingPoolName,
       maxDeliverySeconds: w.delivery?.maxDeliverySeconds,
     },
     tracking: w.tracking && {
       customRedirectDomain: w.tracking.customRedirectDomain,
-      // "If you don't specify a value, the default is OPTIONAL" behaviour (HttpsPolicy doc;
-      // docs/aws-behaviour.md, "SESv2 configuration sets").
-      httpsPolicy: w.tracking.httpsPolicy ?? 'OPTIONAL',
+      httpsPolicy: w.tracking.httpsPolicy ?? AWS_DEFAULTS.httpsPolicy,
     },
     suppression: w.suppression && {
       reasons: w.suppression.reasons,
@@ -172,13 +168,12 @@ function alarmCommon(
 ) {
   const evaluationPeriods = w.evaluationPeriods ?? defaults.evaluationPeriods;
   return {
-    actionsEnabled: w.actionsEnabled ?? true,
+    actionsEnabled: w.actionsEnabled ?? AWS_DEFAULTS.actionsEnabled,
     alarmActions: topicRefs(w.notify),
     okActions: topicRefs(w.notifyOk),
     insufficientDataActions: topicRefs(w.notifyInsufficientData),
     evaluationPeriods,
-    // Absent DatapointsToAlarm means "equal to EvaluationPeriods".
-    datapointsToAlarm: w.datapointsToAlarm ?? evaluationPeriods,
+    datapointsToAlarm: datapointsToAlarmOf(w.datapointsToAlarm, evaluationPeriods),
     comparison: w.comparison ?? defaults.comparison,
     treatMissingData: w.treatMissingData ?? defaults.treatMissingData,
   };
@@ -304,7 +299,7 @@ function freeFormAlarm(name: string, w: WrittenAlarm, tags: Tags): Alarm {
     kind: 'alarm',
     name,
     description: w.description,
-    ...alarmCommon(w, { evaluationPeriods: FREE_FORM_DEFAULTS.evaluationPeriods, comparison: w.comparison, treatMissingData: 'missing' }),
+    ...alarmCommon(w, { evaluationPeriods: FREE_FORM_DEFAULTS.evaluationPeriods, comparison: w.comparison, treatMissingData: AWS_DEFAULTS.treatMissingData }),
     query,
     threshold: w.threshold,
     evaluateLowSampleCountPercentile: w.evaluateLowSampleCountPercentile,

@@ -33,3 +33,25 @@ export const ACCOUNT_SEGMENT = 'account';
 export function presetAlarmName(stack: string, owner: string, slug: string): string {
   return `${stack}/${owner}/${slug}`;
 }
+
+/**
+ * What AWS means when a field is absent, one value each, for the file (config/normalize.ts) and the live
+ * state (the mapping files of aws/) to fill in alike, so an omitted field and AWS's answer compare equal
+ * (docs/aws-behaviour.md, "SESv2 configuration sets" and "CloudWatch alarms").
+ */
+export const AWS_DEFAULTS = {
+  /** No TlsPolicy: opportunistic TLS. */
+  tlsPolicy: 'OPTIONAL',
+  /** "If you don't specify a value, the default is OPTIONAL" (HttpsPolicy). */
+  httpsPolicy: 'OPTIONAL',
+  /** "The default is TRUE" (ActionsEnabled). */
+  actionsEnabled: true,
+  /** "If this parameter is omitted, the default behavior of missing is used" (TreatMissingData). */
+  treatMissingData: 'missing',
+  reputationMetricsEnabled: false,
+} as const;
+
+/** Absent DatapointsToAlarm means "N of N": equal to EvaluationPeriods. */
+export function datapointsToAlarmOf(datapointsToAlarm: number | undefined, evaluationPeriods: number): number {
+  return datapointsToAlarm ?? evaluationPeriods;
+}

@@ -73,6 +73,7 @@ import type {
   TreatMissingData,
 } from '../../model/resources.js';
 import { tagsFromAws, tagsToAws } from '../tags.js';
+import { AWS_DEFAULTS, datapointsToAlarmOf } from '../../model/ses.js';
 
 export { tagsFromAws, tagsToAws };
 
@@ -147,16 +148,16 @@ export function alarmFromAws(a: MetricAlarm, tags: readonly Tag[] | undefined): 
     kind: 'alarm',
     name,
     description: a.AlarmDescription,
-    actionsEnabled: a.ActionsEnabled ?? true,
+    actionsEnabled: a.ActionsEnabled ?? AWS_DEFAULTS.actionsEnabled,
     alarmActions: actionsFromAws(a.AlarmActions),
     okActions: actionsFromAws(a.OKActions),
     insufficientDataActions: actionsFromAws(a.InsufficientDataActions),
     query,
     evaluationPeriods,
-    datapointsToAlarm: a.DatapointsToAlarm ?? evaluationPeriods,
+    datapointsToAlarm: datapointsToAlarmOf(a.DatapointsToAlarm, evaluationPeriods),
     threshold: a.Threshold ?? 0,
     comparison: (a.ComparisonOperator ?? '') as ComparisonOperator,
-    treatMissingData: (a.TreatMissingData ?? 'missing') as TreatMissingData,
+    treatMissingData: (a.TreatMissingData ?? AWS_DEFAULTS.treatMissingData) as TreatMissingData,
     evaluateLowSampleCountPercentile: lowSampleCountFromAws(a.EvaluateLowSampleCountPercentile),
     tags: tagsFromAws(tags),
   });

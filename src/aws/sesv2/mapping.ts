@@ -54,6 +54,7 @@ import type {
   VdmOptions,
 } from '../../model/resources.js';
 import { tagsFromAws, tagsToAws } from '../tags.js';
+import { AWS_DEFAULTS } from '../../model/ses.js';
 
 export { tagsFromAws, tagsToAws };
 
@@ -70,7 +71,7 @@ function deliveryFromAws(d: AwsDeliveryOptions | undefined): DeliveryOptions {
     // GetConfigurationSet omits DeliveryOptions (or TlsPolicy) when unset; SES then uses opportunistic
     // TLS, i.e. OPTIONAL (docs/aws-behaviour.md, "SESv2 configuration sets": INFERENCE; moto answers
     // `DeliveryOptions: {}`).
-    tlsPolicy: d?.TlsPolicy ?? 'OPTIONAL',
+    tlsPolicy: d?.TlsPolicy ?? AWS_DEFAULTS.tlsPolicy,
     sendingPoolName: present(d?.SendingPoolName),
     maxDeliverySeconds: d?.MaxDeliverySeconds,
   };
@@ -80,9 +81,7 @@ function trackingFromAws(t: AwsTrackingOptions | undefined): TrackingOptions | u
   // CustomRedirectDomain is the shape's one required member; moto answers `TrackingOptions: {}` for "none".
   const domain = present(t?.CustomRedirectDomain);
   if (domain === undefined) return undefined;
-  // "If you don't specify a value, the default is OPTIONAL" behaviour (HttpsPolicy doc;
-  // docs/aws-behaviour.md, "SESv2 configuration sets").
-  return { customRedirectDomain: domain, httpsPolicy: t?.HttpsPolicy ?? 'OPTIONAL' };
+  return { customRedirectDomain: domain, httpsPolicy: t?.HttpsPolicy ?? AWS_DEFAULTS.httpsPolicy };
 }
 
 function suppressionFromAws(s: AwsSuppressionOptions | undefined): SuppressionOptions | undefined {
