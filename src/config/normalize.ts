@@ -28,7 +28,7 @@ import {
 import { stateOf } from '../model/state.js';
 import { pickPresetSource } from './preset-source.js';
 import { ACCOUNT_PRESETS, FREE_FORM_DEFAULTS, SET_PRESETS } from './presets.js';
-import { ACCOUNT_SEGMENT, AWS_DEFAULTS, SES_NAMESPACE, datapointsToAlarmOf, presetAlarmName } from '../model/ses.js';
+import { ACCOUNT_SEGMENT, AWS_DEFAULTS, SES_NAMESPACE, datapointsToAlarmOf, dimensionValueOf, presetAlarmName } from '../model/ses.js';
 import { durationSeconds, formatRate, rateFraction } from './units.js';
 import type {
   WrittenAlarm,
@@ -192,8 +192,7 @@ function setPresetAlarm(
   if (!source.ok) throw new Error(`preset ${setName}.${preset} passed validation without a source`);
   const dimensions: MetricDimension[] = Object.entries(source.spec.cloudWatch?.dimensions ?? {}).map(([name, d]) => ({
     name,
-    // SES sets the ses:configuration-set auto-tag on every message of the set, so its value is the set's name.
-    value: (w.dimensions && Object.hasOwn(w.dimensions, name) ? w.dimensions[name] : undefined) ?? (name === 'ses:configuration-set' && d.source === 'MESSAGE_TAG' ? setName : d.default),
+    value: (w.dimensions && Object.hasOwn(w.dimensions, name) ? w.dimensions[name] : undefined) ?? dimensionValueOf({ name, ...d }, setName),
   }));
   const period = w.period === undefined ? spec.defaults.period : durationSeconds(w.period);
   const metric = (metricName: string) => ({ namespace: SES_NAMESPACE, metricName, dimensions });

@@ -55,3 +55,14 @@ export const AWS_DEFAULTS = {
 export function datapointsToAlarmOf(datapointsToAlarm: number | undefined, evaluationPeriods: number): number {
   return datapointsToAlarm ?? evaluationPeriods;
 }
+
+/** The auto-tag SES puts on every message sent through a configuration set (docs/aws-behaviour.md, "Dimensions and message tags"). */
+export const SET_NAME_DIMENSION = 'ses:configuration-set';
+
+/**
+ * The value a CloudWatch destination's dimension takes for the mail of `set`: the set's own name for the
+ * `ses:configuration-set` message tag (SES tags every message with it), else the dimension's default.
+ */
+export function dimensionValueOf(dimension: { readonly name: string; readonly source: string; readonly default: string }, set: string): string {
+  return dimension.name === SET_NAME_DIMENSION && dimension.source === 'MESSAGE_TAG' ? set : dimension.default;
+}

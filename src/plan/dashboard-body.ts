@@ -28,7 +28,7 @@
  * so desired and live compare as parsed JSON (docs/aws-behaviour.md, "Dashboards", INFERENCE).
  */
 import { alarmArn } from '../model/arn.js';
-import { ACCOUNT_SEGMENT, EVENT_OF_METRIC, SES_NAMESPACE, presetAlarmName } from '../model/ses.js';
+import { ACCOUNT_SEGMENT, EVENT_OF_METRIC, SES_NAMESPACE, dimensionValueOf, presetAlarmName } from '../model/ses.js';
 import { canonicalTags } from '../model/canonical.js';
 import { REGION_TAG, type Dashboard, type EventDestination, type Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
@@ -55,7 +55,7 @@ function publishedDimensions(set: string, state: State): Map<string, readonly st
     if (d === undefined || d.target.type !== 'cloudWatch') continue;
     out.set(
       metric,
-      d.target.dimensions.flatMap((dim) => [dim.name, dim.name === 'ses:configuration-set' && dim.source === 'MESSAGE_TAG' ? set : dim.default]),
+      d.target.dimensions.flatMap((dim) => [dim.name, dimensionValueOf(dim, set)]),
     );
   }
   return out;

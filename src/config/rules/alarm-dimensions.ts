@@ -10,14 +10,14 @@
  */
 import type { PathSegment, Rule, RuleContext } from './rule.js';
 import { eachDestination } from './rule.js';
-import { EVENT_OF_METRIC, SES_NAMESPACE } from '../../model/ses.js';
+import { EVENT_OF_METRIC, SES_NAMESPACE, SET_NAME_DIMENSION } from '../../model/ses.js';
 
 
 function checkMetric(ctx: RuleContext, at: PathSegment[], namespace: string, metric: string, dimensions: Record<string, string>): void {
   if (namespace !== SES_NAMESPACE) return;
   const names = Object.keys(dimensions).sort();
   if (metric.startsWith('Reputation.')) {
-    const set = dimensions['ses:configuration-set'];
+    const set = dimensions[SET_NAME_DIMENSION];
     const spec = set === undefined ? undefined : ctx.config.configurationSets?.[set];
     if (set !== undefined && spec && spec.reputationMetricsEnabled !== true)
       ctx.report({
