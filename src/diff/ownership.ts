@@ -13,6 +13,7 @@
  * (made before dashboards carried it) is the stack's, and the plan tags it for the Region that applies first.
  */
 import type { Conflict } from '../model/change.js';
+import { keyOf, rootOf } from '../model/key.js';
 import { REGION_TAG, STACK_TAG, type Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 
@@ -20,11 +21,6 @@ export interface Owned {
   readonly desired: State;
   readonly actual: State;
   readonly conflicts: readonly Conflict[];
-}
-
-/** The resource that carries the ownership tag for `r`: itself, or an event destination's set. */
-function rootKey(r: Resource): string {
-  return r.kind === 'eventDestination' ? `configurationSet:${r.configurationSet}` : `${r.kind}:${r.name}`;
 }
 
 /**
@@ -54,7 +50,7 @@ export function removeUnowned(desired: State, actual: State, stack: string, opti
     excluded.add(key);
     conflicts.push({ key, desired: wanted, actual: live, owner });
   }
-  const keep = (r: Resource) => !excluded.has(rootKey(r));
+  const keep = (r: Resource) => !excluded.has(rootOf(keyOf(r)));
   return {
     desired: stateOf([...desired.values()].filter(keep)),
     actual: stateOf([...actual.values()].filter(keep)),

@@ -28,6 +28,15 @@ export function splitKey(key: ResourceKey): { kind: ResourceKind; id: string } {
   return { kind: key.slice(0, i) as ResourceKind, id: key.slice(i + 1) };
 }
 
+/**
+ * The root key a resource's ownership lives on (diff/ownership.ts): itself, or an event destination's set
+ * (`configurationSet:`, `alarm:`, `topic:`, `dashboard:`).
+ */
+export function rootOf(key: ResourceKey): ResourceKey {
+  const { kind, id } = splitKey(key);
+  return kind === 'eventDestination' ? `configurationSet:${id.split('/')[0] as string}` : key;
+}
+
 export function compareKeys(a: ResourceKey, b: ResourceKey): number {
   const ka = splitKey(a);
   const kb = splitKey(b);

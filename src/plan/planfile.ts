@@ -14,7 +14,7 @@
  *
  * Versioned: other versions are refused (changesets' publish plan: "expected 1, received X").
  */
-import { keyOf, splitKey, type ResourceKey } from '../model/key.js';
+import { keyOf, rootOf, type ResourceKey } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, type Plan, type RefreshNote } from '../model/plan.js';
 import type { Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
@@ -52,12 +52,6 @@ export interface SavedPlan extends PlanFile {
   readonly readable: Readonly<Record<string, unknown>>;
 }
 
-/** The root key (`configurationSet:`, `alarm:`, `topic:`, `dashboard:`) a resource's ownership lives on. */
-export function rootOf(key: ResourceKey): ResourceKey {
-  const { kind, id } = splitKey(key);
-  return kind === 'eventDestination' ? `configurationSet:${id.split('/')[0] as string}` : key;
-}
-
 /** The roots a plan touches: its changes' resources and every call's target. */
 export function rootsOf(changes: readonly Change[]): Set<ResourceKey> {
   const roots = new Set<ResourceKey>();
@@ -77,10 +71,7 @@ export function underRoots(state: State, roots: ReadonlySet<ResourceKey>): State
  * The inputs to save for `plan`: the resolved desired state, the live state and the cost hints, each
  * limited to the roots the plan touches (a 10,000-set stack with one change saves one set).
  */
-export function inputsOf(
-  plan: Plan,
-  o: Omit<PlanInputs, 'desired' | 'live' | 'costHints' | 'refresh'> & { readonly desired: State; readonly live: State; readonly costHints: PlanInputs['costHints'] },
-): PlanInputs {
+export function inputsOf(plan: Plan, o: Omit<PlanInputs, 'refresh'>): PlanInputs {
   const roots = rootsOf(plan.changes);
   return {
     ...o,

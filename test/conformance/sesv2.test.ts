@@ -38,7 +38,7 @@ import {
   type ListConfigurationSetsCommandInput,
 } from '@aws-sdk/client-sesv2';
 import { configureSesv2 } from '../../src/emulator/sesv2/handler.js';
-import { ACCOUNT, clientsFor, conformance, difference, REGION, type Target, failure, type AwsError } from './harness.js';
+import { ACCOUNT, clientsFor, conformance, difference, REGION, type Target, failure } from './harness.js';
 
 
 

@@ -1,8 +1,8 @@
 /**
  * What the convergence suites (reconcile*.test.ts) share: a small stack and the convergence check.
  */
-import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
-import { Sandbox } from './reconcile.js';
+import { expect } from 'vitest';
+import type { Sandbox } from './reconcile.js';
 
 export const HEAD = 'stack: app\nregion: us-east-1\n';
 export const CW = `        cloudWatch:
@@ -29,13 +29,3 @@ export async function converge(sb: Sandbox, yaml: string, ...flags: string[]): P
   return applied.stdout;
 }
 
-/** One emulator for the file, emptied before each test; `set` receives the Sandbox once it is up. */
-export function sandboxPerFile(set: (sb: Sandbox) => void): void {
-  let sb: Sandbox | undefined;
-  beforeAll(async () => {
-    sb = await Sandbox.start();
-    set(sb);
-  });
-  afterAll(() => sb?.close());
-  beforeEach(() => sb?.emulator.reset());
-}

@@ -7,6 +7,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';
 import { BIN, ROOT } from './cli.js';
 import { testdir } from './config.js';
@@ -126,4 +127,25 @@ export class Sandbox {
   close(): Promise<void> {
     return this.emulator.close();
   }
+}
+
+/**
+ * One emulator for the test file. Before each test it is emptied and the Sandbox's per-test settings go
+ * back to the defaults (FAST_RATES, the emulator's own endpoint); `each` adds a file's own (e.g. the tag
+ * index's lag). `set` receives the Sandbox once it is up.
+ */
+export function sandboxPerFile(set: (sb: Sandbox) => void, each?: (sb: Sandbox) => void): void {
+  let sb: Sandbox | undefined;
+  beforeAll(async () => {
+    sb = await Sandbox.start();
+    set(sb);
+  });
+  afterAll(() => sb?.close());
+  beforeEach(() => {
+    if (!sb) return;
+    sb.emulator.reset();
+    sb.rates = FAST_RATES;
+    sb.endpoint = undefined;
+    each?.(sb);
+  });
 }

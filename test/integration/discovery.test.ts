@@ -5,19 +5,15 @@
  * deleted resources change nothing; AccessDenied falls back to listing the account; `--refresh changed`
  * reads only what the file changed.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CreateConfigurationSetCommand, PutConfigurationSetTrackingOptionsCommand } from '@aws-sdk/client-sesv2';
-import { Sandbox } from '../helpers/reconcile.js';
+import { sandboxPerFile, type Sandbox } from '../helpers/reconcile.js';
 
 let sb: Sandbox;
-beforeAll(async () => {
-  sb = await Sandbox.start();
-});
-afterAll(() => sb.close());
-beforeEach(() => {
-  sb.emulator.reset();
-  sb.emulator.configure('tagging', { lagMs: 0, deletedRetentionMs: 0 });
-});
+sandboxPerFile(
+  (s) => (sb = s),
+  (s) => s.emulator.configure('tagging', { lagMs: 0, deletedRetentionMs: 0 }),
+);
 
 const cw = (set: string) => `        cloudWatch: { dimensions: { ses:configuration-set: { source: MESSAGE_TAG, default: ${set} } } }\n`;
 /** A stack of sets, each with a CloudWatch destination and a bounce-rate alarm notifying the stack's topic `alerts-<stack>`. */

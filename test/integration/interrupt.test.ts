@@ -5,20 +5,12 @@
  * signal's (130 / 143), and apply again converges. A second signal exits at once. Every wait is on an
  * event (a line printed, a request arriving), never a fixed sleep.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Gate } from '../helpers/gate.js';
-import { FAST_RATES, Sandbox, type Running } from '../helpers/reconcile.js';
+import { FAST_RATES, sandboxPerFile, type Running, type Sandbox } from '../helpers/reconcile.js';
 
 let sb: Sandbox;
-beforeAll(async () => {
-  sb = await Sandbox.start();
-});
-afterAll(() => sb.close());
-beforeEach(() => {
-  sb.emulator.reset();
-  sb.rates = FAST_RATES;
-  sb.endpoint = undefined;
-});
+sandboxPerFile((s) => (sb = s));
 
 const NAMES = ['s1', 's2', 's3', 's4', 's5', 's6'];
 const HEAD = 'stack: stop\nregion: us-east-1\nconfigurationSets:\n';

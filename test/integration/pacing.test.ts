@@ -4,18 +4,11 @@
  * the suite raises the rates to stay fast; these are the tests that do not (DEVELOPERS: one test per limit
  * runs at AWS's real rate).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FAST_RATES, Sandbox } from '../helpers/reconcile.js';
+import { describe, expect, it } from 'vitest';
+import { sandboxPerFile, type Sandbox } from '../helpers/reconcile.js';
 
 let sb: Sandbox;
-beforeAll(async () => {
-  sb = await Sandbox.start();
-});
-afterAll(() => sb.close());
-beforeEach(() => {
-  sb.emulator.reset();
-  sb.rates = FAST_RATES;
-});
+sandboxPerFile((s) => (sb = s));
 
 const setsOf = (names: readonly string[]) =>
   names

@@ -12,8 +12,8 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand, PutDashboardCommand, PutMetricAlarmCommand, type PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
-import type { Sandbox } from '../helpers/reconcile.js';
-import { BASE, HEAD, converge as convergeIn, sandboxPerFile } from '../helpers/converge.js';
+import { sandboxPerFile, type Sandbox } from '../helpers/reconcile.js';
+import { BASE, HEAD, converge as convergeIn } from '../helpers/converge.js';
 
 let sb: Sandbox;
 sandboxPerFile((s) => (sb = s));

@@ -9,8 +9,8 @@ import {
   PutConfigurationSetTrackingOptionsCommand,
   UpdateConfigurationSetEventDestinationCommand,
 } from '@aws-sdk/client-sesv2';
-import type { Sandbox } from '../helpers/reconcile.js';
-import { BASE, CW, converge as convergeIn, sandboxPerFile } from '../helpers/converge.js';
+import { sandboxPerFile, type Sandbox } from '../helpers/reconcile.js';
+import { BASE, CW, converge as convergeIn } from '../helpers/converge.js';
 
 let sb: Sandbox;
 sandboxPerFile((s) => (sb = s));

@@ -50,7 +50,7 @@ describe('plan files: the plan recomputes from the inputs it carries', () => {
   });
 
   it('saves only the roots the plan touches', async () => {
-    const { state, hints } = resolved(FULL);
+    const { state } = resolved(FULL);
     const aws = new InMemoryAws();
     expect((await executePlan(planResolved(state, await live(aws), OPTS), aws)).failed).toEqual([]);
     const one = resolved(FULL.replace('threshold: 3%, period: 1h', 'threshold: 4%, period: 1h'));
