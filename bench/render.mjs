@@ -22,7 +22,7 @@ const RUNS = Number(arg('runs', 5));
 const dist = pathToFileURL(resolve(arg('dist', new URL('../dist', import.meta.url).pathname))).href;
 
 const { desiredFromSources } = await import(`${dist}/config/index.js`);
-const { computePlan } = await import(`${dist}/cli/pipeline.js`);
+const { computePlan } = await import(`${dist}/plan/compute.js`);
 const { renderPlanText } = await import(`${dist}/render/text.js`);
 const { renderPlanMarkdown } = await import(`${dist}/render/markdown.js`);
 const { PLAIN } = await import(`${dist}/render/palette.js`);

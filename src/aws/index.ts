@@ -15,11 +15,10 @@ export {
   CloudWatchAlarmReader,
   stackAlarmPrefix,
   type AlarmRead,
-  type AlarmReadScope,
   type CloudWatchAlarmReaderOptions,
 } from './cloudwatch/reader.js';
 export { CloudWatchStepRunner, type CloudWatchStepRunnerOptions } from './cloudwatch/applier.js';
-export { SnsTopicReader, type SnsTopicRead, type SnsTopicReaderOptions, type TopicReadScope } from './sns/reader.js';
+export { SnsTopicReader, type SnsTopicRead, type SnsTopicReaderOptions } from './sns/reader.js';
 export { SnsStepRunner } from './sns/applier.js';
 export { topicPolicyDocument, topicPolicyFromDocument } from './sns/policy.js';
 export {
@@ -27,5 +26,4 @@ export {
   CloudWatchDashboardRunner,
   type CloudWatchDashboardReaderOptions,
   type DashboardRead,
-  type DashboardReadScope,
 } from './cloudwatch/dashboards.js';

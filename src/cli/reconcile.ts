@@ -18,9 +18,10 @@ import type { Logger } from '../log.js';
 import type { Palette } from '../render/palette.js';
 import type { StepRunner } from '../apply/port.js';
 import type { ApplyCliOptions, ReconcileOptions } from './args.js';
-import { planResolved, replan, resolveDesired } from './pipeline.js';
+import { planResolved, replan, resolveDesired } from '../plan/compute.js';
 import { readScopes } from '../live/scope.js';
-import { createPacedClients, logRead, readLive, stackIndex, sumCalls } from './live-read.js';
+import { readLive, sumCalls } from '../live/read.js';
+import { createPacedClients, liveReaders, logRead, stackIndex, stepRunner } from './adapters.js';
 
 type Aws = typeof import('../aws/index.js');
 
@@ -71,7 +72,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
     readWarnings.push('--refresh changed needs the tag index (--discovery tags): everything the file names was read in full');
   const resolved = resolveDesired(desired.resources, { stack: desired.stack, region, accountId });
   const scopes = readScopes(desired.stack, resolved, index.index, o.refresh);
-  const live = await readLive(aws, clients, scopes, { region, accountId, concurrency: o.concurrency });
+  const live = await readLive(liveReaders(aws, clients, { region, accountId, concurrency: o.concurrency }), scopes);
   const calls = sumCalls([index.calls, live.calls]);
   logRead(log, clients, calls, t0);
 
@@ -95,7 +96,8 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   const { plan, unmatched } = targetPlan(full, o.targets);
   for (const t of unmatched) io.err(`warning: --target ${t} matches no change\n`);
   const inputs = inputsOf(plan, { stack: desired.stack, region, accountId, adopt: o.adopt, targets: o.targets, warnings, desired: resolved, live: live.state, costHints: desired.costHints });
-  return { plan, live: live.state, runner: live.runner, calls, inputs, inFlight: () => clients.stats.inFlight };
+  const runner = stepRunner(aws, clients, { region, accountId }, live.arns);
+  return { plan, live: live.state, runner, calls, inputs, inFlight: () => clients.stats.inFlight };
 }
 
 /** The live state as the plan file stores and compares it. */
@@ -165,17 +167,16 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   const roots = rootsOf(reviewed.changes);
   const named = (kind: string) => new Set([...roots].map(splitKey).filter((k) => k.kind === kind).map((k) => k.id));
   const t0 = performance.now();
+  const at = { region: inputs.region, accountId, concurrency: o.concurrency };
   const live = await readLive(
-    aws,
-    clients,
+    liveReaders(aws, clients, at),
     {
       configurationSets: { stack: inputs.stack, configurationSets: named('configurationSet'), discovered: new Set() },
       alarms: { stack: inputs.stack, names: named('alarm'), discovered: new Map() },
       topics: { stack: inputs.stack, names: named('topic'), discovered: new Map() },
-      dashboards: named('dashboard'),
+      dashboards: { names: named('dashboard') },
       standIns: [],
     },
-    { region: inputs.region, accountId, concurrency: o.concurrency },
   );
   logRead(io.log.child({ stack: inputs.stack, region: inputs.region }), clients, live.calls, t0);
   const fresh = underRoots(live.state, roots);
@@ -184,5 +185,5 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   const plan = replan(inputs, fresh, { adopt: o.adopt, allowDeletes: o.allowDeletes, ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}) });
   const drift = plan.refused ? undefined : sameCalls(reviewed, plan);
   if (drift !== undefined) throw new UnsafePlanError(`${o.planFile}: the plan made now differs from the reviewed one (${drift}); run plan again`);
-  return { plan, live: live.state, runner: live.runner, calls: live.calls, inFlight: () => clients.stats.inFlight };
+  return { plan, live: live.state, runner: stepRunner(aws, clients, at, live.arns), calls: live.calls, inFlight: () => clients.stats.inFlight };
 }

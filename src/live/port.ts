@@ -1,11 +1,32 @@
 /**
- * Reading the live account, through a port: live/ and the planner never see the SDK. An adapter
- * (aws/) implements LiveReader and returns resources already in the canonical model shape, so desired
- * and actual compare field for field.
+ * Reading the live account, through one port for every resource kind: live/ and the planner never see
+ * the SDK. An adapter (aws/) implements LiveReader for its kind's scope and returns resources already in
+ * the canonical model shape, so desired and actual compare field for field. cli/ builds the adapters and
+ * hands them to readLive (read.ts) as LiveReaders (docs/architecture.md, "The rooms").
  */
 import type { State } from '../model/state.js';
+import type { Tags } from '../model/resources.js';
 
-export interface ReadScope {
+/** What one reader read. */
+export interface LiveRead {
+  readonly state: State;
+  /** API calls made, by `service:Operation`: what the benchmark and the plan report. */
+  readonly calls: Readonly<Record<string, number>>;
+  /**
+   * Name -> ARN as AWS reported it, for the resources in `state` whose ARN the step runners use (tag
+   * calls prefer AWS's own ARN to a built one: docs/aws-behaviour.md, "Tagging").
+   */
+  readonly arns?: ReadonlyMap<string, string>;
+  /** What the read saw that is not a change: subscriptions pending confirmation, as `<topic> <protocol>:<endpoint>`. */
+  readonly pending?: readonly string[];
+}
+
+export interface LiveReader<Scope> {
+  read(scope: Scope): Promise<LiveRead>;
+}
+
+/** Which configuration sets to read. */
+export interface SetScope {
   readonly stack: string;
   /** Configuration sets the file names: always read in full, whoever owns them. */
   readonly configurationSets: ReadonlySet<string>;
@@ -18,14 +39,30 @@ export interface ReadScope {
   readonly unchanged?: ReadonlySet<string>;
 }
 
-export interface LiveRead {
-  readonly state: State;
-  /** API calls made, by `service:Operation`: what the benchmark and the plan report. */
-  readonly calls: Readonly<Record<string, number>>;
+/** Which alarms or topics to read: the file's names, and the index's hits (scope.ts). */
+export interface NamedScope {
+  readonly stack: string;
+  /** The names the file has: always read. */
+  readonly names: ReadonlySet<string>;
+  /** `--discovery tags`: the index's hits for the stack (name -> ARN). Absent: `--discovery scan`. */
+  readonly discovered?: ReadonlyMap<string, string>;
+  /** Not read (`--refresh changed`). */
+  readonly unchanged?: ReadonlySet<string>;
+  /** Tags taken from the index instead of a tag read. */
+  readonly trustedTags?: ReadonlyMap<string, Tags>;
 }
 
-export interface LiveReader {
-  read(scope: ReadScope): Promise<LiveRead>;
+/** Which dashboards to read: dashboards are not in the tag index, so the file's names only. */
+export interface DashboardScope {
+  readonly names: ReadonlySet<string>;
+}
+
+/** One reader per kind, as cli/ builds them. */
+export interface LiveReaders {
+  readonly configurationSets: LiveReader<SetScope>;
+  readonly alarms: LiveReader<NamedScope>;
+  readonly topics: LiveReader<NamedScope>;
+  readonly dashboards: LiveReader<DashboardScope>;
 }
 
 /** One resource as the tag index lists it: its ARN, its name, and the tags the index holds for it. */
@@ -37,7 +74,7 @@ export interface IndexedResource {
 
 /**
  * The stack's taggable resources as the Resource Groups Tagging API lists them (aws/tagging/). A
- * candidate list: it may lag behind tag changes and may still list deleted resources (live/scope.ts).
+ * candidate list: it may lag behind tag changes and may still list deleted resources (scope.ts).
  */
 export interface StackIndex {
   readonly configurationSets: ReadonlyMap<string, IndexedResource>;

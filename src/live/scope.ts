@@ -21,27 +21,15 @@
  */
 import { DIGEST_TAG, type Resource, type Tags } from '../model/resources.js';
 import type { State } from '../model/state.js';
-import type { ReadScope, StackIndex } from './port.js';
+import type { DashboardScope, NamedScope, SetScope, StackIndex } from './port.js';
 
 export type RefreshMode = 'all' | 'changed';
 
-export interface NamedScope {
-  readonly stack: string;
-  /** The names the file has. */
-  readonly names: ReadonlySet<string>;
-  /** The index's hits for the stack (name -> ARN); absent under `--discovery scan`. */
-  readonly discovered?: ReadonlyMap<string, string>;
-  /** Not read (`--refresh changed`). */
-  readonly unchanged?: ReadonlySet<string>;
-  /** Tags taken from the index instead of a tag read. */
-  readonly trustedTags?: ReadonlyMap<string, Tags>;
-}
-
 export interface ReadScopes {
-  readonly configurationSets: ReadScope;
+  readonly configurationSets: SetScope;
   readonly alarms: NamedScope;
   readonly topics: NamedScope;
-  readonly dashboards: ReadonlySet<string>;
+  readonly dashboards: DashboardScope;
   /** The file's resources that stand in for the live ones not read (`--refresh changed`). */
   readonly standIns: readonly Resource[];
 }
@@ -53,7 +41,7 @@ function sameTags(a: Tags, b: Tags): boolean {
 
 /**
  * `desired` must be the state the plan compares against: topic references resolved and digests filled
- * in (cli/pipeline.ts resolveDesired), or the digests would never match.
+ * in (plan/compute.ts resolveDesired), or the digests would never match.
  */
 export function readScopes(stack: string, desired: State, index: StackIndex | undefined, refresh: RefreshMode): ReadScopes {
   const all = [...desired.values()];
@@ -61,7 +49,7 @@ export function readScopes(stack: string, desired: State, index: StackIndex | un
   const sets = named('configurationSet');
   const alarms = named('alarm');
   const topics = named('topic');
-  const dashboards = new Set(named('dashboard').map((d) => d.name));
+  const dashboards = { names: new Set(named('dashboard').map((d) => d.name)) };
   if (index === undefined) {
     return {
       configurationSets: { stack, configurationSets: new Set(sets.map((s) => s.name)) },

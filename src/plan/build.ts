@@ -1,7 +1,7 @@
 /**
  * buildPlan: differences -> a Plan. Each difference becomes a Change with its steps and reason, then the
  * changes are ordered into waves and checked for safety. The composition (reading, ownership, diff) is
- * the caller's: cli/pipeline.ts.
+ * the caller's: plan/compute.ts.
  */
 import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/change.js';
 import { resourceId } from '../model/key.js';

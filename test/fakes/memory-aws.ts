@@ -8,11 +8,11 @@ import { canonicalize } from '../../src/model/canonical.js';
 import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Topic } from '../../src/model/resources.js';
 import { stateOf } from '../../src/model/state.js';
 import type { Step } from '../../src/model/step.js';
-import type { LiveRead, LiveReader, ReadScope } from '../../src/live/port.js';
+import type { LiveRead, LiveReader, SetScope } from '../../src/live/port.js';
 import type { StepRunner } from '../../src/apply/port.js';
 import { AwsCallError } from '../../src/errors.js';
 
-export class InMemoryAws implements LiveReader, StepRunner {
+export class InMemoryAws implements LiveReader<SetScope>, StepRunner {
   readonly sets = new Map<string, ConfigurationSet>();
   readonly destinations = new Map<string, EventDestination>();
   readonly alarms = new Map<string, Alarm>();
@@ -34,7 +34,7 @@ export class InMemoryAws implements LiveReader, StepRunner {
     if (r.kind === 'dashboard') this.dashboards.set(r.name, canonicalize(r));
   }
 
-  async read(_scope: ReadScope): Promise<LiveRead> {
+  async read(_scope: SetScope): Promise<LiveRead> {
     return { state: stateOf([...this.sets.values(), ...this.destinations.values(), ...this.alarms.values(), ...this.topics.values(), ...this.dashboards.values()]), calls: {} };
   }
 

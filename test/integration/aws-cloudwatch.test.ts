@@ -15,7 +15,8 @@ import { FAST_RATES_TABLE } from '../helpers/rates.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { CloudWatchStepRunner } from '../../src/aws/cloudwatch/applier.js';
 import { alarmArn } from '../../src/model/arn.js';
-import { CloudWatchAlarmReader, type AlarmReadScope } from '../../src/aws/cloudwatch/reader.js';
+import { CloudWatchAlarmReader } from '../../src/aws/cloudwatch/reader.js';
+import type { NamedScope } from '../../src/live/port.js';
 import { AwsCallError } from '../../src/errors.js';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';
 import { STACK_TAG, type Alarm } from '../../src/model/resources.js';
@@ -37,7 +38,7 @@ function desiredAlarms(yaml: string, stack = STACK): Alarm[] {
   return [...resolved.values()].filter((x): x is Alarm => x.kind === 'alarm');
 }
 
-const scopeOf = (alarms: readonly Alarm[], stack = STACK): AlarmReadScope => ({ stack, alarmNames: new Set(alarms.map((a) => a.name)) });
+const scopeOf = (alarms: readonly Alarm[], stack = STACK): NamedScope => ({ stack, names: new Set(alarms.map((a) => a.name)) });
 const puts = (alarms: readonly Alarm[]): Step[] => alarms.map((alarm) => ({ op: 'PutMetricAlarm', alarm }));
 
 /** Every preset (overridden fields, notify lists to topics of the file and to ARNs), account presets, free-form alarms. */
@@ -303,7 +304,7 @@ alarms:
       const mine = await seed();
       emulator.clearCalls();
       // The file now has only one free-form alarm: `free-two` is still ours by tag but is not found.
-      const live = await reader.read({ stack: STACK, alarmNames: new Set(['free-one']) });
+      const live = await reader.read({ stack: STACK, names: new Set(['free-one']) });
       expect([...live.state.keys()]).toEqual(['alarm:free-one', 'alarm:rt/account/bounce-rate', 'alarm:rt/s/bounce-rate', 'alarm:rt/s/rejects']);
       expect(live.calls).toEqual({ 'cloudwatch:DescribeAlarms': 2, 'cloudwatch:ListTagsForResource': 4 });
       expect(mine.find((a) => a.name === 'free-two')?.tags[STACK_TAG]).toBe(STACK);
@@ -312,7 +313,7 @@ alarms:
     it('a file without names outside the prefix costs one listing and no names call', async () => {
       await seed();
       emulator.clearCalls();
-      const live = await reader.read({ stack: STACK, alarmNames: new Set(['rt/s/bounce-rate']) });
+      const live = await reader.read({ stack: STACK, names: new Set(['rt/s/bounce-rate']) });
       expect(live.state.size).toBe(3);
       expect(live.calls).toEqual({ 'cloudwatch:DescribeAlarms': 1, 'cloudwatch:ListTagsForResource': 3 });
     });
@@ -320,7 +321,7 @@ alarms:
     it('reads a foreign alarm the file names (to show the conflict) and names it does not find cost nothing more', async () => {
       await seed();
       emulator.clearCalls();
-      const live = await reader.read({ stack: STACK, alarmNames: new Set(['their-free', 'missing-1', 'missing-2']) });
+      const live = await reader.read({ stack: STACK, names: new Set(['their-free', 'missing-1', 'missing-2']) });
       expect((live.state.get('alarm:their-free') as Alarm).tags).toEqual({ [STACK_TAG]: 'other' });
       expect(live.calls).toEqual({ 'cloudwatch:DescribeAlarms': 2, 'cloudwatch:ListTagsForResource': 4 });
     });
@@ -484,7 +485,7 @@ alarms:
       );
       const alarms = await clients.cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: ['rt/anomaly'] }));
       expect(alarms.MetricAlarms?.length).toBe(1);
-      await expect(reader.read({ stack: STACK, alarmNames: new Set() })).rejects.toThrow(/rt\/anomaly is an anomaly-detection alarm/);
+      await expect(reader.read({ stack: STACK, names: new Set() })).rejects.toThrow(/rt\/anomaly is an anomaly-detection alarm/);
     });
   });
 });

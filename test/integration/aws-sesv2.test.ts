@@ -17,7 +17,7 @@ import { SesV2Reader, topicArn } from '../../src/aws/sesv2/reader.js';
 import { AwsCallError } from '../../src/errors.js';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';
 import { canonicalize } from '../../src/model/canonical.js';
-import type { ReadScope } from '../../src/live/port.js';
+import type { SetScope } from '../../src/live/port.js';
 import { STACK_TAG, type ConfigurationSet, type EventDestination, type Resource } from '../../src/model/resources.js';
 import type { State } from '../../src/model/state.js';
 import type { SesV2Step as Step } from '../../src/model/step.js';
@@ -94,7 +94,7 @@ function expectLiveToMatch(state: State, desired: readonly Resource[]): void {
   }
 }
 
-const scopeOf = (resources: readonly Resource[], stack = STACK): ReadScope => ({
+const scopeOf = (resources: readonly Resource[], stack = STACK): SetScope => ({
   stack,
   configurationSets: new Set(resources.filter((r) => r.kind === 'configurationSet').map((r) => r.name)),
 });

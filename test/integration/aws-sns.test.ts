@@ -15,7 +15,8 @@ import { FAST_RATES_TABLE } from '../helpers/rates.js';
 import { createClients, type AwsClients } from '../../src/aws/clients.js';
 import { SnsStepRunner } from '../../src/aws/sns/applier.js';
 import { CLOUDWATCH_SID, OWNER_SID, SES_SID } from '../../src/aws/sns/policy.js';
-import { SnsTopicReader, type TopicReadScope } from '../../src/aws/sns/reader.js';
+import { SnsTopicReader } from '../../src/aws/sns/reader.js';
+import type { NamedScope } from '../../src/live/port.js';
 import { AwsCallError } from '../../src/errors.js';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';
 import { topicArn } from '../../src/model/arn.js';
@@ -56,7 +57,7 @@ accountAlarms:
   bounceRate: { notify: [alerts] }
 `;
 
-const scopeOf = (topics: readonly Topic[], stack = STACK): TopicReadScope => ({ stack, topicNames: new Set(topics.map((t) => t.name)) });
+const scopeOf = (topics: readonly Topic[], stack = STACK): NamedScope => ({ stack, names: new Set(topics.map((t) => t.name)) });
 
 /** The steps that make topics from nothing: CreateTopic, then one Subscribe per subscription. */
 function creates(topics: readonly Topic[]): Step[] {
@@ -69,7 +70,7 @@ function scenarios(target: () => Target): void {
   const runAll = async (steps: readonly Step[]) => {
     for (const s of steps) await runner().run(s);
   };
-  const readTopic = async (name: string) => (await reader().read({ stack: STACK, topicNames: new Set([name]) })).state.get(`topic:${name}`) as Topic | undefined;
+  const readTopic = async (name: string) => (await reader().read({ stack: STACK, names: new Set([name]) })).state.get(`topic:${name}`) as Topic | undefined;
 
   it('the file asks for what the pipeline says: both service statements, stack tags, sorted subscriptions', () => {
     const [alerts, quiet] = desiredTopics(FILE) as [Topic, Topic];
@@ -141,7 +142,7 @@ function scenarios(target: () => Target): void {
   it('a topic of another stack with a name the file has is read, and its tags say whose it is', async () => {
     const theirs = desiredTopics(`topics:\n  shared-name: { displayName: Theirs }\n  unrelated: {}\n`, 'other');
     await runAll(creates(theirs));
-    const live = await reader().read({ stack: STACK, topicNames: new Set(['shared-name', 'not-there']) });
+    const live = await reader().read({ stack: STACK, names: new Set(['shared-name', 'not-there']) });
     expect([...live.state.keys()]).toEqual(['topic:shared-name']);
     expect((live.state.get('topic:shared-name') as Topic).tags).toEqual({ [STACK_TAG]: 'other' });
   });

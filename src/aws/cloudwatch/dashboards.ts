@@ -31,6 +31,7 @@ import {
   type CloudWatchClient,
 } from '@aws-sdk/client-cloudwatch';
 import { AwsCallError, EXIT, ReconcileError } from '../../errors.js';
+import type { DashboardScope, LiveRead, LiveReader } from '../../live/port.js';
 import { assertNever } from '../../model/canonical.js';
 import { dashboardArn } from '../../model/arn.js';
 import { canonicalTags } from '../../model/canonical.js';
@@ -42,12 +43,7 @@ import { callFailure } from '../errors.js';
 import { mapPool } from '../pool.js';
 import { tagsFromAws, tagsToAws } from './mapping.js';
 
-export interface DashboardReadScope {
-  /** The dashboards the file names. */
-  readonly names: ReadonlySet<string>;
-}
-
-export interface DashboardRead {
+export interface DashboardRead extends LiveRead {
   /** The named dashboards that exist, each with a literal source (the parsed body). */
   readonly state: State;
   /** API calls made, by `cloudwatch:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
@@ -78,7 +74,7 @@ interface Found {
   readonly arn: string;
 }
 
-export class CloudWatchDashboardReader {
+export class CloudWatchDashboardReader implements LiveReader<DashboardScope> {
   private readonly concurrency: number;
 
   constructor(
@@ -88,8 +84,10 @@ export class CloudWatchDashboardReader {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
   }
 
-  async read(scope: DashboardReadScope): Promise<DashboardRead> {
+  async read(scope: DashboardScope): Promise<DashboardRead> {
     const calls = new CallCount('cloudwatch');
+    // No names, nothing to look for: not even a listing (dashboards are found by the file's names only).
+    if (scope.names.size === 0) return { state: new Map(), calls: {}, arns: new Map() };
     const arns = await this.list(scope.names, calls);
     const named = [...arns.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
     const found = (await mapPool(named, this.concurrency, ([name, arn]) => this.one(name, arn, calls))).filter((f): f is Found => f !== undefined);

@@ -44,7 +44,8 @@ import {
   type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
 import { AwsCallError, EXIT, ReconcileError } from '../../errors.js';
-import type { Alarm, Tags } from '../../model/resources.js';
+import type { LiveRead, LiveReader, NamedScope } from '../../live/port.js';
+import type { Alarm } from '../../model/resources.js';
 import { stateOf, type State } from '../../model/state.js';
 import { mapPool } from '../pool.js';
 import { alarmFromAws, tagsToAws } from './mapping.js';
@@ -55,19 +56,7 @@ import { alarmFromAws, tagsToAws } from './mapping.js';
  */
 export const DESCRIBE_ALARMS_MAX = 100;
 
-export interface AlarmReadScope {
-  readonly stack: string;
-  /** Every alarm name the file has (presets and free-form): always read. */
-  readonly alarmNames: ReadonlySet<string>;
-  /** `--discovery tags`: the stack's alarms the tag index lists. Absent: scan by the stack's prefix. */
-  readonly discovered?: ReadonlySet<string>;
-  /** Not read at all (`--refresh changed`: the index's digest says they are as the file wants). */
-  readonly unchanged?: ReadonlySet<string>;
-  /** Tags known without a read (the index's, where they match the file's): no ListTagsForResource for these. */
-  readonly trustedTags?: ReadonlyMap<string, Tags>;
-}
-
-export interface AlarmRead {
+export interface AlarmRead extends LiveRead {
   /** The alarms found, each with its tags. */
   readonly state: State;
   /** API calls made, by `cloudwatch:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
@@ -108,7 +97,7 @@ function chunks<T>(xs: readonly T[], size: number): T[][] {
 
 type Listing = { readonly AlarmNamePrefix: string } | { readonly AlarmNames: string[] };
 
-export class CloudWatchAlarmReader {
+export class CloudWatchAlarmReader implements LiveReader<NamedScope> {
   private readonly concurrency: number;
   private readonly pageSize: number | undefined;
 
@@ -120,7 +109,7 @@ export class CloudWatchAlarmReader {
     this.pageSize = options.pageSize === 'service' ? undefined : (options.pageSize ?? DESCRIBE_ALARMS_MAX);
   }
 
-  async read(scope: AlarmReadScope): Promise<AlarmRead> {
+  async read(scope: NamedScope): Promise<AlarmRead> {
     const calls = new CallCount('cloudwatch');
     const found = new Map<string, MetricAlarm>();
     for (const page of await mapPool(this.listings(scope), this.concurrency, (l) => this.describe(l, calls))) {
@@ -135,11 +124,11 @@ export class CloudWatchAlarmReader {
     return { state: stateOf(read), calls: calls.snapshot(), arns };
   }
 
-  private listings(scope: AlarmReadScope): Listing[] {
+  private listings(scope: NamedScope): Listing[] {
     const byName = (names: readonly string[]): Listing[] => chunks([...new Set(names)].sort(), DESCRIBE_ALARMS_MAX).map((AlarmNames) => ({ AlarmNames }));
-    if (scope.discovered !== undefined) return byName([...scope.alarmNames, ...scope.discovered].filter((n) => !scope.unchanged?.has(n)));
+    if (scope.discovered !== undefined) return byName([...scope.names, ...scope.discovered.keys()].filter((n) => !scope.unchanged?.has(n)));
     const prefix = stackAlarmPrefix(scope.stack);
-    return [{ AlarmNamePrefix: prefix }, ...byName([...scope.alarmNames].filter((n) => !n.startsWith(prefix)))];
+    return [{ AlarmNamePrefix: prefix }, ...byName([...scope.names].filter((n) => !n.startsWith(prefix)))];
   }
 
   /** Every page of one DescribeAlarms listing. */

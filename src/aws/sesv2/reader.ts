@@ -32,7 +32,7 @@ import {
   type SESv2Client,
 } from '@aws-sdk/client-sesv2';
 import { AwsCallError } from '../../errors.js';
-import type { LiveRead, LiveReader, ReadScope } from '../../live/port.js';
+import type { LiveRead, LiveReader, SetScope } from '../../live/port.js';
 import { STACK_TAG, type ConfigurationSet, type Resource } from '../../model/resources.js';
 import { stateOf } from '../../model/state.js';
 import { mapPool } from '../pool.js';
@@ -55,11 +55,11 @@ function isNotFound(err: unknown): boolean {
   return err instanceof AwsCallError && err.code === 'NotFoundException';
 }
 
-export function isManaged(set: ConfigurationSet, scope: ReadScope): boolean {
+export function isManaged(set: ConfigurationSet, scope: SetScope): boolean {
   return scope.configurationSets.has(set.name) || set.tags[STACK_TAG] === scope.stack;
 }
 
-export class SesV2Reader implements LiveReader {
+export class SesV2Reader implements LiveReader<SetScope> {
   private readonly concurrency: number;
   private readonly pageSize: number;
 
@@ -71,7 +71,7 @@ export class SesV2Reader implements LiveReader {
     this.pageSize = options.pageSize ?? 1000;
   }
 
-  async read(scope: ReadScope): Promise<LiveRead> {
+  async read(scope: SetScope): Promise<LiveRead> {
     const calls = new CallCount('sesv2');
     const names =
       scope.discovered !== undefined
@@ -96,7 +96,7 @@ export class SesV2Reader implements LiveReader {
   }
 
   /** One set and, when managed, its destinations; [] when the set vanished meanwhile. */
-  private async readSet(name: string, scope: ReadScope, calls: CallCount): Promise<Resource[]> {
+  private async readSet(name: string, scope: SetScope, calls: CallCount): Promise<Resource[]> {
     try {
       const out = await calls.call('GetConfigurationSet', () => this.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: name })));
       const set = configurationSetFromAws(out, name);

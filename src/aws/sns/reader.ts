@@ -41,27 +41,15 @@ import {
   type Subscription as AwsSubscription,
 } from '@aws-sdk/client-sns';
 import { AwsCallError } from '../../errors.js';
+import type { LiveRead, LiveReader, NamedScope } from '../../live/port.js';
+import { topicArn } from '../../model/arn.js';
 import type { Subscription, Tags, Topic } from '../../model/resources.js';
 import { stateOf, type State } from '../../model/state.js';
 import { CallCount } from '../call-count.js';
 import { mapPool } from '../pool.js';
 import { isPendingArn, subscriptionFromAws, tagsToAws, topicFromAws, topicNameOf } from './mapping.js';
 
-export interface TopicReadScope {
-  readonly stack: string;
-  /** The topic names the file has. */
-  readonly topicNames: ReadonlySet<string>;
-  /** `--discovery tags`: the stack's topics the tag index lists, name -> ARN. Absent: scan with ListTopics. */
-  readonly discovered?: ReadonlyMap<string, string>;
-  /** The ARN of a topic of the file, from its name (tags: nothing is listed to learn it). */
-  readonly arnOf?: (name: string) => string;
-  /** Not read at all (`--refresh changed`). */
-  readonly unchanged?: ReadonlySet<string>;
-  /** Tags known without a read: no ListTagsForResource for these topics. */
-  readonly trustedTags?: ReadonlyMap<string, Tags>;
-}
-
-export interface SnsTopicRead {
+export interface SnsTopicRead extends LiveRead {
   /** The file's topics that exist, each with its subscriptions, policy and tags. */
   readonly state: State;
   /** API calls made, by `sns:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
@@ -75,6 +63,11 @@ export interface SnsTopicRead {
 export interface SnsTopicReaderOptions {
   /** Topics read at once. @default 4 */
   readonly concurrency?: number;
+  /**
+   * Where the topics are, so a topic of the file has an ARN without a listing (`--discovery tags`).
+   * @default none: only `--discovery scan` (ListTopics) reads
+   */
+  readonly at?: { readonly region: string; readonly accountId: string };
 }
 
 /** SNS's NotFound (query code `NotFound`, SDK name NotFoundException) and the tag calls' ResourceNotFound. */
@@ -82,17 +75,19 @@ function isNotFound(err: unknown): boolean {
   return err instanceof AwsCallError && ['NotFound', 'NotFoundException', 'ResourceNotFound', 'ResourceNotFoundException'].includes(err.code);
 }
 
-export class SnsTopicReader {
+export class SnsTopicReader implements LiveReader<NamedScope> {
   private readonly concurrency: number;
+  private readonly at: SnsTopicReaderOptions['at'];
 
   constructor(
     private readonly sns: SNSClient,
     options: SnsTopicReaderOptions = {},
   ) {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.at = options.at;
   }
 
-  async read(scope: TopicReadScope): Promise<SnsTopicRead> {
+  async read(scope: NamedScope): Promise<SnsTopicRead> {
     const calls = new CallCount('sns');
     const arns = scope.discovered !== undefined ? this.byName(scope, scope.discovered) : await this.listByName(scope, calls);
     const read = await mapPool([...arns.values()].sort(), this.concurrency, (arn) => this.topic(arn, scope.trustedTags?.get(topicNameOf(arn)), calls));
@@ -103,28 +98,28 @@ export class SnsTopicReader {
   }
 
   /** The file's topics and the index's, by name -> ARN, minus the unchanged ones (tags). */
-  private byName(scope: TopicReadScope, discovered: ReadonlyMap<string, string>): Map<string, string> {
+  private byName(scope: NamedScope, discovered: ReadonlyMap<string, string>): Map<string, string> {
     const arns = new Map(discovered);
-    for (const name of scope.topicNames) {
+    for (const name of scope.names) {
       if (arns.has(name)) continue;
-      if (!scope.arnOf) throw new Error(`SnsTopicReader: no ARN for topic ${name} (arnOf missing in the scope)`);
-      arns.set(name, scope.arnOf(name));
+      if (!this.at) throw new Error(`SnsTopicReader: no ARN for topic ${name} (the reader was built without \`at\`)`);
+      arns.set(name, topicArn(this.at.region, this.at.accountId, name));
     }
     for (const name of scope.unchanged ?? []) arns.delete(name);
     return arns;
   }
 
   /** The file's topics that ListTopics shows, by name -> ARN (scan). */
-  private async listByName(scope: TopicReadScope, calls: CallCount): Promise<Map<string, string>> {
+  private async listByName(scope: NamedScope, calls: CallCount): Promise<Map<string, string>> {
     const arns = new Map<string, string>();
     // Topics are found by the file's names only (ListTopics carries no tags): no names, nothing to list.
-    if (scope.topicNames.size === 0) return arns;
+    if (scope.names.size === 0) return arns;
     let token: string | undefined;
     do {
       const page = await calls.call('ListTopics', () => this.sns.send(new ListTopicsCommand(token ? { NextToken: token } : {})));
       for (const t of page.Topics ?? []) {
         const arn = t.TopicArn;
-        if (arn !== undefined && scope.topicNames.has(topicNameOf(arn))) arns.set(topicNameOf(arn), arn);
+        if (arn !== undefined && scope.names.has(topicNameOf(arn))) arns.set(topicNameOf(arn), arn);
       }
       token = page.NextToken || undefined;
     } while (token !== undefined);

@@ -5,7 +5,7 @@ import { planToJson, renderPlanJson } from '../../render/json.js';
 import { renderPlanMarkdown } from '../../render/markdown.js';
 import { renderPlanText } from '../../render/text.js';
 import type { PlanCliOptions } from '../args.js';
-import { replan } from '../pipeline.js';
+import { replan } from '../../plan/compute.js';
 import { preparePlan, type Io } from '../reconcile.js';
 
 /** `ses-reconcile plan`: read-only; never calls a write API. 0, or 2 with --detailed-exitcode and changes. */

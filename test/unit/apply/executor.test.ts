@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { executePlan } from '../../../src/apply/executor.js';
 import type { ApplyReport } from '../../../src/apply/report.js';
 import type { StepRunner } from '../../../src/apply/port.js';
-import { computePlan, type PipelineOptions } from '../../../src/cli/pipeline.js';
+import { computePlan, type PipelineOptions } from '../../../src/plan/compute.js';
 import { AwsCallError, Interrupted } from '../../../src/errors.js';
 import type { Plan } from '../../../src/model/plan.js';
 import { describeStep, type Step } from '../../../src/model/step.js';

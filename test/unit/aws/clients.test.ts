@@ -121,7 +121,7 @@ describe('createClients', () => {
     expect(await attempts({ maxAttempts: 2 })).toBe(2);
     vi.stubEnv('AWS_MAX_ATTEMPTS', '3');
     expect(await attempts({})).toBe(DEFAULT_MAX_ATTEMPTS); // the environment is cli/'s to read
-    const { maxAttemptsFrom } = await import('../../../src/cli/live-read.js');
+    const { maxAttemptsFrom } = await import('../../../src/cli/adapters.js');
     expect(await attempts({ maxAttempts: maxAttemptsFrom(process.env) ?? 0 })).toBe(3);
     expect([maxAttemptsFrom({}), maxAttemptsFrom({ AWS_MAX_ATTEMPTS: '0' }), maxAttemptsFrom({ AWS_MAX_ATTEMPTS: 'x' })]).toEqual([undefined, undefined, undefined]);
   });

@@ -5,7 +5,7 @@
  * definition stands in for it.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveDesired } from '../../../src/cli/pipeline.js';
+import { resolveDesired } from '../../../src/plan/compute.js';
 import type { IndexedResource, StackIndex } from '../../../src/live/port.js';
 import { readScopes } from '../../../src/live/scope.js';
 import { DIGEST_TAG, type Resource } from '../../../src/model/resources.js';

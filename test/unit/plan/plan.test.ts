@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePlan, type PipelineOptions } from '../../../src/cli/pipeline.js';
+import { computePlan, type PipelineOptions } from '../../../src/plan/compute.js';
 import { executePlan } from '../../../src/apply/executor.js';
 import { describeStep } from '../../../src/model/step.js';
 import type { Plan } from '../../../src/model/plan.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { planResolved, replan, resolveDesired, type PipelineOptions } from '../../../src/cli/pipeline.js';
+import { planResolved, replan, resolveDesired, type PipelineOptions } from '../../../src/plan/compute.js';
 import { executePlan } from '../../../src/apply/executor.js';
 import type { Change } from '../../../src/model/change.js';
 import type { Plan } from '../../../src/model/plan.js';

@@ -1,18 +1,20 @@
 /**
- * The plan pipeline, composed: desired + live -> Plan (docs/architecture.md, "The flow": loadDesired -> readLive -> removeUnowned ->
- * diffStates -> buildPlan -> checkSafety -> guardOwnership). Pure; the commands do the I/O around it.
+ * computePlan: desired + live -> Plan, the pure middle of the flow (docs/architecture.md, "The flow":
+ * loadDesired -> readLive -> removeUnowned -> diffStates -> buildPlan -> checkSafety -> guardOwnership).
+ * The one file of plan/ that imports diff/: it composes the two rooms, downstream of the diff as the flow
+ * runs. The commands do the I/O around it.
  */
 import { diffStates } from '../diff/diff.js';
 import { ownerOf, removeUnowned } from '../diff/ownership.js';
 import type { Plan } from '../model/plan.js';
 import type { State } from '../model/state.js';
-import { buildPlan, type PlanOptions } from '../plan/build.js';
-import { resolveDashboards } from '../plan/dashboard-body.js';
-import type { PlanInputs } from '../plan/planfile.js';
-import { withDigests } from '../plan/reason.js';
-import { resolveTopicRefs } from '../plan/resolve.js';
-import { guardOwnership, type SafetyOptions } from '../plan/safety.js';
-import { targetPlan } from '../plan/target.js';
+import { buildPlan, type PlanOptions } from './build.js';
+import { resolveDashboards } from './dashboard-body.js';
+import type { PlanInputs } from './planfile.js';
+import { withDigests } from './reason.js';
+import { resolveTopicRefs } from './resolve.js';
+import { guardOwnership, type SafetyOptions } from './safety.js';
+import { targetPlan } from './target.js';
 
 export interface PipelineOptions extends PlanOptions {
   /** @default false */
