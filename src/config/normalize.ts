@@ -6,20 +6,18 @@
  *
  * Runs only on a configuration without errors: it relies on the rules having checked references.
  */
-import { canonicalize } from '../model/canonical.js';
+import { canonicalize, type SpelledAlarm, type SpelledConfigurationSet, type SpelledResource } from '../model/canonical.js';
 import type { DesiredState } from '../model/desired.js';
 import { keyOf, type ResourceKey } from '../model/key.js';
 import {
   STACK_TAG,
   type Alarm,
   type AlarmQuery,
-  type ConfigurationSet,
   type DestinationTarget,
   type Dashboard,
   type EventDestination,
   type MetricDimension,
   type MetricQuery,
-  type Resource,
   type SetAlarmPreset,
   type Tags,
   type Topic,
@@ -28,7 +26,7 @@ import {
 import { stateOf } from '../model/state.js';
 import { pickPresetSource } from './preset-source.js';
 import { ACCOUNT_PRESETS, FREE_FORM_DEFAULTS, SET_PRESETS } from './presets.js';
-import { ACCOUNT_SEGMENT, AWS_DEFAULTS, SES_NAMESPACE, datapointsToAlarmOf, dimensionValueOf, presetAlarmName } from '../model/ses.js';
+import { ACCOUNT_SEGMENT, SES_NAMESPACE, dimensionValueOf, presetAlarmName } from '../model/ses.js';
 import { durationSeconds, formatRate, rateFraction } from './units.js';
 import type {
   WrittenAlarm,
@@ -44,7 +42,7 @@ const DEFAULT_DASHBOARD_PERIOD = 3600;
 export function normalize(config: WrittenConfig): DesiredState {
   const stack = config.stack;
   const tagsFor = (own?: WrittenTags): Tags => ({ ...(config.tags ?? {}), ...(own ?? {}), [STACK_TAG]: stack });
-  const resources: Resource[] = [];
+  const resources: SpelledResource[] = [];
   const costHints = new Map<ResourceKey, Readonly<Record<string, number>>>();
 
   for (const [name, set] of Object.entries(config.configurationSets ?? {})) {
@@ -66,7 +64,7 @@ export function normalize(config: WrittenConfig): DesiredState {
   for (const [name, alarm] of Object.entries(config.alarms ?? {})) resources.push(freeFormAlarm(name, alarm, tagsFor(alarm.tags)));
   for (const [name, dash] of Object.entries(config.dashboards ?? {})) resources.push(dashboard(name, dash, { [STACK_TAG]: stack }));
 
-  const alarms = resources.filter((r): r is Alarm => r.kind === 'alarm');
+  const alarms = resources.filter((r): r is SpelledAlarm => r.kind === 'alarm');
   for (const [name, topic] of Object.entries(config.topics ?? {})) {
     const t: Topic = {
       kind: 'topic',
@@ -101,21 +99,21 @@ export function normalize(config: WrittenConfig): DesiredState {
   };
 }
 
-function configurationSet(name: string, w: WrittenConfigurationSet, tags: Tags): ConfigurationSet {
+function configurationSet(name: string, w: WrittenConfigurationSet, tags: Tags): SpelledConfigurationSet {
   const vdm = w.vdm && (w.vdm.engagementMetrics || w.vdm.optimizedSharedDelivery) ? w.vdm : undefined;
   return {
     kind: 'configurationSet',
     name,
     sendingEnabled: w.sendingEnabled,
-    reputationMetricsEnabled: w.reputationMetricsEnabled ?? AWS_DEFAULTS.reputationMetricsEnabled,
+    reputationMetricsEnabled: w.reputationMetricsEnabled,
     delivery: {
-      tlsPolicy: w.delivery?.tlsPolicy ?? AWS_DEFAULTS.tlsPolicy,
+      tlsPolicy: w.delivery?.tlsPolicy,
       sendingPoolName: w.delivery?.sendingPoolName,
       maxDeliverySeconds: w.delivery?.maxDeliverySeconds,
     },
     tracking: w.tracking && {
       customRedirectDomain: w.tracking.customRedirectDomain,
-      httpsPolicy: w.tracking.httpsPolicy ?? AWS_DEFAULTS.httpsPolicy,
+      httpsPolicy: w.tracking.httpsPolicy,
     },
     suppression: w.suppression && {
       reasons: w.suppression.reasons,
@@ -164,16 +162,16 @@ function topicRefs(names: readonly string[] | undefined): TopicRef[] {
  */
 function alarmCommon(
   w: WrittenAlarmCommon,
-  defaults: { evaluationPeriods: number; comparison: Alarm['comparison']; treatMissingData: Alarm['treatMissingData'] },
+  defaults: { evaluationPeriods: number; comparison: Alarm['comparison']; treatMissingData: Alarm['treatMissingData'] | undefined },
 ) {
   const evaluationPeriods = w.evaluationPeriods ?? defaults.evaluationPeriods;
   return {
-    actionsEnabled: w.actionsEnabled ?? AWS_DEFAULTS.actionsEnabled,
+    actionsEnabled: w.actionsEnabled,
     alarmActions: topicRefs(w.notify),
     okActions: topicRefs(w.notifyOk),
     insufficientDataActions: topicRefs(w.notifyInsufficientData),
     evaluationPeriods,
-    datapointsToAlarm: datapointsToAlarmOf(w.datapointsToAlarm, evaluationPeriods),
+    datapointsToAlarm: w.datapointsToAlarm,
     comparison: w.comparison ?? defaults.comparison,
     treatMissingData: w.treatMissingData ?? defaults.treatMissingData,
   };
@@ -186,7 +184,7 @@ function setPresetAlarm(
   preset: SetAlarmPreset,
   w: NonNullable<WrittenConfigurationSet['alarms']>[SetAlarmPreset] & object,
   tags: Tags,
-): Alarm {
+): SpelledAlarm {
   const spec = SET_PRESETS[preset];
   const source = pickPresetSource(setName, set, preset, w);
   if (!source.ok) throw new Error(`preset ${setName}.${preset} passed validation without a source`);
@@ -237,7 +235,7 @@ function accountPresetAlarm(
   preset: 'bounceRate' | 'complaintRate',
   w: NonNullable<WrittenConfig['accountAlarms']>['bounceRate'] & object,
   tags: Tags,
-): Alarm {
+): SpelledAlarm {
   const spec = ACCOUNT_PRESETS[preset];
   const threshold = w.threshold === undefined ? spec.defaults.threshold : rateFraction(w.threshold);
   return {
@@ -260,7 +258,7 @@ function dims(map: Record<string, string> | undefined): MetricDimension[] {
   return Object.entries(map ?? {}).map(([name, value]) => ({ name, value }));
 }
 
-function freeFormAlarm(name: string, w: WrittenAlarm, tags: Tags): Alarm {
+function freeFormAlarm(name: string, w: WrittenAlarm, tags: Tags): SpelledAlarm {
   const period = w.period === undefined ? FREE_FORM_DEFAULTS.period : durationSeconds(w.period);
   let query: AlarmQuery;
   if (w.metrics) {
@@ -298,7 +296,7 @@ function freeFormAlarm(name: string, w: WrittenAlarm, tags: Tags): Alarm {
     kind: 'alarm',
     name,
     description: w.description,
-    ...alarmCommon(w, { evaluationPeriods: FREE_FORM_DEFAULTS.evaluationPeriods, comparison: w.comparison, treatMissingData: AWS_DEFAULTS.treatMissingData }),
+    ...alarmCommon(w, { evaluationPeriods: FREE_FORM_DEFAULTS.evaluationPeriods, comparison: w.comparison, treatMissingData: undefined }),
     query,
     threshold: w.threshold,
     evaluateLowSampleCountPercentile: w.evaluateLowSampleCountPercentile,

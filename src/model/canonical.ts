@@ -3,6 +3,11 @@
  * (from the file) and actual state (from AWS) both pass through it, so a perpetual diff is fixed here,
  * never inside the diff.
  *
+ * - AWS's defaults are filled in (model/ses.ts AWS_DEFAULTS): a file that omits TLS policy, HTTPS policy,
+ *   reputation metrics, ActionsEnabled, DatapointsToAlarm or TreatMissingData, and an AWS answer that
+ *   omits them, both mean the default, so both sides may leave them out (`Spelled<R>`) and this fills them
+ *   in once, for config/, aws/ and plan/ alike (docs/aws-behaviour.md, "SESv2 configuration sets",
+ *   "CloudWatch alarms").
  * - Lists AWS treats as sets are sorted: MatchingEventTypes and DimensionConfigurations (AWS returns
  *   them in its own order), SuppressedReasons, alarm action lists and dimensions (order not documented:
  *   INFERENCE, docs/aws-behaviour.md, "CloudWatch alarms"), subscriptions.
@@ -14,6 +19,7 @@ import type {
   AlarmQuery,
   ConfigurationSet,
   Dashboard,
+  DeliveryOptions,
   EventDestination,
   MetricQuery,
   MetricRef,
@@ -21,7 +27,23 @@ import type {
   Tags,
   Topic,
   TopicRef,
+  TrackingOptions,
 } from './resources.js';
+import { AWS_DEFAULTS, datapointsToAlarmOf } from './ses.js';
+
+/** A configuration set as a side spells it: the fields AWS defaults may be absent. */
+export type SpelledConfigurationSet = Omit<ConfigurationSet, 'reputationMetricsEnabled' | 'delivery' | 'tracking'> & {
+  readonly reputationMetricsEnabled?: boolean;
+  readonly delivery?: Omit<DeliveryOptions, 'tlsPolicy'> & Partial<Pick<DeliveryOptions, 'tlsPolicy'>>;
+  readonly tracking?: Omit<TrackingOptions, 'httpsPolicy'> & Partial<Pick<TrackingOptions, 'httpsPolicy'>>;
+};
+
+/** An alarm as a side spells it: the fields CloudWatch defaults may be absent. */
+export type SpelledAlarm = Omit<Alarm, 'actionsEnabled' | 'datapointsToAlarm' | 'treatMissingData'> &
+  Partial<Pick<Alarm, 'actionsEnabled' | 'datapointsToAlarm' | 'treatMissingData'>>;
+
+/** A resource before canonicalize(): what config/normalize.ts and the aws/ mappings build. */
+export type SpelledResource = SpelledConfigurationSet | EventDestination | Topic | SpelledAlarm | Dashboard;
 
 function byString(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -80,9 +102,12 @@ export function dropUndefined<T>(value: T): T {
   return value;
 }
 
-function canonicalSet(s: ConfigurationSet): ConfigurationSet {
+function canonicalSet(s: SpelledConfigurationSet): ConfigurationSet {
   return {
     ...s,
+    reputationMetricsEnabled: s.reputationMetricsEnabled ?? AWS_DEFAULTS.reputationMetricsEnabled,
+    delivery: { ...s.delivery, tlsPolicy: s.delivery?.tlsPolicy ?? AWS_DEFAULTS.tlsPolicy },
+    tracking: s.tracking && { ...s.tracking, httpsPolicy: s.tracking.httpsPolicy ?? AWS_DEFAULTS.httpsPolicy },
     suppression: s.suppression && { ...s.suppression, reasons: sortedUnique(s.suppression.reasons) },
     tags: canonicalTags(s.tags),
   };
@@ -115,9 +140,12 @@ function canonicalTopic(t: Topic): Topic {
   };
 }
 
-function canonicalAlarm(a: Alarm): Alarm {
+function canonicalAlarm(a: SpelledAlarm): Alarm {
   return {
     ...a,
+    actionsEnabled: a.actionsEnabled ?? AWS_DEFAULTS.actionsEnabled,
+    datapointsToAlarm: datapointsToAlarmOf(a.datapointsToAlarm, a.evaluationPeriods),
+    treatMissingData: a.treatMissingData ?? AWS_DEFAULTS.treatMissingData,
     alarmActions: canonicalTopicRefs(a.alarmActions),
     okActions: canonicalTopicRefs(a.okActions),
     insufficientDataActions: canonicalTopicRefs(a.insufficientDataActions),
@@ -131,7 +159,11 @@ function canonicalDashboard(d: Dashboard): Dashboard {
   return { ...d, tags: canonicalTags(d.tags), source: { ...d.source, configurationSets: sortedUnique(d.source.configurationSets) } };
 }
 
-export function canonicalize<R extends Resource>(r: R): R {
+export function canonicalize(r: SpelledConfigurationSet): ConfigurationSet;
+export function canonicalize(r: SpelledAlarm): Alarm;
+export function canonicalize<R extends EventDestination | Topic | Dashboard>(r: R): R;
+export function canonicalize(r: SpelledResource): Resource;
+export function canonicalize(r: SpelledResource): Resource {
   let out: Resource;
   switch (r.kind) {
     case 'configurationSet':
@@ -152,7 +184,7 @@ export function canonicalize<R extends Resource>(r: R): R {
     default:
       return assertNever(r);
   }
-  return dropUndefined(out) as R;
+  return dropUndefined(out);
 }
 
 export function assertNever(x: never): never {

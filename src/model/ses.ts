@@ -35,8 +35,8 @@ export function presetAlarmName(stack: string, owner: string, slug: string): str
 }
 
 /**
- * What AWS means when a field is absent, one value each, for the file (config/normalize.ts) and the live
- * state (the mapping files of aws/) to fill in alike, so an omitted field and AWS's answer compare equal
+ * What AWS means when a field is absent, one value each. canonicalize() (canonical.ts) fills them in for
+ * the file and the live state alike, so an omitted field and AWS's answer compare equal
  * (docs/aws-behaviour.md, "SESv2 configuration sets" and "CloudWatch alarms").
  */
 export const AWS_DEFAULTS = {

@@ -5,7 +5,7 @@
  * config/normalize.ts + plan/resolve.ts (topic names -> ARNs) + canonicalize() make of a file that means
  * the same thing, or every plan shows a perpetual diff (docs/architecture.md, "The file format"). Every
  * AWS spelling of a default folds into the model's one spelling here (docs/aws-behaviour.md, "CloudWatch
- * alarms"):
+ * alarms"); the three CloudWatch defaults are left absent and filled in by canonicalize(), as for the file:
  *   TreatMissingData absent                    -> 'missing' ("If this parameter is omitted, the default
  *                                                 behavior of missing is used", MetricAlarm doc)
  *   DatapointsToAlarm absent                   -> EvaluationPeriods (N of N)
@@ -73,7 +73,6 @@ import type {
   TreatMissingData,
 } from '../../model/resources.js';
 import { tagsFromAws, tagsToAws } from '../tags.js';
-import { AWS_DEFAULTS, datapointsToAlarmOf } from '../../model/ses.js';
 
 export { tagsFromAws, tagsToAws };
 
@@ -144,20 +143,20 @@ export function alarmFromAws(a: MetricAlarm, tags: readonly Tag[] | undefined): 
   if (name === undefined) throw new ReconcileError('DescribeAlarms answered an alarm without AlarmName', EXIT.failure);
   const query = alarmQueryFromAws(name, a);
   const evaluationPeriods = a.EvaluationPeriods ?? 0;
-  return canonicalize<Alarm>({
+  return canonicalize({
     kind: 'alarm',
     name,
     description: a.AlarmDescription,
-    actionsEnabled: a.ActionsEnabled ?? AWS_DEFAULTS.actionsEnabled,
+    actionsEnabled: a.ActionsEnabled,
     alarmActions: actionsFromAws(a.AlarmActions),
     okActions: actionsFromAws(a.OKActions),
     insufficientDataActions: actionsFromAws(a.InsufficientDataActions),
     query,
     evaluationPeriods,
-    datapointsToAlarm: datapointsToAlarmOf(a.DatapointsToAlarm, evaluationPeriods),
+    datapointsToAlarm: a.DatapointsToAlarm,
     threshold: a.Threshold ?? 0,
     comparison: (a.ComparisonOperator ?? '') as ComparisonOperator,
-    treatMissingData: (a.TreatMissingData ?? AWS_DEFAULTS.treatMissingData) as TreatMissingData,
+    treatMissingData: a.TreatMissingData as TreatMissingData | undefined,
     evaluateLowSampleCountPercentile: lowSampleCountFromAws(a.EvaluateLowSampleCountPercentile),
     tags: tagsFromAws(tags),
   });

@@ -5,8 +5,8 @@
  * of a file that means the same thing, or the plan shows a perpetual diff (docs/architecture.md, "The file format"). So every AWS
  * spelling of a default folds into the model's one spelling here:
  *   ReputationOptions absent                  -> reputationMetricsEnabled false
- *   DeliveryOptions absent / {} / no TlsPolicy -> delivery.tlsPolicy OPTIONAL
- *   TrackingOptions without HttpsPolicy       -> httpsPolicy OPTIONAL; without a domain -> undefined
+ *   DeliveryOptions absent / {} / no TlsPolicy -> delivery.tlsPolicy OPTIONAL (canonicalize fills it)
+ *   TrackingOptions without HttpsPolicy       -> httpsPolicy OPTIONAL (canonicalize); without a domain -> undefined
  *   SuppressionOptions absent / no SuppressedReasons -> undefined; SuppressedReasons [] -> {reasons: []}
  *   VdmOptions absent / empty                 -> undefined
  *   SendingOptions.SendingEnabled             -> sendingEnabled, always read (the planner decides)
@@ -38,7 +38,7 @@ import type {
   TrackingOptions as AwsTrackingOptions,
   VdmOptions as AwsVdmOptions,
 } from '@aws-sdk/client-sesv2';
-import { assertNever, canonicalize } from '../../model/canonical.js';
+import { assertNever, canonicalize, type SpelledConfigurationSet } from '../../model/canonical.js';
 import { ReconcileError, EXIT } from '../../errors.js';
 import type {
   ConfigurationSet,
@@ -54,7 +54,6 @@ import type {
   VdmOptions,
 } from '../../model/resources.js';
 import { tagsFromAws, tagsToAws } from '../tags.js';
-import { AWS_DEFAULTS } from '../../model/ses.js';
 
 export { tagsFromAws, tagsToAws };
 
@@ -66,22 +65,22 @@ function present(s: string | undefined): string | undefined {
   return s === undefined || s === '' ? undefined : s;
 }
 
-function deliveryFromAws(d: AwsDeliveryOptions | undefined): DeliveryOptions {
+function deliveryFromAws(d: AwsDeliveryOptions | undefined): SpelledConfigurationSet['delivery'] {
   return {
     // GetConfigurationSet omits DeliveryOptions (or TlsPolicy) when unset; SES then uses opportunistic
-    // TLS, i.e. OPTIONAL (docs/aws-behaviour.md, "SESv2 configuration sets": INFERENCE; moto answers
-    // `DeliveryOptions: {}`).
-    tlsPolicy: d?.TlsPolicy ?? AWS_DEFAULTS.tlsPolicy,
+    // TLS, which canonicalize() fills in (docs/aws-behaviour.md, "SESv2 configuration sets": INFERENCE;
+    // moto answers `DeliveryOptions: {}`).
+    tlsPolicy: d?.TlsPolicy,
     sendingPoolName: present(d?.SendingPoolName),
     maxDeliverySeconds: d?.MaxDeliverySeconds,
   };
 }
 
-function trackingFromAws(t: AwsTrackingOptions | undefined): TrackingOptions | undefined {
+function trackingFromAws(t: AwsTrackingOptions | undefined): SpelledConfigurationSet['tracking'] {
   // CustomRedirectDomain is the shape's one required member; moto answers `TrackingOptions: {}` for "none".
   const domain = present(t?.CustomRedirectDomain);
   if (domain === undefined) return undefined;
-  return { customRedirectDomain: domain, httpsPolicy: t?.HttpsPolicy ?? AWS_DEFAULTS.httpsPolicy };
+  return { customRedirectDomain: domain, httpsPolicy: t?.HttpsPolicy };
 }
 
 function suppressionFromAws(s: AwsSuppressionOptions | undefined): SuppressionOptions | undefined {
@@ -116,7 +115,7 @@ export function configurationSetFromAws(out: GetConfigurationSetResponse, listed
   const name = out.ConfigurationSetName ?? listedName;
   if (name === undefined) throw new ReconcileError('GetConfigurationSet answered without ConfigurationSetName', EXIT.failure);
   const sending = out.SendingOptions?.SendingEnabled;
-  return canonicalize<ConfigurationSet>({
+  return canonicalize({
     kind: 'configurationSet',
     name,
     // A set is created sending-enabled (docs/aws-behaviour.md, "SESv2 configuration sets", INFERENCE). moto
