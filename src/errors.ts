@@ -1,5 +1,5 @@
 /**
- * Errors that carry their exit code (docs/architecture.md, "Commands and exit codes"). Only cli/main.ts turns them into process exit codes.
+ * Errors that carry their exit code (docs/architecture.md, "Commands and exit codes"). Only cli/run.ts turns them into exit codes.
  * Brands use Symbol.for so `isReconcileError` works across duplicate module copies (aws-cdk ToolkitError).
  */
 import type { Diagnostic } from './model/diagnostic.js';

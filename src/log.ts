@@ -21,6 +21,6 @@ export const REDACT_PATHS = [
   '*.endpoint',
 ];
 
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
-  return pino({ level, base: undefined, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination as pino.DestinationStream);
+export function createLogger(level: string, destination: pino.DestinationStream): Logger {
+  return pino({ level, base: undefined, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
 }

@@ -68,8 +68,11 @@ describe('architecture', () => {
     }
   });
 
-  it('only cli/ reads the environment', () => {
-    for (const f of ALL.filter((f) => folder(f.rel) !== 'cli')) expect(f.text, f.rel).not.toMatch(/process\.env/);
+  it('only cli/main.ts reads the environment and uses the process; prompt.ts also the terminal', () => {
+    for (const f of ALL.filter((f) => f.rel !== 'cli/main.ts')) {
+      expect(f.text, f.rel).not.toMatch(/process\.(env|argv|exit|on|once|off)\b/);
+      if (f.rel !== 'cli/prompt.ts') expect(f.text, f.rel).not.toMatch(/process\.std(in|out|err)\b/);
+    }
   });
 
   it('live/ and apply/ import only model/, their own folder (the ports) and errors.ts', () => {

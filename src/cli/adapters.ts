@@ -24,10 +24,9 @@ export function maxAttemptsFrom(env: Readonly<Record<string, string | undefined>
 export function createPacedClients(
   aws: Aws,
   o: { region?: string | undefined; profile?: string | undefined; endpointUrl?: string | undefined; maxRates: ReconcileOptions['maxRates'] },
-  log: Logger,
-  stop?: AbortSignal,
+  { log, stop, env }: { readonly log: Logger; readonly stop?: AbortSignal | undefined; readonly env: Readonly<Record<string, string | undefined>> },
 ): Clients {
-  const maxAttempts = maxAttemptsFrom(process.env);
+  const maxAttempts = maxAttemptsFrom(env);
   return aws.createClients({
     ...(stop ? { stop } : {}),
     ...(maxAttempts !== undefined ? { maxAttempts } : {}),

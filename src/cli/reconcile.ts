@@ -30,6 +30,8 @@ export interface Io {
   readonly err: (s: string) => void;
   readonly palette: Palette;
   readonly log: Logger;
+  /** The run's environment (cli/run.ts Host): AWS_MAX_ATTEMPTS. */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** Aborted when the run must stop (apply interrupted): calls not yet sent are refused. @default never */
   readonly stop?: AbortSignal;
 }
@@ -58,7 +60,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
     throw new UsageError(`the file manages region ${desired.region}, but --region says ${o.region}; remove one of them`);
 
   const aws: Aws = await import('../aws/index.js');
-  const clients = createPacedClients(aws, { ...o, region: desired.region ?? o.region }, io.log, io.stop);
+  const clients = createPacedClients(aws, { ...o, region: desired.region ?? o.region }, io);
   const region = await aws.resolvedRegion(clients);
   const log = io.log.child({ stack: desired.stack, region });
   const accountId = await aws.lookupAccount(clients.sts);
@@ -158,7 +160,7 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
 
   if (o.region && o.region !== inputs.region) throw new UsageError(`the plan is for region ${inputs.region}, but --region says ${o.region}`);
   const aws: Aws = await import('../aws/index.js');
-  const clients = createPacedClients(aws, { ...o, region: inputs.region }, io.log, io.stop);
+  const clients = createPacedClients(aws, { ...o, region: inputs.region }, io);
   const accountId = await aws.lookupAccount(clients.sts);
   if (inputs.accountId && inputs.accountId !== accountId)
     throw new UnsafePlanError(`the plan was made for account ${inputs.accountId}, but the credentials are for account ${accountId}; refusing to apply it`);

@@ -1,11 +1,17 @@
 /**
  * Convergence harness: the built CLI (`plan`, `apply`) as a user runs it, against our emulator over HTTP
- * with the real AWS SDK inside. The CLI runs as a child process (async, so the in-process emulator keeps
- * answering); files are written to a temporary directory.
+ * with the real AWS SDK inside; files are written to a temporary directory.
+ *
+ * `run` calls the built CLI's run() (dist/cli/run.js, what the bin calls) in this process, with captured
+ * streams and the environment below: argv to exit code, the same code a spawned CLI runs, without loading
+ * Node and the SDK again for each of the suite's hundreds of runs. `start`, and `run` on a terminal,
+ * spawn the bin as a child process, for what only a process has (signals, a TTY, stdin). Set
+ * SES_RECONCILE_TEST_SPAWN=1 to spawn every run.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';
@@ -35,11 +41,48 @@ export interface Running {
  */
 export const FAST_RATES: readonly string[] = ['--max-rate', 'sesv2=400', '--max-rate', 'cloudwatch=400', '--max-rate', 'sns=400', '--max-rate', 'tagging=400'];
 
+/** What every run sees: no colour, the emulator's Region, test credentials, no profile. */
+const RUN_ENV = {
+  NO_COLOR: '1',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  AWS_PROFILE: '',
+} as const;
+
+type RunFn = (host: {
+  argv: readonly string[];
+  env: Record<string, string | undefined>;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+  stdinIsTTY: boolean;
+  signals: Pick<NodeJS.Process, 'on' | 'off' | 'once'>;
+  exitNow: (code: number) => void;
+}) => Promise<number>;
+
+let inProcess: Promise<RunFn> | undefined;
+
+/** The built CLI's run(), loaded once per test file; the SDK reads credentials and Region from process.env. */
+function loadRun(): Promise<RunFn> {
+  Object.assign(process.env, RUN_ENV);
+  inProcess ??= import(pathToFileURL(join(ROOT, 'dist/cli/run.js')).href).then((m: { run: RunFn }) => m.run);
+  return inProcess;
+}
+
+/** Signals an in-process run may listen to: the tests never send any (a test that signals spawns). */
+const NO_SIGNALS = { on: () => NO_SIGNALS, off: () => NO_SIGNALS, once: () => NO_SIGNALS } as unknown as Pick<NodeJS.Process, 'on' | 'off' | 'once'>;
+
 export class Sandbox {
   /** `--max-rate` flags added to every plan and apply. */
   rates: readonly string[] = FAST_RATES;
   /** Where the CLI sends its calls: the emulator, unless a test puts a proxy in front (helpers/gate.ts). */
   endpoint: string | undefined;
+  /**
+   * Spawn every run, as a file that times the CLI against the emulator must: in one process the two share
+   * an event loop, and a late timer on one side reads as a burst on the other.
+   */
+  spawn = process.env.SES_RECONCILE_TEST_SPAWN === '1';
 
   private constructor(
     readonly emulator: Emulator,
@@ -66,25 +109,40 @@ export class Sandbox {
    * prompt and progress); `input` is typed into it.
    */
   run(args: readonly string[], input?: string, tty = false): Promise<Run> {
-    return this.start(args, input ?? '', tty).done;
+    if (tty || this.spawn) return this.start(args, input ?? '', tty).done;
+    return this.runInProcess(args);
+  }
+
+  private async runInProcess(args: readonly string[]): Promise<Run> {
+    const run = await loadRun();
+    const text = { stdout: '', stderr: '' };
+    const status = await run({
+      argv: this.argv(args),
+      env: { ...process.env, ...RUN_ENV },
+      stdout: { write: (s: string) => (text.stdout += s) },
+      stderr: { write: (s: string) => (text.stderr += s) },
+      stdinIsTTY: false,
+      signals: NO_SIGNALS,
+      exitNow: (code) => {
+        throw new Error(`an in-process run asked to exit now (${code}); a test that signals must spawn (Sandbox.start)`);
+      },
+    });
+    return { status, signal: null, ...text };
+  }
+
+  /** The CLI's arguments: the test's, the rates for plan and apply, and the endpoint. */
+  private argv(args: readonly string[]): string[] {
+    const paced = args[0] === 'plan' || args[0] === 'apply' ? this.rates : [];
+    return [...args, ...paced, '--endpoint-url', this.endpoint ?? this.emulator.url];
   }
 
   /** `run`, with the process in hand while it runs; `input` null leaves stdin open for the test to write. */
   start(args: readonly string[], input: string | null = '', tty = false): Running {
-    const paced = args[0] === 'plan' || args[0] === 'apply' ? this.rates : [];
-    const argv = [BIN, ...args, ...paced, '--endpoint-url', this.endpoint ?? this.emulator.url];
+    const argv = [BIN, ...this.argv(args)];
     const quoted = [process.execPath, ...argv].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
     const child = spawn(tty ? 'script' : process.execPath, tty ? ['-qec', quoted, '/dev/null'] : argv, {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        AWS_REGION: 'us-east-1',
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        AWS_PROFILE: '',
-      },
+      env: { ...process.env, ...RUN_ENV },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const text = { stdout: '', stderr: '' };

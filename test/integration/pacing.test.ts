@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { sandboxPerFile, type Sandbox } from '../helpers/reconcile.js';
 
 let sb: Sandbox;
-sandboxPerFile((s) => (sb = s));
+// Spawned: the CLI's pacer and the emulator's rate limit must not share a process (helpers/reconcile.ts).
+sandboxPerFile((s) => {
+  sb = s;
+  sb.spawn = true;
+});
 
 const setsOf = (names: readonly string[]) =>
   names
