@@ -37,17 +37,13 @@ import { dashboardArn } from '../../model/arn.js';
 import { canonicalTags } from '../../model/canonical.js';
 import { REGION_TAG, STACK_TAG, type Dashboard } from '../../model/resources.js';
 import type { DashboardStep } from '../../model/step.js';
-import { stateOf, type State } from '../../model/state.js';
+import { stateOf } from '../../model/state.js';
 import { CallCount } from '../call-count.js';
 import { callFailure } from '../errors.js';
 import { mapPool } from '../pool.js';
 import { tagsFromAws, tagsToAws } from './mapping.js';
 
 export interface DashboardRead extends LiveRead {
-  /** The named dashboards that exist, each with a literal source (the parsed body). */
-  readonly state: State;
-  /** API calls made, by `cloudwatch:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
-  readonly calls: Record<string, number>;
   /** Dashboard name -> DashboardArn as ListDashboards reported it, for every dashboard in `state`. */
   readonly arns: ReadonlyMap<string, string>;
 }

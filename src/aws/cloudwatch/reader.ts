@@ -46,7 +46,7 @@ import {
 import { AwsCallError, EXIT, ReconcileError } from '../../errors.js';
 import type { LiveRead, LiveReader, NamedScope } from '../../live/port.js';
 import type { Alarm } from '../../model/resources.js';
-import { stateOf, type State } from '../../model/state.js';
+import { stateOf } from '../../model/state.js';
 import { mapPool } from '../pool.js';
 import { alarmFromAws, tagsToAws } from './mapping.js';
 
@@ -57,10 +57,6 @@ import { alarmFromAws, tagsToAws } from './mapping.js';
 export const DESCRIBE_ALARMS_MAX = 100;
 
 export interface AlarmRead extends LiveRead {
-  /** The alarms found, each with its tags. */
-  readonly state: State;
-  /** API calls made, by `cloudwatch:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
-  readonly calls: Record<string, number>;
   /**
    * Alarm name -> the AlarmArn DescribeAlarms reported: for the step runner's tag calls
    * (docs/aws-behaviour.md, "Tagging").

@@ -74,33 +74,18 @@ export function topicPolicyDocument(policy: TopicPolicy, topicArn: string, accou
       Condition: { StringEquals: { 'AWS:SourceOwner': account } },
     },
   ];
+  // A service may publish on behalf of this account's resources only (the confused-deputy conditions).
+  const publishBy = (sid: string, service: string, sourceArn: string | string[]) => ({
+    Sid: sid,
+    Effect: 'Allow',
+    Principal: { Service: service },
+    Action: 'SNS:Publish',
+    Resource: topicArn,
+    Condition: { StringEquals: { 'AWS:SourceAccount': account }, ArnLike: { 'AWS:SourceArn': sourceArn } },
+  });
   const sets = [...new Set(policy.sesConfigurationSets)].sort(byString);
-  if (sets.length > 0) {
-    statements.push({
-      Sid: SES_SID,
-      Effect: 'Allow',
-      Principal: { Service: SES_PRINCIPAL },
-      Action: 'SNS:Publish',
-      Resource: topicArn,
-      Condition: {
-        StringEquals: { 'AWS:SourceAccount': account },
-        ArnLike: { 'AWS:SourceArn': sets.map((name) => configurationSetArn(region, account, name)) },
-      },
-    });
-  }
-  if (policy.cloudWatchAlarms) {
-    statements.push({
-      Sid: CLOUDWATCH_SID,
-      Effect: 'Allow',
-      Principal: { Service: CLOUDWATCH_PRINCIPAL },
-      Action: 'SNS:Publish',
-      Resource: topicArn,
-      Condition: {
-        StringEquals: { 'AWS:SourceAccount': account },
-        ArnLike: { 'AWS:SourceArn': `arn:${partitionOf(region)}:cloudwatch:${region}:${account}:alarm:*` },
-      },
-    });
-  }
+  if (sets.length > 0) statements.push(publishBy(SES_SID, SES_PRINCIPAL, sets.map((name) => configurationSetArn(region, account, name))));
+  if (policy.cloudWatchAlarms) statements.push(publishBy(CLOUDWATCH_SID, CLOUDWATCH_PRINCIPAL, `arn:${partitionOf(region)}:cloudwatch:${region}:${account}:alarm:*`));
   return JSON.stringify({ Version: '2012-10-17', Id: 'ses-reconcile', Statement: statements });
 }
 

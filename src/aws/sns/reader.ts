@@ -44,16 +44,12 @@ import { AwsCallError } from '../../errors.js';
 import type { LiveRead, LiveReader, NamedScope } from '../../live/port.js';
 import { topicArn } from '../../model/arn.js';
 import type { Subscription, Tags, Topic } from '../../model/resources.js';
-import { stateOf, type State } from '../../model/state.js';
+import { stateOf } from '../../model/state.js';
 import { CallCount } from '../call-count.js';
 import { mapPool } from '../pool.js';
 import { isPendingArn, subscriptionFromAws, tagsToAws, topicFromAws, topicNameOf } from './mapping.js';
 
 export interface SnsTopicRead extends LiveRead {
-  /** The file's topics that exist, each with its subscriptions, policy and tags. */
-  readonly state: State;
-  /** API calls made, by `sns:Operation`: one per command sent (retries are not counted; PacingStats counts every attempt). */
-  readonly calls: Record<string, number>;
   /** Subscriptions pending confirmation, as `<topic> <protocol>:<endpoint>`, sorted. */
   readonly pending: readonly string[];
   /** Topic name -> the TopicArn ListTopics reported. */
