@@ -60,6 +60,18 @@ export function datapointsToAlarmOf(datapointsToAlarm: number | undefined, evalu
 export const SET_NAME_DIMENSION = 'ses:configuration-set';
 
 /**
+ * The `ses:` message tags SES adds to every message, usable as CloudWatch dimension names by their full
+ * name (docs/aws-behaviour.md, "Dimensions and message tags"). No other `ses:` name exists.
+ */
+export const DOCUMENTED_AUTO_TAGS = [SET_NAME_DIMENSION, 'ses:caller-identity', 'ses:from-domain', 'ses:source-ip', 'ses:outgoing-ip', 'ses:operation'] as const;
+
+/** Two more that newer SES material shows without documenting them: accepted, with a warning. */
+export const UNVERIFIED_AUTO_TAGS: readonly string[] = ['ses:source-tls-version', 'ses:outgoing-tls-version'];
+
+/** Auto-tags, and only they, may use the reserved `ses:` prefix. */
+export const AUTO_TAG_PREFIX = 'ses:';
+
+/**
  * The value a CloudWatch destination's dimension takes for the mail of `set`: the set's own name for the
  * `ses:configuration-set` message tag (SES tags every message with it), else the dimension's default.
  */

@@ -9,18 +9,9 @@
  *   with a warning.
  * - Auto-tags are message tags, so they need source MESSAGE_TAG.
  */
+import { AUTO_TAG_PREFIX, DOCUMENTED_AUTO_TAGS, UNVERIFIED_AUTO_TAGS } from '../../model/ses.js';
 import type { Rule } from './rule.js';
 import { eachDestination } from './rule.js';
-
-export const DOCUMENTED_AUTO_TAGS = [
-  'ses:configuration-set',
-  'ses:caller-identity',
-  'ses:from-domain',
-  'ses:source-ip',
-  'ses:outgoing-ip',
-  'ses:operation',
-] as const;
-const UNVERIFIED_AUTO_TAGS = ['ses:source-tls-version', 'ses:outgoing-tls-version'];
 const TAG_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 
 export const dimensionNames: Rule = {
@@ -29,7 +20,7 @@ export const dimensionNames: Rule = {
     for (const [setName, destName, dest] of eachDestination(ctx.config)) {
       for (const [dim, spec] of Object.entries(dest.cloudWatch?.dimensions ?? {})) {
         const at = ['configurationSets', setName, 'eventDestinations', destName, 'cloudWatch', 'dimensions', dim];
-        if (dim.startsWith('ses:')) {
+        if (dim.startsWith(AUTO_TAG_PREFIX)) {
           if (UNVERIFIED_AUTO_TAGS.includes(dim)) {
             ctx.report({
               severity: 'warning',
