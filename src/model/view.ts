@@ -2,6 +2,7 @@
  * The shape a resource is diffed in: its AWS fields only (no kind or name), with lists AWS keys by name
  * shown as maps, so a field path reads like the file (`cloudWatch.dimensions.Campaign.default`; docs/architecture.md, "Plans").
  */
+import { assertNever } from './canonical.js';
 import { DIGEST_TAG, type DestinationTarget, type Resource, type TopicRef } from './resources.js';
 
 function topicView(t: TopicRef): Record<string, string> {
@@ -33,11 +34,14 @@ export function diffView(r: Resource): Record<string, unknown> {
     }
     case 'eventDestination':
       return { enabled: r.enabled, events: r.events, ...targetView(r.target) };
-    default: {
+    case 'topic':
+    case 'alarm':
+    case 'dashboard': {
       const { kind: _k, name: _n, ...fields } = r;
-      if (!('tags' in fields)) return fields;
       const { [DIGEST_TAG]: _d, ...shown } = fields.tags;
       return { ...fields, tags: shown };
     }
+    default:
+      return assertNever(r);
   }
 }
