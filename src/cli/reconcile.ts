@@ -116,13 +116,11 @@ function liveText(state: State): string {
 const MAX_PLAN_FILE_BYTES = LARGEST_FILE_LIMIT;
 
 /**
- * `apply PLANFILE`: no configuration is read. Before any AWS call, the plan is recomputed from the file's
- * own inputs and must make exactly the reviewed calls (plan/planfile.ts). Then the account must be the
- * plan's, and the live state of what the plan touches must still be what it was computed from (else
- * stale, exit 4). What runs is the plan recomputed from the live state just read, with this apply's
- * --allow-deletes, --max-deletes and --adopt; it must still make the reviewed calls.
+ * The plan file, read within its limit and checked offline: the checksum, the readable plan against the
+ * executable one, and the executable plan against what its own inputs recompute to (plan/planfile.ts).
+ * Every failure is exit 3 (not a plan file) or 4 (edited), before any AWS call.
  */
-export async function preparePlanFile(o: ApplyCliOptions & { planFile: string }, io: Io): Promise<Prepared> {
+function readVerifiedPlanFile(o: Pick<ApplyCliOptions, 'maxFileBytes'> & { planFile: string }): SavedPlan {
   const read = readBoundedText(o.planFile, o.maxFileBytes ?? MAX_PLAN_FILE_BYTES);
   if (!read.ok) {
     const f = read.failure;
@@ -157,7 +155,18 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
     difference = `its content is not a plan ses-reconcile can read (${(err as Error).message})`;
   }
   if (difference !== undefined) throw edited(difference);
+  return saved;
+}
 
+/**
+ * `apply PLANFILE`: no configuration is read. Before any AWS call, the plan is recomputed from the file's
+ * own inputs and must make exactly the reviewed calls (readVerifiedPlanFile). Then the account must be the
+ * plan's, and the live state of what the plan touches must still be what it was computed from (else
+ * stale, exit 4). What runs is the plan recomputed from the live state just read, with this apply's
+ * --allow-deletes, --max-deletes and --adopt; it must still make the reviewed calls.
+ */
+export async function preparePlanFile(o: ApplyCliOptions & { planFile: string }, io: Io): Promise<Prepared> {
+  const { plan: reviewed, inputs } = readVerifiedPlanFile(o);
   if (o.region && o.region !== inputs.region) throw new UsageError(`the plan is for region ${inputs.region}, but --region says ${o.region}`);
   const aws: Aws = await import('../aws/index.js');
   const clients = createPacedClients(aws, { ...o, region: inputs.region }, io);
