@@ -1,19 +1,17 @@
 /**
  * The invalid- and warning-configuration corpus (test/fixtures/config/{bad,warn}/*.yaml), run through the
- * real CLI: `node dist/cli/main.js validate -c <file> --format json|text [--strict]`. Each fixture states
- * what it expects in its leading comments; see test/fixtures/config/README.md for the convention.
+ * built CLI: `validate -c <file> --format json|text [--strict]`, by the built run() in this process
+ * (helpers/cli.ts cliInProcess: the bin's code without a process per fixture); one fixture is also run
+ * as the bin, to show the two answer alike. Each fixture states what it expects in its leading comments;
+ * see test/fixtures/config/README.md for the convention.
  *
- * `npm test` builds dist/ first (pretest). Every CLI run is started up front, concurrently, in beforeAll.
+ * `npm test` builds dist/ first (pretest). Every CLI run is made up front, in beforeAll.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliInProcess, ROOT } from './helpers/cli.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const CORPUS = 'test/fixtures/config';
 
 type Severity = 'error' | 'warning';
@@ -89,31 +87,8 @@ function corpus(kind: 'bad' | 'warn'): Fixture[] {
 const bad = corpus('bad');
 const warn = corpus('warn');
 
-function run(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', (err) => resolve({ status: null, signal: null, stdout, stderr: stderr + String(err) }));
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-  });
-}
-
-/** Runs all jobs, `limit` at a time. */
-async function runAll(jobs: ReadonlyMap<string, readonly string[]>, limit: number): Promise<Map<string, Run>> {
-  const results = new Map<string, Run>();
-  const queue = [...jobs];
-  const worker = async (): Promise<void> => {
-    for (let job = queue.shift(); job; job = queue.shift()) results.set(job[0], await run(job[1]));
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
+async function run(args: readonly string[]): Promise<Run> {
+  return { ...(await cliInProcess(args)), signal: null };
 }
 
 const runs = new Map<string, Run>();
@@ -128,7 +103,9 @@ beforeAll(async () => {
     jobs.set(`json:${f.rel}`, ['validate', '-c', f.rel, '--format', 'json']);
     jobs.set(`strict:${f.rel}`, ['validate', '-c', f.rel, '--format', 'json', '--strict']);
   }
-  for (const [k, v] of await runAll(jobs, Math.max(2, availableParallelism() * 2))) runs.set(k, v);
+  // The fixtures' paths are relative to the repository, as a user passes them and as the CLI reports them.
+  if (process.cwd() !== ROOT.replace(/\/$/, '')) throw new Error(`run the corpus from the repository root (${ROOT}), not ${process.cwd()}`);
+  for (const [k, args] of jobs) runs.set(k, await run(args));
 }, 120_000);
 
 function result(mode: 'json' | 'text' | 'strict', f: Fixture): Run {
@@ -210,6 +187,17 @@ describe('config corpus', () => {
   it('fixture headers use only error expectations in bad/ and warning expectations in warn/', () => {
     for (const f of bad) expect(f.expects[0]?.severity, f.rel).toBe('error');
     for (const f of warn) expect(f.expects.every((e) => e.severity === 'warning'), f.rel).toBe(true);
+  });
+
+  it('the bin, as a process, answers a fixture exactly as the in-process run does', () => {
+    for (const [mode, f] of [['text', bad[0]], ['strict', warn[0]]] as const) {
+      if (!f) throw new Error('empty corpus');
+      const args = mode === 'text' ? ['validate', '-c', f.rel, '--format', 'text', '--no-color'] : ['validate', '-c', f.rel, '--format', 'json', '--strict'];
+      const spawned = cli(args);
+      const inProcess = result(mode, f);
+      expect({ status: spawned.status, stdout: spawned.stdout, stderr: spawned.stderr }).toEqual({ status: inProcess.status, stdout: inProcess.stdout, stderr: inProcess.stderr });
+      expect(spawned.status).toBe(3);
+    }
   });
 });
 

@@ -11,11 +11,10 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';
-import { BIN, ROOT } from './cli.js';
+import { BIN, cliInProcess, ROOT } from './cli.js';
 import { testdir } from './config.js';
 
 export interface Run {
@@ -50,28 +49,6 @@ const RUN_ENV = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   AWS_PROFILE: '',
 } as const;
-
-type RunFn = (host: {
-  argv: readonly string[];
-  env: Record<string, string | undefined>;
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
-  stdinIsTTY: boolean;
-  signals: Pick<NodeJS.Process, 'on' | 'off' | 'once'>;
-  exitNow: (code: number) => void;
-}) => Promise<number>;
-
-let inProcess: Promise<RunFn> | undefined;
-
-/** The built CLI's run(), loaded once per test file; the SDK reads credentials and Region from process.env. */
-function loadRun(): Promise<RunFn> {
-  Object.assign(process.env, RUN_ENV);
-  inProcess ??= import(pathToFileURL(join(ROOT, 'dist/cli/run.js')).href).then((m: { run: RunFn }) => m.run);
-  return inProcess;
-}
-
-/** Signals an in-process run may listen to: the tests never send any (a test that signals spawns). */
-const NO_SIGNALS = { on: () => NO_SIGNALS, off: () => NO_SIGNALS, once: () => NO_SIGNALS } as unknown as Pick<NodeJS.Process, 'on' | 'off' | 'once'>;
 
 export class Sandbox {
   /** `--max-rate` flags added to every plan and apply. */
@@ -114,20 +91,8 @@ export class Sandbox {
   }
 
   private async runInProcess(args: readonly string[]): Promise<Run> {
-    const run = await loadRun();
-    const text = { stdout: '', stderr: '' };
-    const status = await run({
-      argv: this.argv(args),
-      env: { ...process.env, ...RUN_ENV },
-      stdout: { write: (s: string) => (text.stdout += s) },
-      stderr: { write: (s: string) => (text.stderr += s) },
-      stdinIsTTY: false,
-      signals: NO_SIGNALS,
-      exitNow: (code) => {
-        throw new Error(`an in-process run asked to exit now (${code}); a test that signals must spawn (Sandbox.start)`);
-      },
-    });
-    return { status, signal: null, ...text };
+    Object.assign(process.env, RUN_ENV); // the SDK reads credentials and Region from the process's env
+    return { ...(await cliInProcess(this.argv(args), { ...process.env, ...RUN_ENV })), signal: null };
   }
 
   /** The CLI's arguments: the test's, the rates for plan and apply, and the endpoint. */
