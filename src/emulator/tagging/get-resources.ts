@@ -13,7 +13,7 @@
  * `PaginationToken: ""`: AWS sends the empty string, so callers loop "until empty or absent"
  * (docs/aws-behaviour.md, "The tag index"); moto sends null.
  */
-import { inListOrder } from '../list-order.js';
+import { inListOrder } from '../core/list-order.js';
 import { invalidParameter } from './errors.js';
 import type { GetResourcesInput, TagFilter } from './input.js';
 import { issueToken, readToken, scopeOf } from './pagination-token.js';
