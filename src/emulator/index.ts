@@ -5,9 +5,9 @@
 import { createCloudWatchHandler } from './cloudwatch/service.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from './server.js';
 import { createSesv2Handler } from './sesv2/service.js';
-import { createSnsHandler } from './sns/handler.js';
-import { createStsHandler } from './sts/handler.js';
-import { createTaggingHandler } from './tagging/handler.js';
+import { createSnsHandler } from './sns/service.js';
+import { createStsHandler } from './sts/service.js';
+import { createTaggingHandler } from './tagging/service.js';
 import type { ServiceHandler } from './types.js';
 
 export type { Emulator } from './server.js';

@@ -26,9 +26,9 @@ export interface ServiceSpec<C> {
   context(req: EmulatorRequest): C;
 }
 
-export type ServedProtocol = Pick<ServiceHandler, 'service' | 'operationOf' | 'handle' | 'errorResponse' | 'throttlingError'>;
+export type ServedService = Pick<ServiceHandler, 'service' | 'operationOf' | 'handle' | 'errorResponse' | 'throttlingError'>;
 
-export function serveService<C>(spec: ServiceSpec<C>): ServedProtocol {
+export function serveService<C>(spec: ServiceSpec<C>): ServedService {
   const operations = new Map<string, Operation<C>>(spec.operations.map((o) => [o.name, o]));
   const claim = (req: EmulatorRequest): { protocol: Protocol; operation: string } | undefined => {
     for (const protocol of spec.protocols) {

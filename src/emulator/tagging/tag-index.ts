@@ -31,7 +31,7 @@ export interface IndexTiming {
   readonly deletedRetentionMs: number;
 }
 
-/** A listed resource, with its place in the emulator's list order (list-order.ts), computed once per ARN. */
+/** A listed resource, with its place in the emulator's list order (core/list-order.ts), computed once per ARN. */
 export interface IndexedResource extends TaggableResource {
   readonly position: string;
 }
