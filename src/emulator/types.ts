@@ -1,8 +1,8 @@
 /**
  * The emulator's internal contract. The emulator is a second, independent implementation of the AWS
  * side: it shares no code with the rest of src/ (docs/architecture.md, "The rooms"), only this small vocabulary among its
- * own parts. Each service owns its wire protocol (request decoding, responses, error encoding); the
- * server owns routing, the call log and fault injection.
+ * own parts. Each service is built on core/ (core/service.ts: operations, shapes, protocols, errors) and
+ * says which protocol it speaks; the server owns routing, the call log and fault injection.
  */
 
 /** Every emulated service, as the call log, fault injection and `PUT /_emulator/config/<service>` name it. */

@@ -37,7 +37,7 @@ import {
   type EventDestinationDefinition,
   type ListConfigurationSetsCommandInput,
 } from '@aws-sdk/client-sesv2';
-import { configureSesv2 } from '../../src/emulator/sesv2/handler.js';
+import { configureSesv2 } from '../../src/emulator/sesv2/service.js';
 import { ACCOUNT, clientsFor, conformance, difference, REGION, type Target, failure } from './harness.js';
 
 

@@ -1,6 +1,6 @@
 /**
  * PutMetricAlarm's input rules, in the order AWS applies them: first the model's member constraints (all
- * reported at once, constraints.ts), then the documented rules between members, one error at a time.
+ * reported at once, core/constraints.ts), then the documented rules between members, one error at a time.
  *
  * Error codes. CloudWatch answers rule violations with `ValidationError` (400), not with the
  * InvalidParameterValue / InvalidParameterCombination / MissingParameter codes of its Common Errors page:
@@ -16,8 +16,9 @@
  * ExtendedStatistic, which moto and LocalStack both answer that way, and for more than 50 tags
  * (INFERENCE: documented limit, undocumented error).
  */
-import { Constraints, memberPath } from './constraints.js';
-import { invalidParameterValue, validationError } from './errors.js';
+import type { Constraints } from '../core/constraints.js';
+import { memberPath } from '../core/shapes.js';
+import { constraints, invalidParameterValue, validationError } from './errors.js';
 
 export interface DimensionInput {
   readonly Name?: string;
@@ -119,7 +120,7 @@ function checkDimensions(c: Constraints, path: (string | number)[], dims: readon
 
 /** The model's member constraints (botocore cloudwatch 2010-08-01 `min`/`max`/`enum`/`pattern`/`required`). */
 function checkMembers(a: PutMetricAlarmInput): void {
-  const c = new Constraints();
+  const c = constraints();
   c.required('alarmName', a.AlarmName).length('alarmName', a.AlarmName, 1, 255);
   c.length('alarmDescription', a.AlarmDescription, 0, 1024);
   for (const name of ['OKActions', 'AlarmActions', 'InsufficientDataActions'] as const) {

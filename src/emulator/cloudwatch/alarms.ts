@@ -13,19 +13,17 @@
  * EvaluateLowSampleCountPercentile, no Metrics on a metric alarm, no StateReasonData before any evaluation
  * (same recordings).
  */
+import { pageOf, type TokenRules } from '../core/paging.js';
+import { boolean, double, list, structure } from '../core/shapes.js';
 import { alarmArn } from './arn.js';
-import { Constraints } from './constraints.js';
-import { invalidNextToken, invalidParameterCombination, validationError } from './errors.js';
+import { constraints, invalidNextToken, invalidParameterCombination, validationError } from './errors.js';
 import { checkPutMetricAlarm, type PutMetricAlarmInput } from './alarm-rules.js';
-import { decodeNextToken, encodeNextToken } from './next-token.js';
-import type { Input } from './input-shapes.js';
+import { operation, type CloudWatchContext, type Input } from './context.js';
+import { Dimension, Integer, MetricDataQuery, Names, TagList, Text } from './shapes.js';
 import type { TagStore } from './tags.js';
 
-export interface RequestContext {
-  readonly region: string;
-  readonly accountId: string;
-  readonly now: Date;
-}
+/** What the store needs of a request. */
+type RequestContext = Pick<CloudWatchContext, 'region' | 'accountId' | 'now'>;
 
 interface StoredAlarm {
   readonly name: string;
@@ -87,10 +85,17 @@ function describe(a: StoredAlarm): Record<string, unknown> {
 
 /**
  * INFERENCE: the order DescribeAlarms answers in. AWS documents none; in practice it is by alarm name,
- * so we sort by name in code-unit order (upper case before lower case), which also makes NextToken
- * paging stable. Never insertion order, so nothing can come to rely on it.
+ * so this list, alone of the emulator's (core/list-order.ts), is in name order, code-unit order (upper
+ * case before lower case): an alarm's list position is its name. Never insertion order, so nothing can
+ * come to rely on it.
  */
-const byName = (a: StoredAlarm, b: StoredAlarm): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const positionByName = (a: StoredAlarm): string => a.name;
+
+/**
+ * A token that does not decode, belongs to another list or to other filters answers InvalidNextToken,
+ * DescribeAlarms' modeled error.
+ */
+const ALARM_TOKENS: TokenRules = { list: 'cloudwatch:DescribeAlarms', malformed: invalidNextToken };
 
 export interface AlarmSettings {
   /** INFERENCE: DescribeAlarms' page size when MaxRecords is omitted; the model gives no default. @default 50 */
@@ -169,7 +174,7 @@ export class AlarmStore {
     const maxRecords = input.MaxRecords as number | undefined;
     const nextToken = input.NextToken as string | undefined;
 
-    const c = new Constraints();
+    const c = constraints();
     c.items('alarmNames', names, 100);
     names?.forEach((n, i) => c.length(`alarmNames.${i + 1}.member`, n, 1, 255));
     c.length('alarmNamePrefix', prefix, 1, 255);
@@ -195,12 +200,6 @@ export class AlarmStore {
       }
     }
 
-    let after: string | undefined;
-    if (nextToken !== undefined) {
-      after = decodeNextToken('DescribeAlarms', nextToken);
-      if (after === undefined) throw invalidNextToken();
-    }
-
     // There are no composite alarms here (PutCompositeAlarm is not served), so the children of an alarm
     // name, its parents and the composite alarms asked for are all empty lists.
     // "If you omit this parameter, only metric alarms are returned" (model, AlarmTypes).
@@ -215,16 +214,15 @@ export class AlarmStore {
           .filter((a) => !names || names.length === 0 || names.includes(a.name))
           .filter((a) => prefix === undefined || a.name.startsWith(prefix))
           .filter((a) => stateValue === undefined || a.state.value === stateValue)
-          .filter((a) => actionPrefix === undefined || usesAction(a))
-          .filter((a) => after === undefined || a.name > after)
-          .sort(byName);
+          .filter((a) => actionPrefix === undefined || usesAction(a));
+    // A token resumes only the listing it was issued for: the same Region and filters.
+    const scope = { region: ctx.region, names, prefix, types, children, parents, stateValue, actionPrefix };
     const size = maxRecords ?? this.settings().describeAlarmsPageSize;
-    const page = matching.slice(0, size);
-    const last = page[page.length - 1];
+    const page = pageOf(ALARM_TOKENS, matching, { positionOf: positionByName, size, token: nextToken, scope });
     return {
-      MetricAlarms: page.map(describe),
+      MetricAlarms: page.items.map(describe),
       CompositeAlarms: [],
-      ...(matching.length > size && last ? { NextToken: encodeNextToken('DescribeAlarms', last.name) } : {}),
+      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
     };
   }
 
@@ -234,7 +232,7 @@ export class AlarmStore {
    */
   deleteAlarms(input: Input, ctx: RequestContext): undefined {
     const names = input.AlarmNames as string[] | undefined;
-    const c = new Constraints();
+    const c = constraints();
     c.required('alarmNames', names).items('alarmNames', names, 100);
     names?.forEach((n, i) => c.length(`alarmNames.${i + 1}.member`, n, 1, 255));
     c.check();
@@ -248,3 +246,56 @@ export class AlarmStore {
     return undefined;
   }
 }
+
+export const alarmOperations = [
+  operation<Input>({
+    name: 'PutMetricAlarm',
+    input: structure({
+      AlarmName: Text,
+      AlarmDescription: Text,
+      ActionsEnabled: boolean,
+      OKActions: Names,
+      AlarmActions: Names,
+      InsufficientDataActions: Names,
+      MetricName: Text,
+      Namespace: Text,
+      Statistic: Text,
+      ExtendedStatistic: Text,
+      Dimensions: list(Dimension),
+      Period: Integer,
+      Unit: Text,
+      EvaluationPeriods: Integer,
+      DatapointsToAlarm: Integer,
+      Threshold: double,
+      ComparisonOperator: Text,
+      TreatMissingData: Text,
+      EvaluateLowSampleCountPercentile: Text,
+      Metrics: list(MetricDataQuery),
+      Tags: TagList,
+      ThresholdMetricId: Text,
+      EvaluationCriteria: structure({ PromQLCriteria: structure({ Query: Text, PendingPeriod: Integer, RecoveryPeriod: Integer }) }),
+      EvaluationInterval: Integer,
+    }),
+    run: (input, ctx) => ctx.alarms.putMetricAlarm(input, ctx),
+  }),
+  operation<Input>({
+    name: 'DescribeAlarms',
+    input: structure({
+      AlarmNames: Names,
+      AlarmNamePrefix: Text,
+      AlarmTypes: Names,
+      ChildrenOfAlarmName: Text,
+      ParentsOfAlarmName: Text,
+      StateValue: Text,
+      ActionPrefix: Text,
+      MaxRecords: Integer,
+      NextToken: Text,
+    }),
+    run: (input, ctx) => ctx.alarms.describeAlarms(input, ctx),
+  }),
+  operation<Input>({
+    name: 'DeleteAlarms',
+    input: structure({ AlarmNames: Names }),
+    run: (input, ctx) => ctx.alarms.deleteAlarms(input, ctx),
+  }),
+];

@@ -5,12 +5,7 @@
  * global", PutDashboard doc).
  */
 
-/** The partition of a region: China and GovCloud have their own (ARN docs, "partition"). */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
+import { partitionOf } from '../core/arn.js';
 
 export function alarmArn(region: string, accountId: string, name: string): string {
   return `arn:${partitionOf(region)}:cloudwatch:${region}:${accountId}:alarm:${name}`;

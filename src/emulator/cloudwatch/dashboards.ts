@@ -9,12 +9,13 @@
  * the part every dashboard needs: a JSON object with a `widgets` array of widget objects that each have a
  * `type`. AWS checks far more (each widget type's properties); we do not emulate that.
  */
+import { listPosition } from '../core/list-order.js';
+import { pageOf, type TokenRules } from '../core/paging.js';
+import { structure } from '../core/shapes.js';
 import { dashboardArn } from './arn.js';
-import { Constraints } from './constraints.js';
-import { dashboardInvalidInput, dashboardNotFound, invalidParameterValue, type DashboardValidationMessage } from './errors.js';
-import { decodeNextToken, encodeNextToken } from './next-token.js';
-import type { Input } from './input-shapes.js';
-import type { RequestContext } from './alarms.js';
+import { operation, type CloudWatchContext, type Input } from './context.js';
+import { constraints, dashboardInvalidInput, dashboardNotFound, invalidParameterValue, type DashboardValidationMessage } from './errors.js';
+import { Names, TagList, Text } from './shapes.js';
 import { checkTags, tooManyTags, type Tag, type TagStore } from './tags.js';
 
 interface StoredDashboard {
@@ -37,15 +38,14 @@ export interface DashboardSettings {
 }
 
 /**
- * The order ListDashboards answers in. AWS documents none, so we deliberately answer in an order that
- * is neither creation order nor alphabetical: by a 32-bit FNV-1a hash of the name (then the name).
- * It is stable, so NextToken paging works, and a caller that relies on list order fails here first.
+ * ListDashboards answers in the emulator's list order (core/list-order.ts: AWS documents none). A token
+ * that does not decode, or was issued for another prefix, answers InvalidParameterValue: ListDashboards
+ * models no InvalidNextToken, and InvalidParameterValue is its client error (model).
  */
-function sortKey(name: string): string {
-  let h = 0x811c9dc5;
-  for (const byte of Buffer.from(name, 'utf8')) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
-  return `${h.toString(16).padStart(8, '0')}:${name}`;
-}
+const DASHBOARD_TOKENS: TokenRules = {
+  list: 'cloudwatch:ListDashboards',
+  malformed: () => invalidParameterValue('The value of parameter NextToken is not valid.'),
+};
 
 /** What AWS's body validation reports, in its words where known ("Should have required property …"). */
 function bodyProblems(body: string): DashboardValidationMessage[] {
@@ -89,11 +89,11 @@ export class DashboardStore {
    * Create, or replace the whole body of, a dashboard. Tags apply only on create: "If you specify Tags when
    * updating an existing dashboard, the tag updates are ignored." (model, PutDashboard)
    */
-  putDashboard(input: Input, ctx: RequestContext): Record<string, unknown> {
+  putDashboard(input: Input, ctx: Pick<CloudWatchContext, 'region' | 'accountId' | 'now'>): Record<string, unknown> {
     const name = input.DashboardName as string | undefined;
     const body = input.DashboardBody as string | undefined;
     const tags = input.Tags as Partial<Tag>[] | undefined;
-    const c = new Constraints();
+    const c = constraints();
     c.required('dashboardName', name).required('dashboardBody', body);
     checkTags(c, 'tags', tags);
     c.check();
@@ -111,7 +111,7 @@ export class DashboardStore {
 
   getDashboard(input: Input): Record<string, unknown> {
     const name = input.DashboardName as string | undefined;
-    new Constraints().required('dashboardName', name).check();
+    constraints().required('dashboardName', name).check();
     const d = this.dashboards.get(name as string);
     if (!d) throw dashboardNotFound(`Dashboard ${name} does not exist`);
     return { DashboardArn: d.arn, DashboardBody: d.body, DashboardName: d.name };
@@ -123,29 +123,17 @@ export class DashboardStore {
     if (!DASHBOARD_PREFIX.test(prefix)) {
       throw invalidParameterValue(`The value ${prefix} for field DashboardNamePrefix contains invalid characters. It can only contain alphanumerics, dot (.), dash (-) and underscore (_).`);
     }
-    let after: string | undefined;
-    if (token !== undefined) {
-      after = decodeNextToken('ListDashboards', token);
-      // ListDashboards models no InvalidNextToken; InvalidParameterValue is its client error (model).
-      if (after === undefined) throw invalidParameterValue('The value of parameter NextToken is not valid.');
-    }
-    const matching = [...this.dashboards.values()]
-      .filter((d) => d.name.startsWith(prefix))
-      .map((d) => ({ d, key: sortKey(d.name) }))
-      .filter(({ key }) => after === undefined || key > after)
-      .sort((a, b) => (a.key < b.key ? -1 : 1));
-    const size = this.settings().listDashboardsPageSize;
-    const page = matching.slice(0, size);
-    const last = page[page.length - 1];
+    const matching = [...this.dashboards.values()].filter((d) => d.name.startsWith(prefix));
+    const page = pageOf(DASHBOARD_TOKENS, matching, { positionOf: (d) => listPosition(d.name), size: this.settings().listDashboardsPageSize, token, scope: prefix });
     return {
-      DashboardEntries: page.map(({ d }) => ({
+      DashboardEntries: page.items.map((d) => ({
         DashboardName: d.name,
         DashboardArn: d.arn,
         LastModified: d.lastModified,
         // "The size of the dashboard, in bytes." (model, DashboardEntry.Size)
         Size: Buffer.byteLength(d.body, 'utf8'),
       })),
-      ...(matching.length > size && last ? { NextToken: encodeNextToken('ListDashboards', last.key) } : {}),
+      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
     };
   }
 
@@ -159,7 +147,7 @@ export class DashboardStore {
    */
   deleteDashboards(input: Input): Record<string, unknown> {
     const names = input.DashboardNames as string[] | undefined;
-    new Constraints().required('dashboardNames', names).check();
+    constraints().required('dashboardNames', names).check();
     if (!names || names.length === 0) throw invalidParameterValue('The parameter DashboardNames must contain at least one dashboard name.');
     if (names.length > MAX_DELETE) throw invalidParameterValue(`You can delete up to ${MAX_DELETE} dashboards in one call; got ${names.length}.`);
     const unknown: string[] = [];
@@ -190,3 +178,26 @@ function checkName(name: string): void {
       : `The value ${name} for field DashboardName contains invalid characters. It can only contain alphanumerics, dash (-) and underscore (_).`,
   );
 }
+
+export const dashboardOperations = [
+  operation<Input>({
+    name: 'PutDashboard',
+    input: structure({ DashboardName: Text, DashboardBody: Text, Tags: TagList }),
+    run: (input, ctx) => ctx.dashboards.putDashboard(input, ctx),
+  }),
+  operation<Input>({
+    name: 'GetDashboard',
+    input: structure({ DashboardName: Text }),
+    run: (input, ctx) => ctx.dashboards.getDashboard(input),
+  }),
+  operation<Input>({
+    name: 'ListDashboards',
+    input: structure({ DashboardNamePrefix: Text, NextToken: Text }),
+    run: (input, ctx) => ctx.dashboards.listDashboards(input),
+  }),
+  operation<Input>({
+    name: 'DeleteDashboards',
+    input: structure({ DashboardNames: Names }),
+    run: (input, ctx) => ctx.dashboards.deleteDashboards(input),
+  }),
+];

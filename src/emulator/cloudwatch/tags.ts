@@ -8,11 +8,15 @@
  * a CloudWatch ARN answers InvalidParameterValue (INFERENCE: the only other modeled client error).
  * Alarms are regional: an alarm ARN of another region than the endpoint's is not found there.
  */
+import type { Constraints } from '../core/constraints.js';
+import { inListOrder } from '../core/list-order.js';
+import { structure } from '../core/shapes.js';
 import { parseCloudWatchArn } from './arn.js';
-import { Constraints } from './constraints.js';
-import { invalidParameterValue, resourceNotFoundException } from './errors.js';
-import type { Input } from './input-shapes.js';
-import type { RequestContext } from './alarms.js';
+import { operation, type CloudWatchContext, type Input } from './context.js';
+import { constraints, invalidParameterValue, resourceNotFoundException } from './errors.js';
+import { Names, TagList, Text } from './shapes.js';
+
+type RequestContext = Pick<CloudWatchContext, 'region' | 'accountId'>;
 
 export interface Tag {
   readonly Key: string;
@@ -56,9 +60,9 @@ export class TagStore {
     for (const k of keys) current?.delete(k);
   }
 
-  /** Sorted by key, so the answer never depends on the order tags were added. */
+  /** In the emulator's list order (core/list-order.ts), so the answer never depends on the order tags were added. */
   list(arn: string): Tag[] {
-    return [...(this.byArn.get(arn) ?? new Map<string, string>())].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([Key, Value]) => ({ Key, Value }));
+    return inListOrder(this.byArn.get(arn) ?? NO_TAGS, ([key]) => key).map(([Key, Value]) => ({ Key, Value }));
   }
 
   /** The tags of one resource, unordered (none when it has none). */
@@ -102,7 +106,7 @@ export class TagOperations {
   tagResource(input: Input, ctx: RequestContext): Record<string, unknown> {
     const arn = input.ResourceARN as string | undefined;
     const tags = input.Tags as Partial<Tag>[] | undefined;
-    const c = new Constraints();
+    const c = constraints();
     c.required('resourceARN', arn).length('resourceARN', arn, 1, 1024).required('tags', tags);
     checkTags(c, 'tags', tags);
     c.check();
@@ -113,7 +117,7 @@ export class TagOperations {
   untagResource(input: Input, ctx: RequestContext): Record<string, unknown> {
     const arn = input.ResourceARN as string | undefined;
     const keys = input.TagKeys as string[] | undefined;
-    const c = new Constraints();
+    const c = constraints();
     c.required('resourceARN', arn).length('resourceARN', arn, 1, 1024).required('tagKeys', keys);
     keys?.forEach((k, i) => c.length(`tagKeys.${i + 1}.member`, k, 1, 128));
     c.check();
@@ -123,7 +127,25 @@ export class TagOperations {
 
   listTagsForResource(input: Input, ctx: RequestContext): Record<string, unknown> {
     const arn = input.ResourceARN as string | undefined;
-    new Constraints().required('resourceARN', arn).length('resourceARN', arn, 1, 1024).check();
+    constraints().required('resourceARN', arn).length('resourceARN', arn, 1, 1024).check();
     return { Tags: this.store.list(this.resolve(arn as string, ctx)) };
   }
 }
+
+export const tagOperations = [
+  operation<Input>({
+    name: 'TagResource',
+    input: structure({ ResourceARN: Text, Tags: TagList }),
+    run: (input, ctx) => ctx.tagging.tagResource(input, ctx),
+  }),
+  operation<Input>({
+    name: 'UntagResource',
+    input: structure({ ResourceARN: Text, TagKeys: Names }),
+    run: (input, ctx) => ctx.tagging.untagResource(input, ctx),
+  }),
+  operation<Input>({
+    name: 'ListTagsForResource',
+    input: structure({ ResourceARN: Text }),
+    run: (input, ctx) => ctx.tagging.listTagsForResource(input, ctx),
+  }),
+];

@@ -25,9 +25,10 @@ import type {
   TrackingOptions,
   VdmOptions,
 } from './model.js';
-import { operation, type OperationContext } from './operation.js';
-import { inListOrder, orderKey } from './order.js';
-import { pageOf, pageSizeOf, readToken, type TokenScope } from './paging.js';
+import { operation, type Sesv2Context } from './context.js';
+import { inListOrder, listPosition } from '../core/list-order.js';
+import { pageOf } from '../core/paging.js';
+import { CONFIGURATION_SET_TOKENS, pageSizeOf } from './paging.js';
 import * as shape from './shapes.js';
 import { checkConfigurationSetName, checkDelivery, checkTagCount, checkTags, checkTracking } from './validation.js';
 
@@ -167,12 +168,11 @@ const listConfigurationSets = operation<ListInput>({
   ],
   input: shape.structure({ Filter: shape.ConfigurationSetFilter, NextToken: shape.NextToken, PageSize: shape.PageSize }),
   run: (input, ctx) => {
-    // Checked in the order floci saw AWS check them: page size, then the filter, then the token.
+    // Checked in the order floci saw AWS check them: page size, then the filter, then the token (pageOf).
     const size = pageSizeOf(input.PageSize);
-    const scope: TokenScope = { region: ctx.region, nameContains: nameContainsOf(input.Filter) };
-    const after = readToken(input.NextToken, scope);
-    const names = [...ctx.sets.all()].map((s) => s.name).filter((n) => scope.nameContains === null || n.toLowerCase().includes(scope.nameContains));
-    const page = pageOf(inListOrder(names, (n) => n), orderKey, size, after, scope);
+    const nameContains = nameContainsOf(input.Filter);
+    const names = [...ctx.sets.all()].map((s) => s.name).filter((n) => nameContains === null || n.toLowerCase().includes(nameContains));
+    const page = pageOf(CONFIGURATION_SET_TOKENS, names, { positionOf: listPosition, size, token: input.NextToken, scope: { region: ctx.region, nameContains } });
     return { ConfigurationSets: page.items, ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
   },
 });
@@ -182,7 +182,7 @@ function putOptions<I extends NameInput>(
   name: string,
   suffix: string,
   members: Record<string, shape.Shape>,
-  replace: (input: I, ctx: OperationContext) => Partial<ConfigurationSetOptions>,
+  replace: (input: I, ctx: Sesv2Context) => Partial<ConfigurationSetOptions>,
 ) {
   return operation<I>({
     name,

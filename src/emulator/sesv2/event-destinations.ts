@@ -8,8 +8,8 @@
  */
 import { alreadyExists, limitExceeded, notFound } from './errors.js';
 import type { ConfigurationSet, EventDestination, EventDestinationDefinition } from './model.js';
-import { operation } from './operation.js';
-import { inListOrder } from './order.js';
+import { operation } from './context.js';
+import { inListOrder } from '../core/list-order.js';
 import * as shape from './shapes.js';
 import { checkEventDestination, checkEventDestinationName } from './validation.js';
 

@@ -1,6 +1,6 @@
 /**
  * What the emulator stores for a configuration set, in the wire's own member names so that what was
- * sent is what Get returns. These types mirror the shapes in shapes.ts: decode.ts produces values of
+ * sent is what Get returns. These types mirror the shapes in shapes.ts: core/decode.ts produces values of
  * exactly these forms, and each operation casts its decoded input once, at its boundary.
  */
 

@@ -5,52 +5,20 @@
  * (client-sesv2 3.1169.0 dist-types/models), marked where they appear. Names and other rules that the
  * model states only in documentation are checked in validation.ts, not here.
  *
- * decode.ts walks these shapes to turn a request into plain data, the way AWS's front end validates
- * input before an operation runs.
+ * They are the emulator's one shape system (core/shapes.ts): core/decode.ts walks them to turn a request
+ * into plain data, the way AWS's front end validates input before an operation runs.
  */
+import * as shape from '../core/shapes.js';
 
-export interface StringShape {
-  readonly type: 'string';
-  readonly enum?: readonly string[];
-  /** Length in code points, as Smithy length constraints count. */
-  readonly min?: number;
-  readonly max?: number;
-  /** A Smithy pattern; matched against the whole value. */
-  readonly pattern?: string;
-}
-export interface BooleanShape {
-  readonly type: 'boolean';
-}
-export interface NumberShape {
-  readonly type: 'integer' | 'long';
-  readonly min?: number;
-  readonly max?: number;
-}
-export interface ListShape {
-  readonly type: 'list';
-  readonly member: Shape;
-}
-export interface MapShape {
-  readonly type: 'map';
-  readonly key: StringShape;
-  readonly value: Shape;
-}
-export interface StructureShape {
-  readonly type: 'structure';
-  readonly members: Readonly<Record<string, Shape>>;
-  readonly required?: readonly string[];
-}
-export type Shape = StringShape | BooleanShape | NumberShape | ListShape | MapShape | StructureShape;
-
-const string: StringShape = { type: 'string' };
-const boolean: BooleanShape = { type: 'boolean' };
-const enumOf = (...values: string[]): StringShape => ({ type: 'string', enum: values });
-const list = (member: Shape): ListShape => ({ type: 'list', member });
-const structure = (members: Record<string, Shape>, required: string[] = []): StructureShape => ({ type: 'structure', members, required });
+const string = shape.string();
+const list = shape.list;
+const enumOf = shape.enumOf;
+const boolean = shape.boolean;
+const structure = shape.structure;
 
 export const ConfigurationSetName = string;
 export const EventDestinationName = string;
-const AmazonResourceName: StringShape = { type: 'string', min: 1 };
+const AmazonResourceName = shape.string({ min: 1 });
 const FeatureStatus = enumOf('ENABLED', 'DISABLED');
 
 export const CustomRedirectDomain = string;
@@ -58,7 +26,7 @@ export const HttpsPolicy = enumOf('REQUIRE', 'REQUIRE_OPEN_ONLY', 'OPTIONAL');
 export const TrackingOptions = structure({ CustomRedirectDomain, HttpsPolicy }, ['CustomRedirectDomain']);
 
 export const TlsPolicy = enumOf('REQUIRE', 'OPTIONAL');
-export const MaxDeliverySeconds: NumberShape = { type: 'long', min: 300, max: 50400 };
+export const MaxDeliverySeconds = shape.long({ min: 300, max: 50400 });
 export const SendingPoolName = string;
 export const DeliveryOptions = structure({ TlsPolicy, SendingPoolName, MaxDeliverySeconds });
 
@@ -90,12 +58,11 @@ export const VdmOptions = structure({
   GuardianOptions: structure({ OptimizedSharedDelivery: FeatureStatus }),
 });
 
-export const ArchiveArn: StringShape = {
-  type: 'string',
+export const ArchiveArn = shape.string({
   min: 20,
   max: 1011,
   pattern: 'arn:(aws|aws-[a-z-]+):ses:[a-z]{2,4}-[a-z-]+-[0-9]:[0-9]{1,20}:mailmanager-archive/a-[a-z0-9]{24,62}',
-};
+});
 export const ArchivingOptions = structure({ ArchiveArn });
 
 /**
@@ -134,8 +101,8 @@ export const EventDestinationDefinition = structure({
 export const ResourceArn = AmazonResourceName;
 export const NextToken = string;
 /** `MaxItems`: an integer with no range in the model; the range AWS enforces is in paging.ts. */
-export const PageSize: NumberShape = { type: 'integer' };
+export const PageSize = shape.integer();
 /** Not in botocore's model (its ListConfigurationSets is GET-only); JS SDK model: map<ConfigurationSetFilterKey, string>. */
-export const ConfigurationSetFilter: MapShape = { type: 'map', key: enumOf('CONFIGURATION_SET_NAME_CONTAINS'), value: string };
+export const ConfigurationSetFilter = shape.map(enumOf('CONFIGURATION_SET_NAME_CONTAINS'), string);
 
-export { structure };
+export { structure, type Shape } from '../core/shapes.js';

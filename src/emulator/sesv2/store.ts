@@ -39,7 +39,7 @@ export class RegionSets {
     this.sets.delete(name);
   }
 
-  /** In insertion order; callers that answer a list put it in list order (order.ts). */
+  /** In insertion order; callers that answer a list put it in list order (core/list-order.ts). */
   all(): IterableIterator<ConfigurationSet> {
     return this.sets.values();
   }

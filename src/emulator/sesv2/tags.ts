@@ -4,21 +4,16 @@
  * one tag store with CreateConfigurationSet's Tags and GetConfigurationSet's Tags: tagging a set shows in
  * Get.
  */
+import { partitionOf } from '../core/arn.js';
 import { badRequest, notFound } from './errors.js';
 import type { ConfigurationSet, Tag } from './model.js';
-import { operation, type OperationContext } from './operation.js';
+import { operation, type Sesv2Context } from './context.js';
 import { tagsOf } from './configuration-sets.js';
 import * as shape from './shapes.js';
 import { checkTagCount, checkTags } from './validation.js';
 
 const TAGS = '/v2/email/tags';
 
-/** The partition of a Region, as ARNs spell it (AWS General Reference, "ARN format"). */
-function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
 
 /**
  * The ARN TagResource takes and the Resource Groups Tagging API lists for a set (docs/aws-behaviour.md,
@@ -30,7 +25,7 @@ export function configurationSetArn(region: string, accountId: string, name: str
 const ARN = /^arn:(aws|aws-[a-z-]+):ses:([a-z0-9-]+):(\d{12}):([a-z-]+)\/(.+)$/;
 
 /** The set an ARN names. Other SES resource types (identities, pools, ...) are not emulated, so not found. */
-function setOf(arn: string, ctx: OperationContext): ConfigurationSet {
+function setOf(arn: string, ctx: Sesv2Context): ConfigurationSet {
   const m = ARN.exec(arn);
   if (!m) throw badRequest(`Invalid ResourceArn <${arn}>: expected arn:aws:ses:<region>:<account>:configuration-set/<name>.`);
   const [, , region, account, type, name] = m as unknown as [string, string, string, string, string, string];

@@ -1,6 +1,6 @@
 /**
  * SESv2 rules that the model states only in documentation, or that AWS was seen to enforce, checked
- * after decode.ts has applied the model's own constraints. Each throws the BadRequestException AWS
+ * after core/decode.ts has applied the model's own constraints. Each throws the BadRequestException AWS
  * answers (docs/aws-behaviour.md: "SESv2 configuration sets", "Event destinations", "SES quotas",
  * "Dimensions and message tags"). Messages are the emulator's own words.
  */

@@ -2,14 +2,8 @@
  * SNS ARNs: topics `arn:{partition}:sns:{region}:{account}:{name}`, subscriptions the topic ARN plus
  * `:{id}` (SNS API Reference, Subscribe / ListSubscriptions samples).
  */
+import { partitionOf } from '../core/arn.js';
 import { invalidParameter } from './errors.js';
-
-/** The partition of a region, as ARNs spell it. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
 
 export function topicArn(region: string, accountId: string, name: string): string {
   return `arn:${partitionOf(region)}:sns:${region}:${accountId}:${name}`;

@@ -7,65 +7,92 @@
  * and say what was wrong.
  */
 
-export class SnsError extends Error {
-  constructor(
-    /** The query-protocol code, e.g. `NotFound` (NotFoundException in the SDK). */
-    readonly code: string,
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SnsError';
-  }
+import { errorTable, type ServiceErrors } from '../core/errors.js';
 
-  /** The query protocol's fault side: 4xx are the caller's (`Sender`), 5xx the service's (`Receiver`). */
-  get type(): 'Sender' | 'Receiver' {
-    return this.status >= 500 ? 'Receiver' : 'Sender';
-  }
-}
+/** By query code: the only name the query protocol sends (the SDK maps it to NotFoundException …). */
+const table = errorTable({
+  InvalidParameter: { status: 400 },
+  NotFound: { status: 404 },
+  ResourceNotFound: { status: 404 },
+  TagLimitExceeded: { status: 400 },
+  TopicLimitExceeded: { status: 403 },
+  InternalError: { status: 500 },
+  Throttled: { status: 429 },
+  /** Among the errors common to all AWS query APIs (SNS API Reference, "Common Errors"). */
+  InvalidAction: { status: 400, framework: true },
+});
 
 /** InvalidParameterException: code InvalidParameter, 400. */
-export function invalidParameter(message: string): SnsError {
-  return new SnsError('InvalidParameter', 400, message);
-}
+export const invalidParameter = (message: string) => table.make('InvalidParameter', message);
 
 /** NotFoundException: code NotFound, 404 (topics and subscriptions). */
-export function notFound(message: string): SnsError {
-  return new SnsError('NotFound', 404, message);
-}
+export const notFound = (message: string) => table.make('NotFound', message);
 
 /**
  * ResourceNotFoundException: code ResourceNotFound, 404. The tagging operations answer this one, not
  * NotFound, for a missing topic (model: TagResource/UntagResource/ListTagsForResource errors).
  */
-export function resourceNotFound(): SnsError {
+export function resourceNotFound() {
   // The model's documentation of the shape, used as the message.
-  return new SnsError('ResourceNotFound', 404, "Can't perform the action on the specified resource. Make sure that the resource exists.");
+  return table.make('ResourceNotFound', "Can't perform the action on the specified resource. Make sure that the resource exists.");
 }
 
 /** TagLimitExceededException: code TagLimitExceeded, 400; message = the model's documentation of the shape. */
-export function tagLimitExceeded(): SnsError {
-  return new SnsError('TagLimitExceeded', 400, "Can't add more than 50 tags to a topic.");
-}
+export const tagLimitExceeded = () => table.make('TagLimitExceeded', "Can't add more than 50 tags to a topic.");
 
-/**
- * An action SNS does not have, or one this emulator does not serve. `InvalidAction` (400) is in the
- * errors common to all AWS query APIs (SNS API Reference, "Common Errors").
- */
-export function invalidAction(action: string, known: boolean): SnsError {
-  return new SnsError(
-    'InvalidAction',
-    400,
-    known
-      ? `The ses-reconcile emulator does not implement the SNS action ${action}.`
-      : `The action or operation requested is invalid: ${action || '(no Action)'}. Verify that the action is typed correctly.`,
-  );
-}
+export const topicLimitExceeded = (message: string) => table.make('TopicLimitExceeded', message);
 
 /** ThrottledException: code Throttled, 429 (model), with AWS's usual throttling message. */
 export const THROTTLED = { code: 'Throttled', message: 'Rate exceeded', status: 429 } as const;
 
 /** A missing required member, worded as SNS words it (recorded by localstack's AWS-validated SNS tests). */
-export function missingParameter(name: string): SnsError {
+export function missingParameter(name: string) {
   return invalidParameter(`Invalid parameter: ${name} Reason: no value for required parameter`);
 }
+
+/** SNS's other actions (model operations), answered "not implemented" rather than "no such action". */
+const UNEMULATED = new Set([
+  'AddPermission',
+  'CheckIfPhoneNumberIsOptedOut',
+  'CreatePlatformApplication',
+  'CreatePlatformEndpoint',
+  'CreateSMSSandboxPhoneNumber',
+  'DeleteEndpoint',
+  'DeletePlatformApplication',
+  'DeleteSMSSandboxPhoneNumber',
+  'GetDataProtectionPolicy',
+  'GetEndpointAttributes',
+  'GetPlatformApplicationAttributes',
+  'GetSMSAttributes',
+  'GetSMSSandboxAccountStatus',
+  'ListEndpointsByPlatformApplication',
+  'ListOriginationNumbers',
+  'ListPhoneNumbersOptedOut',
+  'ListPlatformApplications',
+  'ListSMSSandboxPhoneNumbers',
+  'OptInPhoneNumber',
+  'Publish',
+  'PublishBatch',
+  'PutDataProtectionPolicy',
+  'RemovePermission',
+  'SetEndpointAttributes',
+  'SetPlatformApplicationAttributes',
+  'SetSMSAttributes',
+  'VerifySMSSandboxPhoneNumber',
+]);
+
+export const SNS_ERRORS: ServiceErrors = {
+  // The query protocol sends strings; a value that does not parse as its type is a bad parameter.
+  serialization: invalidParameter,
+  validation: invalidParameter,
+  missing: missingParameter,
+  unknownOperation: (action) =>
+    table.make(
+      'InvalidAction',
+      UNEMULATED.has(action)
+        ? `The ses-reconcile emulator does not implement the SNS action ${action}.`
+        : `The action or operation requested is invalid: ${action || '(no Action)'}. Verify that the action is typed correctly.`,
+    ),
+  internal: (message) => table.make('InternalError', message),
+  fromInjected: table.fromInjected,
+};

@@ -4,6 +4,7 @@
  * request's SigV4 region (EmulatorRequest.region).
  */
 import { parseTopicArn } from './arn.js';
+import type { SnsContext } from './context.js';
 import { invalidParameter, notFound } from './errors.js';
 
 export interface Topic {
@@ -82,14 +83,6 @@ export class SnsState {
   }
 }
 
-/** What every operation receives. */
-export interface SnsContext {
-  readonly region: string;
-  readonly accountId: string;
-  readonly state: SnsState;
-  /** The request region's state. */
-  readonly store: RegionState;
-}
 
 /**
  * The topic a request names, or undefined when there is none. An ARN of another region is

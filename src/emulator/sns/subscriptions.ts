@@ -14,10 +14,12 @@
 import { createHash } from 'node:crypto';
 import { parseArn, parseTopicArn } from './arn.js';
 import { checkEndpoint, isProtocol, needsConfirmation, type Protocol } from './endpoints.js';
+import { boolean, structure } from '../core/shapes.js';
+import { operation, type SnsContext } from './context.js';
 import { invalidParameter, missingParameter, notFound } from './errors.js';
-import { page } from './paging.js';
-import { mapElement, memberList, textElement, type FormParams } from './protocol.js';
-import { requireTopic, type RegionState, type SnsContext, type SnsState, type Subscription, type Topic } from './state.js';
+import { pageByArn, SUBSCRIPTION_TOKENS, TOPIC_SUBSCRIPTION_TOKENS } from './paging.js';
+import { Attributes, AttributesOutput, Text } from './shapes.js';
+import { requireTopic, type RegionState, type SnsState, type Subscription, type Topic } from './state.js';
 import { effectiveDeliveryPolicy, isJsonObject } from './topics.js';
 
 /** SubscribeInput.Attributes / SetSubscriptionAttributes names (model). */
@@ -77,23 +79,31 @@ function subscriptionId(state: SnsState, topicArn: string, protocol: string, end
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export function subscribe(ctx: SnsContext, p: FormParams): string {
-  const topic = requireTopic(ctx, p.required('TopicArn'));
-  const protocol = p.required('Protocol');
+interface SubscribeInput {
+  readonly TopicArn: string;
+  readonly Protocol: string;
+  readonly Endpoint?: string;
+  readonly Attributes?: Readonly<Record<string, string>>;
+  readonly ReturnSubscriptionArn?: boolean;
+}
+
+function subscribe(input: SubscribeInput, ctx: SnsContext): { SubscriptionArn: string } {
+  const topic = requireTopic(ctx, input.TopicArn);
+  const protocol = input.Protocol;
   // AWS's wording, recorded by localstack's AWS-validated tests.
   if (!isProtocol(protocol)) throw invalidParameter(`Invalid parameter: Amazon SNS does not support this protocol string: ${protocol}`);
-  const endpoint = p.string('Endpoint');
+  const endpoint = input.Endpoint;
   if (endpoint === undefined || endpoint === '') throw missingParameter('Endpoint');
   checkEndpoint(protocol, endpoint, topic.arn);
 
-  const requested = p.map('Attributes');
+  const requested = new Map(Object.entries(input.Attributes ?? {}));
   const attributes = new Map<string, string>();
   for (const [k, v] of requested) attributes.set(k, checkAttribute(k, v, topic, 'Invalid parameter: Attributes Reason: '));
   // "Specifying a valid ARN for this attribute is required for Firehose delivery stream subscriptions" (model, SubscriptionRoleArn).
   if (protocol === 'firehose' && !attributes.has('SubscriptionRoleArn')) {
     throw invalidParameter('Invalid parameter: Attributes Reason: SubscriptionRoleArn is required for firehose subscriptions');
   }
-  const returnArn = p.boolean('ReturnSubscriptionArn');
+  const returnArn = input.ReturnSubscriptionArn === true;
 
   // Subscribing the same endpoint again returns the existing subscription; with different attributes
   // AWS refuses: "Invalid parameter: Attributes Reason: Subscription already exists with different
@@ -103,7 +113,7 @@ export function subscribe(ctx: SnsContext, p: FormParams): string {
     for (const [k, v] of attributes) {
       if (reportedAttribute(existing, k) !== v) throw invalidParameter('Invalid parameter: Attributes Reason: Subscription already exists with different attributes');
     }
-    return textElement('SubscriptionArn', existing.pending && !returnArn ? 'pending confirmation' : existing.arn);
+    return { SubscriptionArn: existing.pending && !returnArn ? 'pending confirmation' : existing.arn };
   }
 
   const arn = `${topic.arn}:${subscriptionId(ctx.state, topic.arn, protocol, endpoint)}`;
@@ -120,7 +130,7 @@ export function subscribe(ctx: SnsContext, p: FormParams): string {
     attributes,
   };
   ctx.store.subscriptions.set(arn, sub);
-  return textElement('SubscriptionArn', pending && !returnArn ? 'pending confirmation' : arn);
+  return { SubscriptionArn: pending && !returnArn ? 'pending confirmation' : arn };
 }
 
 /** Where a subscription ARN points: its region's state, if any. InvalidParameter when it is not one. */
@@ -143,8 +153,8 @@ function requireSubscription(ctx: SnsContext, arn: string): Subscription {
  * Idempotent: an unknown (well-formed) subscription ARN is no error, as for DeleteTopic (localstack's
  * AWS-validated tests: "unsubscribe is idempotent"; moto agrees).
  */
-export function unsubscribe(ctx: SnsContext, p: FormParams): null {
-  const arn = p.required('SubscriptionArn');
+function unsubscribe(input: SubscriptionInput, ctx: SnsContext): undefined {
+  const arn = input.SubscriptionArn;
   const store = subscriptionStore(ctx, arn);
   const sub = store?.subscriptions.get(arn);
   if (store && sub) {
@@ -152,35 +162,31 @@ export function unsubscribe(ctx: SnsContext, p: FormParams): null {
     const topic = store.topics.get(sub.topicArn);
     if (topic) topic.subscriptionsDeleted += 1;
   }
-  return null;
+  return undefined;
 }
 
-function subscriptionMember(s: Subscription): string {
-  return (
-    textElement('SubscriptionArn', s.pending ? 'PendingConfirmation' : s.arn) +
-    textElement('Owner', s.owner) +
-    textElement('Protocol', s.protocol) +
-    textElement('Endpoint', s.endpoint) +
-    textElement('TopicArn', s.topicArn)
-  );
+/** A listed subscription; a pending one shows "PendingConfirmation" in place of its ARN (header). */
+function listed(s: Subscription): object {
+  return { SubscriptionArn: s.pending ? 'PendingConfirmation' : s.arn, Owner: s.owner, Protocol: s.protocol, Endpoint: s.endpoint, TopicArn: s.topicArn };
 }
 
-function subscriptionPage(subscriptions: Iterable<Subscription>, nextToken: string | undefined): string {
-  const { items, nextToken: next } = page(subscriptions, (s) => s.arn, nextToken);
-  return memberList('Subscriptions', items.map(subscriptionMember)) + textElement('NextToken', next);
+function listSubscriptionsByTopic(input: { readonly TopicArn: string; readonly NextToken?: string }, ctx: SnsContext): object {
+  const topic = requireTopic(ctx, input.TopicArn);
+  const { items, nextToken } = pageByArn(TOPIC_SUBSCRIPTION_TOKENS, ctx.store.subscriptionsOf(topic.arn), input.NextToken, topic.arn);
+  return { Subscriptions: items.map(listed), NextToken: nextToken };
 }
 
-export function listSubscriptionsByTopic(ctx: SnsContext, p: FormParams): string {
-  const topic = requireTopic(ctx, p.required('TopicArn'));
-  return subscriptionPage(ctx.store.subscriptionsOf(topic.arn), p.string('NextToken'));
+function listSubscriptions(input: { readonly NextToken?: string }, ctx: SnsContext): object {
+  const { items, nextToken } = pageByArn(SUBSCRIPTION_TOKENS, ctx.store.subscriptions.values(), input.NextToken, ctx.region);
+  return { Subscriptions: items.map(listed), NextToken: nextToken };
 }
 
-export function listSubscriptions(ctx: SnsContext, p: FormParams): string {
-  return subscriptionPage(ctx.store.subscriptions.values(), p.string('NextToken'));
+interface SubscriptionInput {
+  readonly SubscriptionArn: string;
 }
 
-export function getSubscriptionAttributes(ctx: SnsContext, p: FormParams): string {
-  const sub = requireSubscription(ctx, p.required('SubscriptionArn'));
+function getSubscriptionAttributes(input: SubscriptionInput, ctx: SnsContext): object {
+  const sub = requireSubscription(ctx, input.SubscriptionArn);
   const attributes = new Map<string, string>();
   for (const k of sub.attributes.keys()) attributes.set(k, reportedAttribute(sub, k) as string);
   attributes.set('SubscriptionArn', sub.arn);
@@ -201,24 +207,26 @@ export function getSubscriptionAttributes(ctx: SnsContext, p: FormParams): strin
     const topic = subscriptionStore(ctx, sub.arn)?.topics.get(sub.topicArn);
     if (topic) attributes.set('EffectiveDeliveryPolicy', effectiveDeliveryPolicy(topic));
   }
-  return mapElement(
-    'Attributes',
-    [...attributes].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-  );
+  return { Attributes: Object.fromEntries([...attributes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
 }
 
-export function setSubscriptionAttributes(ctx: SnsContext, p: FormParams): null {
-  const sub = requireSubscription(ctx, p.required('SubscriptionArn'));
-  const name = p.required('AttributeName');
+interface SetAttributeInput extends SubscriptionInput {
+  readonly AttributeName: string;
+  readonly AttributeValue?: string;
+}
+
+function setSubscriptionAttributes(input: SetAttributeInput, ctx: SnsContext): undefined {
+  const sub = requireSubscription(ctx, input.SubscriptionArn);
+  const name = input.AttributeName;
   const topic = subscriptionStore(ctx, sub.arn)?.topics.get(sub.topicArn) ?? { fifo: sub.topicArn.endsWith('.fifo') };
-  sub.attributes.set(name, checkAttribute(name, p.string('AttributeValue') ?? '', topic, 'Invalid parameter: '));
-  return null;
+  sub.attributes.set(name, checkAttribute(name, input.AttributeValue ?? '', topic, 'Invalid parameter: '));
+  return undefined;
 }
 
 /** The endpoint owner's side of confirmation, with the token AWS would have sent (see pendingConfirmations). */
-export function confirmSubscription(ctx: SnsContext, p: FormParams): string {
-  const topicArn = p.required('TopicArn');
-  const token = p.required('Token');
+function confirmSubscription(input: { readonly TopicArn: string; readonly Token: string }, ctx: SnsContext): { SubscriptionArn: string } {
+  const topicArn = input.TopicArn;
+  const token = input.Token;
   const parsed = parseTopicArn(topicArn, 'TopicArn');
   const store = ctx.state.peek(parsed.region);
   const sub = store ? [...store.subscriptions.values()].find((s) => s.token === token) : undefined;
@@ -230,8 +238,39 @@ export function confirmSubscription(ctx: SnsContext, p: FormParams): string {
     // The SDK signs the request, so the confirmation was authenticated.
     sub.confirmationWasAuthenticated = true;
   }
-  return textElement('SubscriptionArn', sub.arn);
+  return { SubscriptionArn: sub.arn };
 }
+
+export const subscriptionOperations = [
+  operation<SubscribeInput>({
+    name: 'Subscribe',
+    input: structure({ TopicArn: Text, Protocol: Text, Endpoint: Text, Attributes, ReturnSubscriptionArn: boolean }, ['TopicArn', 'Protocol']),
+    run: subscribe,
+  }),
+  operation<SubscriptionInput>({ name: 'Unsubscribe', input: structure({ SubscriptionArn: Text }, ['SubscriptionArn']), run: unsubscribe }),
+  operation<{ readonly TopicArn: string; readonly Token: string }>({
+    name: 'ConfirmSubscription',
+    input: structure({ TopicArn: Text, Token: Text, AuthenticateOnUnsubscribe: Text }, ['TopicArn', 'Token']),
+    run: confirmSubscription,
+  }),
+  operation<{ readonly TopicArn: string; readonly NextToken?: string }>({
+    name: 'ListSubscriptionsByTopic',
+    input: structure({ TopicArn: Text, NextToken: Text }, ['TopicArn']),
+    run: listSubscriptionsByTopic,
+  }),
+  operation<{ readonly NextToken?: string }>({ name: 'ListSubscriptions', input: structure({ NextToken: Text }), run: listSubscriptions }),
+  operation<SubscriptionInput>({
+    name: 'GetSubscriptionAttributes',
+    input: structure({ SubscriptionArn: Text }, ['SubscriptionArn']),
+    output: AttributesOutput,
+    run: getSubscriptionAttributes,
+  }),
+  operation<SetAttributeInput>({
+    name: 'SetSubscriptionAttributes',
+    input: structure({ SubscriptionArn: Text, AttributeName: Text, AttributeValue: Text }, ['SubscriptionArn', 'AttributeName']),
+    run: setSubscriptionAttributes,
+  }),
+];
 
 export interface PendingConfirmation {
   readonly region: string;

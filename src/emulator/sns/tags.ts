@@ -5,17 +5,24 @@
  * (TagLimitExceededException: "Can't add more than 50 tags to a topic."); a new value for an existing
  * key overwrites it (TagResource doc); a missing topic is ResourceNotFound (404), not NotFound.
  */
+import { inListOrder } from '../core/list-order.js';
+import { structure } from '../core/shapes.js';
+import { operation, type SnsContext } from './context.js';
 import { invalidParameter, resourceNotFound, tagLimitExceeded } from './errors.js';
-import { inListOrder } from './paging.js';
-import { memberList, textElement, type FormParams } from './protocol.js';
-import { findTopic, type SnsContext, type Topic } from './state.js';
+import { TagKeys, Tags, Text } from './shapes.js';
+import { findTopic, type Topic } from './state.js';
 
 export const MAX_TAGS = 50;
 
+export interface TagInput {
+  readonly Key?: string;
+  readonly Value?: string;
+}
+
 /** Tags as sent (`Tags.member.N.Key` / `.Value`), checked; InvalidParameter for a bad one. */
-export function readTags(p: FormParams): Map<string, string> {
+export function readTags(sent: readonly TagInput[] | undefined): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const t of p.structList('Tags')) {
+  for (const t of sent ?? []) {
     const key = t.Key;
     const value = t.Value;
     if (key === undefined || key.length < 1 || key.length > 128) throw invalidParameter('Invalid parameter: Tags Reason: a tag key must be 1 to 128 characters');
@@ -37,30 +44,38 @@ export function applyTags(topic: Pick<Topic, 'tags'>, tags: ReadonlyMap<string, 
   for (const [k, v] of tags) topic.tags.set(k, v);
 }
 
-function taggedTopic(ctx: SnsContext, p: FormParams): Topic {
-  const topic = findTopic(ctx, p.required('ResourceArn'), 'ResourceArn');
+function taggedTopic(ctx: SnsContext, arn: string): Topic {
+  const topic = findTopic(ctx, arn, 'ResourceArn');
   if (!topic) throw resourceNotFound();
   return topic;
 }
 
-export function tagResource(ctx: SnsContext, p: FormParams): string {
-  const topic = taggedTopic(ctx, p);
-  applyTags(topic, readTags(p));
-  return '';
+interface ResourceInput {
+  readonly ResourceArn: string;
 }
 
-export function untagResource(ctx: SnsContext, p: FormParams): string {
-  const topic = taggedTopic(ctx, p);
-  for (const key of p.list('TagKeys')) topic.tags.delete(key);
-  return '';
-}
-
-export function listTagsForResource(ctx: SnsContext, p: FormParams): string {
-  const topic = taggedTopic(ctx, p);
-  // No order is promised; list in the emulator's stable non-insertion order (see paging.ts).
-  const tags = inListOrder(topic.tags, ([k]) => k);
-  return memberList(
-    'Tags',
-    tags.map(([k, v]) => `${textElement('Key', k)}${textElement('Value', v)}`),
-  );
-}
+export const tagOperations = [
+  operation<ResourceInput & { readonly Tags?: readonly TagInput[] }>({
+    name: 'TagResource',
+    input: structure({ ResourceArn: Text, Tags }, ['ResourceArn']),
+    run: (input, ctx) => {
+      applyTags(taggedTopic(ctx, input.ResourceArn), readTags(input.Tags));
+      return {};
+    },
+  }),
+  operation<ResourceInput & { readonly TagKeys?: readonly string[] }>({
+    name: 'UntagResource',
+    input: structure({ ResourceArn: Text, TagKeys }, ['ResourceArn']),
+    run: (input, ctx) => {
+      const topic = taggedTopic(ctx, input.ResourceArn);
+      for (const key of input.TagKeys ?? []) topic.tags.delete(key);
+      return {};
+    },
+  }),
+  operation<ResourceInput>({
+    name: 'ListTagsForResource',
+    input: structure({ ResourceArn: Text }, ['ResourceArn']),
+    // No order is promised; list in the emulator's stable non-insertion order (core/list-order.ts).
+    run: (input, ctx) => ({ Tags: inListOrder(taggedTopic(ctx, input.ResourceArn).tags, ([k]) => k).map(([Key, Value]) => ({ Key, Value })) }),
+  }),
+];

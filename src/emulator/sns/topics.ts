@@ -7,12 +7,14 @@
  * CreateTopic/SetTopicAttributes/GetTopicAttributes, and the attribute values AWS returns for a new
  * topic as recorded in localstack's AWS-validated snapshots (services/sns/v2/provider.py).
  */
+import { structure } from '../core/shapes.js';
 import { topicArn } from './arn.js';
-import { invalidParameter, SnsError } from './errors.js';
-import { page } from './paging.js';
-import { mapElement, memberList, textElement, type FormParams } from './protocol.js';
-import { findTopic, requireTopic, type SnsContext, type Topic } from './state.js';
-import { applyTags, readTags } from './tags.js';
+import { operation, type SnsContext } from './context.js';
+import { invalidParameter, topicLimitExceeded } from './errors.js';
+import { pageByArn, TOPIC_TOKENS } from './paging.js';
+import { Attributes, AttributesOutput, Tags, Text } from './shapes.js';
+import { findTopic, requireTopic, type Topic } from './state.js';
+import { applyTags, readTags, type TagInput } from './tags.js';
 
 /** "Users can create at most 100,000 standard topics (at most 1,000 FIFO topics)" (model, CreateTopic). */
 const MAX_STANDARD_TOPICS = 100_000;
@@ -202,9 +204,15 @@ function checkName(name: string, fifo: boolean): void {
   }
 }
 
-export function createTopic(ctx: SnsContext, p: FormParams): string {
-  const name = p.required('Name');
-  const requested = p.map('Attributes');
+interface CreateTopicInput {
+  readonly Name: string;
+  readonly Attributes?: Readonly<Record<string, string>>;
+  readonly Tags?: readonly TagInput[];
+}
+
+function createTopic(input: CreateTopicInput, ctx: SnsContext): { TopicArn: string } {
+  const name = input.Name;
+  const requested = new Map(Object.entries(input.Attributes ?? {}));
   const fifoValue = requested.get('FifoTopic');
   if (fifoValue !== undefined && !/^(true|false)$/i.test(fifoValue)) throw invalidParameter('Invalid parameter: Attributes Reason: FifoTopic: must be true or false');
   const fifo = fifoValue?.toLowerCase() === 'true';
@@ -216,7 +224,7 @@ export function createTopic(ctx: SnsContext, p: FormParams): string {
     if (!SETTABLE.has(k)) throw invalidParameter(`Invalid parameter: Attributes Reason: Invalid attribute name: ${k}`);
     attributes.set(k, checkAttribute(k, v, fifo, 'Invalid parameter: Attributes Reason: '));
   }
-  const tags = readTags(p);
+  const tags = readTags(input.Tags);
   const arn = topicArn(ctx.region, ctx.accountId, name);
 
   const existing = ctx.store.topics.get(arn);
@@ -237,41 +245,36 @@ export function createTopic(ctx: SnsContext, p: FormParams): string {
     for (const [k, v] of tags) {
       if (existing.tags.get(k) !== v) throw invalidParameter('Invalid parameter: Tags Reason: Topic already exists with different tags');
     }
-    return textElement('TopicArn', arn);
+    return { TopicArn: arn };
   }
 
   const count = [...ctx.store.topics.values()].filter((t) => t.fifo === fifo).length;
   if (count >= (fifo ? MAX_FIFO_TOPICS : MAX_STANDARD_TOPICS)) {
-    throw new SnsError('TopicLimitExceeded', 403, `Topic limit exceeded: at most ${fifo ? MAX_FIFO_TOPICS : MAX_STANDARD_TOPICS} ${fifo ? 'FIFO' : 'standard'} topics`);
+    throw topicLimitExceeded(`Topic limit exceeded: at most ${fifo ? MAX_FIFO_TOPICS : MAX_STANDARD_TOPICS} ${fifo ? 'FIFO' : 'standard'} topics`);
   }
   const topic: Topic = { arn, name, fifo, attributes, tags: new Map(), subscriptionsDeleted: 0 };
   applyTags(topic, tags);
   ctx.store.topics.set(arn, topic);
-  return textElement('TopicArn', arn);
+  return { TopicArn: arn };
 }
 
 /** "Deletes a topic and all its subscriptions … deleting a topic that does not exist does not result in an error" (model). */
-export function deleteTopic(ctx: SnsContext, p: FormParams): null {
-  const topic = findTopic(ctx, p.required('TopicArn'));
+function deleteTopic(input: { readonly TopicArn: string }, ctx: SnsContext): undefined {
+  const topic = findTopic(ctx, input.TopicArn);
   if (topic) {
     ctx.store.topics.delete(topic.arn);
     for (const s of ctx.store.subscriptionsOf(topic.arn)) ctx.store.subscriptions.delete(s.arn);
   }
-  return null;
+  return undefined;
 }
 
-export function listTopics(ctx: SnsContext, p: FormParams): string {
-  const { items, nextToken } = page(ctx.store.topics.values(), (t) => t.arn, p.string('NextToken'));
-  return (
-    memberList(
-      'Topics',
-      items.map((t) => textElement('TopicArn', t.arn)),
-    ) + textElement('NextToken', nextToken)
-  );
+function listTopics(input: { readonly NextToken?: string }, ctx: SnsContext): object {
+  const { items, nextToken } = pageByArn(TOPIC_TOKENS, ctx.store.topics.values(), input.NextToken, ctx.region);
+  return { Topics: items.map((t) => ({ TopicArn: t.arn })), NextToken: nextToken };
 }
 
-export function getTopicAttributes(ctx: SnsContext, p: FormParams): string {
-  const topic = requireTopic(ctx, p.required('TopicArn'));
+function getTopicAttributes(input: { readonly TopicArn: string }, ctx: SnsContext): object {
+  const topic = requireTopic(ctx, input.TopicArn);
   const subscriptions = ctx.store.subscriptionsOf(topic.arn);
   const attributes = new Map<string, string>(topic.attributes);
   attributes.set('TopicArn', topic.arn);
@@ -288,19 +291,42 @@ export function getTopicAttributes(ctx: SnsContext, p: FormParams): string {
     attributes.set('FifoTopic', 'true');
     attributes.set('ContentBasedDeduplication', reportedValue(topic, 'ContentBasedDeduplication', ctx.accountId) as string);
   }
-  return mapElement(
-    'Attributes',
-    [...attributes].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-  );
+  return { Attributes: Object.fromEntries([...attributes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
 }
 
-export function setTopicAttributes(ctx: SnsContext, p: FormParams): null {
-  const topic = requireTopic(ctx, p.required('TopicArn'));
-  const name = p.required('AttributeName');
+interface SetAttributeInput {
+  readonly AttributeName: string;
+  readonly AttributeValue?: string;
+}
+
+function setTopicAttributes(input: SetAttributeInput & { readonly TopicArn: string }, ctx: SnsContext): undefined {
+  const topic = requireTopic(ctx, input.TopicArn);
+  const name = input.AttributeName;
   // FifoTopic is fixed at creation; anything outside the documented list is refused (moto accepts
   // anything here; localstack's AWS-validated tests record "Invalid parameter: AttributeName").
   if (!SETTABLE.has(name)) throw invalidParameter('Invalid parameter: AttributeName');
-  const value = checkAttribute(name, p.string('AttributeValue') ?? '', topic.fifo, 'Invalid parameter: ');
+  const value = checkAttribute(name, input.AttributeValue ?? '', topic.fifo, 'Invalid parameter: ');
   topic.attributes.set(name, value);
-  return null;
+  return undefined;
 }
+
+export const topicOperations = [
+  operation<CreateTopicInput>({
+    name: 'CreateTopic',
+    input: structure({ Name: Text, Attributes, Tags }, ['Name']),
+    run: createTopic,
+  }),
+  operation<{ readonly TopicArn: string }>({ name: 'DeleteTopic', input: structure({ TopicArn: Text }, ['TopicArn']), run: deleteTopic }),
+  operation<{ readonly NextToken?: string }>({ name: 'ListTopics', input: structure({ NextToken: Text }), run: listTopics }),
+  operation<{ readonly TopicArn: string }>({
+    name: 'GetTopicAttributes',
+    input: structure({ TopicArn: Text }, ['TopicArn']),
+    output: AttributesOutput,
+    run: getTopicAttributes,
+  }),
+  operation<SetAttributeInput & { readonly TopicArn: string }>({
+    name: 'SetTopicAttributes',
+    input: structure({ TopicArn: Text, AttributeName: Text, AttributeValue: Text }, ['TopicArn', 'AttributeName']),
+    run: setTopicAttributes,
+  }),
+];

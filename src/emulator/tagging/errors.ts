@@ -9,51 +9,30 @@
  * header), keeps what follows `#`, and looks it up in the `com.amazonaws.resourcegroupstaggingapi`
  * registry: `InvalidParameterException` comes out as the InvalidParameterException class. A code the
  * model does not declare (SerializationException, UnknownOperationException, an injected InternalFailure)
- * comes out as ResourceGroupsTaggingAPIServiceException named by the code.
+ * is sent in the framework's namespace and comes out as ResourceGroupsTaggingAPIServiceException named
+ * by the code.
  */
+import { errorTable, type ServiceErrors } from '../core/errors.js';
 import type { InjectedError } from '../types.js';
 
-const MODEL_NAMESPACE = 'com.amazonaws.resourcegroupstaggingapi';
-/** AWS JSON services' framework errors are not the service's shapes. */
-const FRAMEWORK_NAMESPACE = 'com.amazon.coral.service';
-
-const MODELED = new Set([
-  'ConcurrentModificationException',
-  'ConstraintViolationException',
-  'InternalServiceException',
-  'InvalidParameterException',
-  'PaginationTokenExpiredException',
-  'ThrottledException',
-]);
-
-export class TaggingError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-
-  /** The `__type` of the error body: `<namespace>#<code>`. */
-  get type(): string {
-    return `${MODELED.has(this.code) ? MODEL_NAMESPACE : FRAMEWORK_NAMESPACE}#${this.code}`;
-  }
-}
+const table = errorTable({
+  ConcurrentModificationException: { status: 400 },
+  ConstraintViolationException: { status: 400 },
+  InternalServiceException: { status: 500 },
+  InvalidParameterException: { status: 400 },
+  PaginationTokenExpiredException: { status: 400 },
+  ThrottledException: { status: 400 },
+  // A body that is not JSON, or a member of the wrong type: answered before the operation runs.
+  SerializationException: { status: 400, framework: true },
+  // An X-Amz-Target naming no operation of this service (AWS JSON services: 400 UnknownOperationException).
+  UnknownOperationException: { status: 400, framework: true },
+});
 
 /** Every bad input of GetResources (the model: "A provided parameter value is out of range", …). */
-export const invalidParameter = (message: string) => new TaggingError('InvalidParameterException', 400, message);
+export const invalidParameter = (message: string) => table.make('InvalidParameterException', message);
 
 /** "A PaginationToken is valid for a maximum of 15 minutes." (model, PaginationTokenExpiredException) */
-export const paginationTokenExpired = (message: string) => new TaggingError('PaginationTokenExpiredException', 400, message);
-
-export const internalService = (message: string) => new TaggingError('InternalServiceException', 500, message);
-
-/** A body that is not JSON, or a member of the wrong type: answered before the operation runs. */
-export const serializationError = (message: string) => new TaggingError('SerializationException', 400, message);
-
-/** An X-Amz-Target naming no operation of this service (AWS JSON services: 400 UnknownOperationException). */
-export const unknownOperation = (message: string) => new TaggingError('UnknownOperationException', 400, message);
+export const paginationTokenExpired = (message: string) => table.make('PaginationTokenExpiredException', message);
 
 /**
  * "The request failed because it exceeded the allowed frequency of submitted requests." (model) The
@@ -62,4 +41,26 @@ export const unknownOperation = (message: string) => new TaggingError('UnknownOp
  */
 export const THROTTLED: InjectedError = { code: 'ThrottledException', message: 'Rate exceeded', status: 400 };
 
-export const fromInjected = (e: InjectedError) => new TaggingError(e.code, e.status, e.message);
+/** The model's other operations: not emulated, answered as unknown with a message that says so. */
+const UNEMULATED = new Set([
+  'DescribeReportCreation',
+  'GetComplianceSummary',
+  'GetTagKeys',
+  'GetTagValues',
+  'ListRequiredTags',
+  'StartReportCreation',
+  'TagResources',
+  'UntagResources',
+]);
+
+export const TAGGING_ERRORS: ServiceErrors = {
+  serialization: (message) => table.make('SerializationException', message),
+  // The model's constraints are GetResources' own to check, in its words (get-resources.ts).
+  validation: invalidParameter,
+  unknownOperation(operation) {
+    const why = UNEMULATED.has(operation) ? 'The ses-reconcile emulator does not implement' : 'The Resource Groups Tagging API has no operation';
+    return table.make('UnknownOperationException', `${why} ${operation}; it serves GetResources.`);
+  },
+  internal: (message) => table.make('InternalServiceException', message),
+  fromInjected: table.fromInjected,
+};

@@ -1,22 +1,23 @@
 /**
  * GetResources: "Returns all the tagged or previously tagged resources that are located in the specified
  * Amazon Web Services Region for the account" (model), read from the tag index (tag-index.ts), filtered,
- * in the emulator's list order (list-order.ts: AWS documents none), one page at a time.
+ * in the emulator's list order (core/list-order.ts: AWS documents none), one page at a time.
  *
  * Filters (model, GetResourcesInput.TagFilters): filters AND, the values of one filter OR, a filter with
  * no values matches the key with any value; at most 50 filters of at most 20 values. Without TagFilters,
  * resources whose tags were all removed are listed with `Tags: []`. ResourceTypeFilters:
  * resource-types.ts. ResourceARNList instead of filters and paging: the listed resources among those ARNs.
  *
- * Paging: ResourcesPerPage 1 to 100 (model docs); TagsPerPage 100 to 500, where "A resource with no tags
+ * Paging (core/paging.ts): ResourcesPerPage 1 to 100 (model docs); TagsPerPage 100 to 500, where "A resource with no tags
  * is counted as having one tag" and a resource is never split across pages. The last page says
  * `PaginationToken: ""`: AWS sends the empty string, so callers loop "until empty or absent"
  * (docs/aws-behaviour.md, "The tag index"); moto sends null.
  */
-import { inListOrder } from '../list-order.js';
-import { invalidParameter } from './errors.js';
-import type { GetResourcesInput, TagFilter } from './input.js';
-import { issueToken, readToken, scopeOf } from './pagination-token.js';
+import { comparePositions, inListOrder } from '../core/list-order.js';
+import { operationsOf } from '../core/operation.js';
+import { pageOf, type TokenRules } from '../core/paging.js';
+import { boolean, integer, list, string, structure } from '../core/shapes.js';
+import { invalidParameter, paginationTokenExpired } from './errors.js';
 import { matchesTypeFilters } from './resource-types.js';
 import type { IndexedResource } from './tag-index.js';
 
@@ -32,6 +33,52 @@ export interface GetResourcesContext {
   /** The index's listed resources of the Region, unordered. */
   readonly resources: readonly IndexedResource[];
 }
+
+export interface TagFilter {
+  readonly Key?: string;
+  readonly Values?: readonly string[];
+}
+
+/** GetResourcesInput (botocore resourcegroupstaggingapi 2017-01-26), typed by its shape below. */
+export interface GetResourcesInput {
+  readonly PaginationToken?: string;
+  readonly TagFilters?: readonly TagFilter[];
+  readonly ResourcesPerPage?: number;
+  readonly TagsPerPage?: number;
+  readonly ResourceTypeFilters?: readonly string[];
+  readonly IncludeComplianceDetails?: boolean;
+  readonly ExcludeCompliantResources?: boolean;
+  readonly ResourceARNList?: readonly string[];
+}
+
+/** The model's constraints (lengths, counts, ranges) are checked by `check`, in GetResources' own words. */
+const GET_RESOURCES_INPUT = structure({
+  PaginationToken: string(),
+  TagFilters: list(structure({ Key: string(), Values: list(string()) })),
+  ResourcesPerPage: integer(),
+  TagsPerPage: integer(),
+  ResourceTypeFilters: list(string()),
+  IncludeComplianceDetails: boolean,
+  ExcludeCompliantResources: boolean,
+  ResourceARNList: list(string()),
+});
+
+/**
+ * The PaginationToken (core/paging.ts), bound to the Region and the filters it was issued for.
+ * - "A PaginationToken is valid for a maximum of 15 minutes" (model, PaginationTokenExpiredException):
+ *   older ones answer PaginationTokenExpiredException.
+ * - INFERENCE: a token that does not decode, or that was issued for another Region or other filters,
+ *   answers InvalidParameterException, the model's error for "A provided string parameter is malformed".
+ *   (moto 5.2.1 answers PaginationTokenExpiredException "Token does not exist" for any unknown token.)
+ */
+export const TOKEN_LIFETIME_MS = 15 * 60 * 1000;
+const TOKENS: TokenRules = {
+  list: 'tagging:GetResources',
+  malformed: () => invalidParameter('The specified PaginationToken is not valid: pass the PaginationToken of a previous GetResources response, or none for the first page.'),
+  otherScope: () => invalidParameter('The specified PaginationToken was issued for another Region or other filters; repeat the request that returned it.'),
+  lifetimeMs: TOKEN_LIFETIME_MS,
+  expired: () => paginationTokenExpired('The specified PaginationToken has expired; a PaginationToken is valid for 15 minutes.'),
+};
 
 interface ResourceTagMapping {
   readonly ResourceARN: string;
@@ -80,7 +127,7 @@ function matchesTagFilters(tags: ReadonlyMap<string, string>, filters: readonly 
   });
 }
 
-const byPosition = (a: IndexedResource, b: IndexedResource): number => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0);
+const byPosition = (a: IndexedResource, b: IndexedResource): number => comparePositions(a.position, b.position);
 
 function mapping(r: IndexedResource): ResourceTagMapping {
   return { ResourceARN: r.arn, Tags: inListOrder(r.tags, ([k]) => k).map(([Key, Value]) => ({ Key, Value })) };
@@ -90,7 +137,7 @@ function mapping(r: IndexedResource): ResourceTagMapping {
  * The answer. Tag policies are not emulated: IncludeComplianceDetails and ExcludeCompliantResources are
  * checked for their documented combination and otherwise ignored (no ComplianceDetails are answered).
  */
-export function getResources(input: GetResourcesInput, ctx: GetResourcesContext): Record<string, unknown> {
+function getResources(input: GetResourcesInput, ctx: GetResourcesContext): Record<string, unknown> {
   check(input);
   if (input.ResourceARNList !== undefined) {
     const wanted = new Set(input.ResourceARNList);
@@ -100,27 +147,19 @@ export function getResources(input: GetResourcesInput, ctx: GetResourcesContext)
 
   const tagFilters = input.TagFilters ?? [];
   const typeFilters = input.ResourceTypeFilters ?? [];
-  const scope = scopeOf({ region: ctx.region, tagFilters, typeFilters });
-  const after = readToken(input.PaginationToken, scope, ctx.now);
-
-  const matching = ctx.resources
-    .filter((r) => (after === undefined || r.position > after) && matchesTypeFilters(r.arn, typeFilters) && matchesTagFilters(r.tags, tagFilters))
-    .sort(byPosition);
-
-  const perPage = input.ResourcesPerPage ?? DEFAULT_RESOURCES_PER_PAGE;
-  const tagBudget = input.TagsPerPage ?? Infinity;
-  const page: typeof matching = [];
-  let tagCount = 0;
-  for (const r of matching) {
-    const weight = Math.max(1, r.tags.size);
-    if (page.length >= perPage || (page.length > 0 && tagCount + weight > tagBudget)) break;
-    page.push(r);
-    tagCount += weight;
-  }
-  const last = page[page.length - 1];
-  const more = page.length < matching.length && last !== undefined;
-  return {
-    PaginationToken: more ? issueToken(scope, last.position, ctx.now) : '',
-    ResourceTagMappingList: page.map(mapping),
-  };
+  const matching = ctx.resources.filter((r) => matchesTypeFilters(r.arn, typeFilters) && matchesTagFilters(r.tags, tagFilters));
+  const page = pageOf(TOKENS, matching, {
+    positionOf: (r) => r.position,
+    size: input.ResourcesPerPage ?? DEFAULT_RESOURCES_PER_PAGE,
+    weight: (r) => Math.max(1, r.tags.size),
+    budget: input.TagsPerPage ?? Infinity,
+    token: input.PaginationToken,
+    scope: { region: ctx.region, tagFilters, typeFilters },
+    now: ctx.now,
+  });
+  return { PaginationToken: page.nextToken ?? '', ResourceTagMappingList: page.items.map(mapping) };
 }
+
+const operation = operationsOf<GetResourcesContext>();
+
+export const getResourcesOperations = [operation<GetResourcesInput>({ name: 'GetResources', input: GET_RESOURCES_INPUT, run: getResources })];

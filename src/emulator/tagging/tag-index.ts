@@ -21,7 +21,7 @@
  * version hides forever are dropped then, so with both delays 0 the index holds one version per tagged
  * resource. Delays are read when the index is read: a new lagMs applies at once, to the versions kept.
  */
-import { listPosition } from '../list-order.js';
+import { listPosition } from '../core/list-order.js';
 import type { TaggableResource } from '../types.js';
 
 export interface IndexTiming {
@@ -31,7 +31,7 @@ export interface IndexTiming {
   readonly deletedRetentionMs: number;
 }
 
-/** A listed resource, with its place in the emulator's list order (list-order.ts), computed once per ARN. */
+/** A listed resource, with its place in the emulator's list order (core/list-order.ts), computed once per ARN. */
 export interface IndexedResource extends TaggableResource {
   readonly position: string;
 }

@@ -5,10 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkPutMetricAlarm, type PutMetricAlarmInput } from '../../../src/emulator/cloudwatch/alarm-rules.js';
 import { parseCloudWatchArn, alarmArn, dashboardArn } from '../../../src/emulator/cloudwatch/arn.js';
-import { CloudWatchError } from '../../../src/emulator/cloudwatch/errors.js';
-import { INPUT_SHAPES } from '../../../src/emulator/cloudwatch/input-shapes.js';
-import { decodeNextToken, encodeNextToken } from '../../../src/emulator/cloudwatch/next-token.js';
-import { decodeQuery, encodeQuery, queryOperation } from '../../../src/emulator/cloudwatch/protocol-query.js';
+import { alarmOperations } from '../../../src/emulator/cloudwatch/alarms.js';
+import { cloudWatchErrors } from '../../../src/emulator/cloudwatch/errors.js';
+import { createCloudWatchHandler } from '../../../src/emulator/cloudwatch/service.js';
+import { decodeInput } from '../../../src/emulator/core/decode.js';
+import { ServiceError } from '../../../src/emulator/core/errors.js';
+import { formParams, queryProtocol, readQueryInput } from '../../../src/emulator/core/query.js';
+import { NO_INPUT, type StructureShape } from '../../../src/emulator/core/shapes.js';
 import type { EmulatorRequest } from '../../../src/emulator/types.js';
 
 const metric: PutMetricAlarmInput = {
@@ -50,7 +53,7 @@ function errorOf(input: PutMetricAlarmInput): { code: string; message: string } 
     checkPutMetricAlarm(input);
     return undefined;
   } catch (err) {
-    if (!(err instanceof CloudWatchError)) throw err;
+    if (!(err instanceof ServiceError)) throw err;
     return { code: err.code, message: err.message };
   }
 }
@@ -126,6 +129,13 @@ function formRequest(body: string): EmulatorRequest {
   };
 }
 
+const PUT_METRIC_ALARM = alarmOperations.find((o) => o.name === 'PutMetricAlarm')?.input as StructureShape;
+const errors = cloudWatchErrors([]);
+const decodeQuery = (req: EmulatorRequest, shape: StructureShape) => decodeInput(shape, readQueryInput(formParams(req), shape, errors), errors);
+const queryOperation = (req: EmulatorRequest) => createCloudWatchHandler().operationOf(req);
+const query = queryProtocol({ version: '2010-08-01', xmlns: 'http://monitoring.amazonaws.com/doc/2010-08-01/' });
+const encodeQuery = (name: string, output: object, id: string) => query.encodeOutput({ name, input: NO_INPUT, run: () => undefined }, output, id);
+
 describe('query protocol', () => {
   it('tells CloudWatch requests from other query services by Version', () => {
     expect(queryOperation(formRequest('Action=DescribeAlarms&Version=2010-08-01'))).toBe('DescribeAlarms');
@@ -154,7 +164,7 @@ describe('query protocol', () => {
       'Tags.member.1.Key=k',
       'Tags.member.1.Value=',
     ].join('&');
-    expect(decodeQuery(formRequest(body), INPUT_SHAPES.PutMetricAlarm ?? {})).toEqual({
+    expect(decodeQuery(formRequest(body), PUT_METRIC_ALARM)).toEqual({
       AlarmName: 'a b',
       ActionsEnabled: false,
       OKActions: [],
@@ -169,7 +179,7 @@ describe('query protocol', () => {
   });
 
   it('refuses a value of the wrong type', () => {
-    expect(() => decodeQuery(formRequest('Period=sixty'), INPUT_SHAPES.PutMetricAlarm ?? {})).toThrow(/Value 'sixty' at 'period' failed to satisfy constraint/);
+    expect(() => decodeQuery(formRequest('Period=sixty'), PUT_METRIC_ALARM)).toThrow(/Value 'sixty' at 'period' failed to satisfy constraint/);
   });
 
   it('encodes lists as members, timestamps as ISO 8601 and escapes text', () => {
@@ -190,9 +200,24 @@ describe('ARNs and tokens', () => {
   });
 
   it('decodes only its own paging tokens, for the list they page', () => {
-    const token = encodeNextToken('DescribeAlarms', 'page-099');
-    expect(decodeNextToken('DescribeAlarms', token)).toBe('page-099');
-    expect(decodeNextToken('ListDashboards', token)).toBeUndefined();
-    expect(decodeNextToken('DescribeAlarms', 'garbage')).toBeUndefined();
+    const cw = createCloudWatchHandler();
+    const json = (operation: string, body: object) => {
+      const req: EmulatorRequest = {
+        ...formRequest(JSON.stringify(body)),
+        headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `GraniteServiceVersion20100801.${operation}` },
+      };
+      const res = cw.handle(req, operation);
+      return { status: res.status, body: JSON.parse(res.body) as { __type?: string; NextToken?: string; MetricAlarms?: { AlarmName: string }[] } };
+    };
+    const alarm = { MetricName: 'Send', Namespace: 'AWS/SES', Statistic: 'Sum', Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' };
+    for (const name of ['page-098', 'page-099', 'page-100']) expect(json('PutMetricAlarm', { ...alarm, AlarmName: name }).status).toBe(200);
+    const first = json('DescribeAlarms', { MaxRecords: 2 });
+    expect(first.body.MetricAlarms?.map((a) => a.AlarmName)).toEqual(['page-098', 'page-099']);
+    const token = first.body.NextToken as string;
+    expect(json('DescribeAlarms', { MaxRecords: 2, NextToken: token }).body.MetricAlarms?.map((a) => a.AlarmName)).toEqual(['page-100']);
+    expect(json('ListDashboards', { NextToken: token }).body.__type).toBe('com.amazonaws.cloudwatch#InvalidParameterValueException');
+    expect(json('DescribeAlarms', { NextToken: 'garbage' }).body.__type).toBe('com.amazonaws.cloudwatch#InvalidNextToken');
+    // Bound to the filters it was issued for, too.
+    expect(json('DescribeAlarms', { AlarmNamePrefix: 'page-1', NextToken: token }).body.__type).toBe('com.amazonaws.cloudwatch#InvalidNextToken');
   });
 });

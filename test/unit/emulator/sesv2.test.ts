@@ -3,7 +3,7 @@
  * bodies, wrong JSON types, odd paths) and exactly how answers are encoded.
  */
 import { describe, expect, it } from 'vitest';
-import { createSesv2Handler, type Sesv2Handler } from '../../../src/emulator/sesv2/handler.js';
+import { createSesv2Handler, type Sesv2Handler } from '../../../src/emulator/sesv2/service.js';
 import { parseSesv2Settings } from '../../../src/emulator/sesv2/settings.js';
 import { EMULATOR_ACCOUNT_ID, type EmulatorRequest, type EmulatorResponse } from '../../../src/emulator/types.js';
 

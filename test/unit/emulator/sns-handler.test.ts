@@ -13,7 +13,7 @@ import {
   SubscribeCommand,
 } from '@aws-sdk/client-sns';
 import { startEmulator, type Emulator } from '../../../src/emulator/server.js';
-import { confirmSubscription, createSnsHandler } from '../../../src/emulator/sns/handler.js';
+import { confirmSubscription, createSnsHandler } from '../../../src/emulator/sns/service.js';
 import type { EmulatorRequest } from '../../../src/emulator/types.js';
 
 const request = (over: Partial<EmulatorRequest>): EmulatorRequest => ({

@@ -1,55 +1,68 @@
 /**
  * The SNS emulator's wire pieces on their own: AWS query form decoding (maps, lists, lists of
- * structures, as @aws-sdk/core's QueryShapeSerializer writes them), XML text escaping, and the list
- * order and NextToken paging the List* operations share.
+ * structures, as @aws-sdk/core's QueryShapeSerializer writes them) against SNS's shapes, XML text
+ * escaping and encoding, and the list order and NextToken paging the List* operations share.
  */
 import { describe, expect, it } from 'vitest';
-import { escapeXml, FormParams, formParams, mapElement, memberList, successResponse, errorResponse } from '../../../src/emulator/sns/protocol.js';
-import { inListOrder, page } from '../../../src/emulator/sns/paging.js';
-import { SnsError } from '../../../src/emulator/sns/errors.js';
+import { decodeInput } from '../../../src/emulator/core/decode.js';
+import { ServiceError } from '../../../src/emulator/core/errors.js';
+import { inListOrder } from '../../../src/emulator/core/list-order.js';
+import { formParams, queryProtocol, readQueryInput } from '../../../src/emulator/core/query.js';
+import { NO_INPUT, structure, type StructureShape } from '../../../src/emulator/core/shapes.js';
+import { escapeXml, xmlOf } from '../../../src/emulator/core/xml.js';
+import { notFound, SNS_ERRORS } from '../../../src/emulator/sns/errors.js';
+import { pageByArn, SUBSCRIPTION_TOKENS, TOPIC_TOKENS } from '../../../src/emulator/sns/paging.js';
+import { Attributes, AttributesOutput, TagKeys, Tags, Text } from '../../../src/emulator/sns/shapes.js';
 
-const form = (body: string) => new FormParams(formParams(new URLSearchParams(), Buffer.from(body), 'application/x-www-form-urlencoded; charset=utf-8'));
+const FORM = { query: new URLSearchParams(), headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' } };
+const decode = (shape: StructureShape, body: string) => decodeInput(shape, readQueryInput(formParams({ ...FORM, body: Buffer.from(body) }), shape, SNS_ERRORS), SNS_ERRORS);
 
 describe('SNS form decoding', () => {
   it('reads a map from Name.entry.N.key/value in N order, whatever the parameter order', () => {
-    const p = form('Action=CreateTopic&Attributes.entry.2.value=%7B%22a%22%3A1%7D&Attributes.entry.10.key=Z&Attributes.entry.1.key=DisplayName&Attributes.entry.2.key=Policy&Attributes.entry.1.value=Ops%20%26%20more&Attributes.entry.10.value=last');
-    expect([...p.map('Attributes')]).toEqual([
+    const input = decode(
+      structure({ Attributes, Other: Attributes }),
+      'Action=CreateTopic&Attributes.entry.2.value=%7B%22a%22%3A1%7D&Attributes.entry.10.key=Z&Attributes.entry.1.key=DisplayName&Attributes.entry.2.key=Policy&Attributes.entry.1.value=Ops%20%26%20more&Attributes.entry.10.value=last',
+    );
+    expect(Object.entries(input.Attributes as object)).toEqual([
       ['DisplayName', 'Ops & more'],
       ['Policy', '{"a":1}'],
       ['Z', 'last'],
     ]);
-    expect([...p.map('Other')]).toEqual([]);
+    expect(input.Other).toBeUndefined();
   });
 
   it('reads lists of strings and of structures from Name.member.N', () => {
-    const p = form('TagKeys.member.2=b&TagKeys.member.1=a&Tags.member.1.Key=team&Tags.member.1.Value=ops&Tags.member.2.Key=empty&Tags.member.2.Value=');
-    expect(p.list('TagKeys')).toEqual(['a', 'b']);
-    expect(p.structList('Tags')).toEqual([
+    const input = decode(structure({ TagKeys, Tags }), 'TagKeys.member.2=b&TagKeys.member.1=a&Tags.member.1.Key=team&Tags.member.1.Value=ops&Tags.member.2.Key=empty&Tags.member.2.Value=');
+    expect(input.TagKeys).toEqual(['a', 'b']);
+    expect(input.Tags).toEqual([
       { Key: 'team', Value: 'ops' },
       { Key: 'empty', Value: '' },
     ]);
   });
 
   it('takes an empty list (`TagKeys=`, as the SDK sends it) as present and empty', () => {
-    const p = form('Action=UntagResource&TagKeys=');
-    expect(p.has('TagKeys')).toBe(true);
-    expect(p.list('TagKeys')).toEqual([]);
-    expect(p.has('Tags')).toBe(false);
+    const input = decode(structure({ TagKeys, Tags }), 'Action=UntagResource&TagKeys=');
+    expect(input.TagKeys).toEqual([]);
+    expect('Tags' in input).toBe(false);
   });
 
   it('does not read a JSON body as form parameters, but reads the query string', () => {
-    const params = formParams(new URLSearchParams('Action=ListTopics&Version=2010-03-31'), Buffer.from('{"Version":"x"}'), 'application/x-amz-json-1.0');
+    const params = formParams({ query: new URLSearchParams('Action=ListTopics&Version=2010-03-31'), body: Buffer.from('{"Version":"x"}'), headers: { 'content-type': 'application/x-amz-json-1.0' } });
     expect(params.get('Action')).toBe('ListTopics');
     expect(params.getAll('Version')).toEqual(['2010-03-31']);
   });
 
   it('reports a missing required parameter as InvalidParameter', () => {
-    expect(() => form('Action=DeleteTopic').required('TopicArn')).toThrow(SnsError);
-    expect(() => form('Action=DeleteTopic').required('TopicArn')).toThrow('Invalid parameter: TopicArn Reason: no value for required parameter');
+    const shape = structure({ TopicArn: Text }, ['TopicArn']);
+    expect(() => decode(shape, 'Action=DeleteTopic')).toThrow(ServiceError);
+    expect(() => decode(shape, 'Action=DeleteTopic')).toThrow('Invalid parameter: TopicArn Reason: no value for required parameter');
   });
 });
 
 describe('SNS XML encoding', () => {
+  const sns = queryProtocol({ version: '2010-03-31', xmlns: 'http://sns.amazonaws.com/doc/2010-03-31/' });
+  const op = (name: string) => ({ name, input: NO_INPUT, run: () => undefined });
+
   it('escapes markup, keeps CR, and replaces what XML 1.0 cannot carry', () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
     expect(escapeXml('line\r\nnext\ttab')).toBe('line&#13;\nnext\ttab');
@@ -58,29 +71,31 @@ describe('SNS XML encoding', () => {
   });
 
   it('writes lists as <member> and maps as <entry><key/><value/>', () => {
-    expect(memberList('Topics', ['<TopicArn>a</TopicArn>'])).toBe('<Topics><member><TopicArn>a</TopicArn></member></Topics>');
-    expect(mapElement('Attributes', [['K', 'v&']])).toBe('<Attributes><entry><key>K</key><value>v&amp;</value></entry></Attributes>');
+    expect(xmlOf({ Topics: [{ TopicArn: 'a' }] })).toBe('<Topics><member><TopicArn>a</TopicArn></member></Topics>');
+    expect(xmlOf({ Attributes: { K: 'v&' } }, AttributesOutput)).toBe('<Attributes><entry><key>K</key><value>v&amp;</value></entry></Attributes>');
   });
 
   it('wraps results and errors as the query protocol does', () => {
-    const ok = successResponse('CreateTopic', '<TopicArn>x</TopicArn>', 'rid');
+    const ok = sns.encodeOutput(op('CreateTopic'), { TopicArn: 'x' }, 'rid');
     expect(ok.status).toBe(200);
     expect(ok.body).toBe(
       '<CreateTopicResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><CreateTopicResult><TopicArn>x</TopicArn></CreateTopicResult><ResponseMetadata><RequestId>rid</RequestId></ResponseMetadata></CreateTopicResponse>',
     );
-    expect(successResponse('DeleteTopic', null, 'rid').body).not.toContain('DeleteTopicResult');
-    const err = errorResponse(new SnsError('NotFound', 404, 'Topic does not exist'), 'rid');
+    expect(sns.encodeOutput(op('DeleteTopic'), undefined, 'rid').body).not.toContain('DeleteTopicResult');
+    const err = sns.encodeError(notFound('Topic does not exist'), 'rid');
     expect(err.status).toBe(404);
     expect(err.headers['content-type']).toBe('text/xml');
     expect(err.body).toBe(
       '<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error><RequestId>rid</RequestId></ErrorResponse>',
     );
-    expect(errorResponse(new SnsError('InternalError', 500, 'x'), 'rid').body).toContain('<Type>Receiver</Type>');
+    expect(sns.encodeError(SNS_ERRORS.internal('x'), 'rid').body).toContain('<Type>Receiver</Type>');
   });
 });
 
 describe('SNS list order and paging', () => {
   const keys = Array.from({ length: 250 }, (_, i) => `k${i}`);
+  const items = keys.map((arn) => ({ arn }));
+  const arns = (page: { items: readonly { arn: string }[] }) => page.items.map((i) => i.arn);
 
   it('orders by a hash of the key: stable, and not the insertion order', () => {
     const a = inListOrder(keys, (k) => k);
@@ -93,9 +108,9 @@ describe('SNS list order and paging', () => {
     let token: string | undefined;
     const sizes: number[] = [];
     do {
-      const p = page(keys, (k) => k, token);
+      const p = pageByArn(TOPIC_TOKENS, items, token, 'us-east-1');
       sizes.push(p.items.length);
-      seen.push(...p.items);
+      seen.push(...arns(p));
       token = p.nextToken;
     } while (token);
     expect(sizes).toEqual([100, 100, 50]);
@@ -103,18 +118,22 @@ describe('SNS list order and paging', () => {
   });
 
   it('resumes after the last item served even when items were deleted in between', () => {
-    const first = page(keys, (k) => k, undefined);
-    const deleted = new Set(first.items.slice(-5)); // including the one the token names
-    const rest = page(
-      keys.filter((k) => !deleted.has(k)),
-      (k) => k,
+    const first = pageByArn(TOPIC_TOKENS, items, undefined, 'us-east-1');
+    const deleted = new Set(arns(first).slice(-5)); // including the one the token names
+    const rest = pageByArn(
+      TOPIC_TOKENS,
+      items.filter((i) => !deleted.has(i.arn)),
       first.nextToken,
+      'us-east-1',
     );
-    expect(rest.items.some((k) => first.items.includes(k))).toBe(false);
+    expect(arns(rest).some((k) => arns(first).includes(k))).toBe(false);
     expect(rest.items).toHaveLength(100);
   });
 
-  it('refuses a NextToken it did not issue', () => {
-    expect(() => page(keys, (k) => k, 'not a token!')).toThrow('Invalid parameter: NextToken');
+  it('refuses a NextToken it did not issue, or issued for another listing or Region', () => {
+    expect(() => pageByArn(TOPIC_TOKENS, items, 'not a token!', 'us-east-1')).toThrow('Invalid parameter: NextToken');
+    const token = pageByArn(TOPIC_TOKENS, items, undefined, 'us-east-1').nextToken;
+    expect(() => pageByArn(SUBSCRIPTION_TOKENS, items, token, 'us-east-1')).toThrow('Invalid parameter: NextToken');
+    expect(() => pageByArn(TOPIC_TOKENS, items, token, 'eu-west-1')).toThrow('Invalid parameter: NextToken');
   });
 });

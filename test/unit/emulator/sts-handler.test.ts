@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { startFullEmulator, type Emulator } from '../../../src/emulator/index.js';
-import { createStsHandler } from '../../../src/emulator/sts/handler.js';
+import { createStsHandler } from '../../../src/emulator/sts/service.js';
 import { EMULATOR_ACCOUNT_ID, type EmulatorRequest } from '../../../src/emulator/types.js';
 
 const request = (body: string, over: Partial<EmulatorRequest> = {}): EmulatorRequest => ({

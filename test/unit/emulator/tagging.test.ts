@@ -4,7 +4,7 @@
  * 15-minute token lifetime are tested without waiting.
  */
 import { describe, expect, it } from 'vitest';
-import { createTaggingHandler } from '../../../src/emulator/tagging/handler.js';
+import { createTaggingHandler } from '../../../src/emulator/tagging/service.js';
 import { TagIndex } from '../../../src/emulator/tagging/tag-index.js';
 import { resourceTypeOf } from '../../../src/emulator/tagging/resource-types.js';
 import type { EmulatorRequest, ServiceHandler, TaggableResource } from '../../../src/emulator/types.js';

@@ -1,0 +1,63 @@
+/**
+ * The SESv2 service of the emulator: configuration sets, their option groups, event destinations and
+ * tags over AWS's REST-JSON protocol (core/rest-json.ts), so the unmodified `@aws-sdk/client-sesv2` works
+ * against it with only `endpoint` set. The operations are declared in configuration-sets.ts,
+ * event-destinations.ts and tags.ts; they run on the Region's sets (store.ts).
+ */
+import { restJsonProtocol } from '../core/rest-json.js';
+import { serveService } from '../core/service.js';
+import { EMULATOR_ACCOUNT_ID, type InjectedError, type ServiceHandler, type TaggableResource } from '../types.js';
+import { configurationSetOperations } from './configuration-sets.js';
+import { SESV2_ERRORS } from './errors.js';
+import { eventDestinationOperations } from './event-destinations.js';
+import { DEFAULT_SESV2_SETTINGS, parseSesv2Settings, type Sesv2Settings } from './settings.js';
+import { Sesv2Store } from './store.js';
+import { configurationSetArn, tagOperations } from './tags.js';
+
+export { configureSesv2, parseSesv2Settings, type Sesv2Settings } from './settings.js';
+
+export const SESV2_OPERATIONS = [...configurationSetOperations, ...eventDestinationOperations, ...tagOperations];
+
+export interface Sesv2Handler extends ServiceHandler {
+  /** Settings from the admin API or CLI; throws a readable Error for bad ones. Replaces all settings. */
+  configure(settings: unknown): void;
+  settings(): Sesv2Settings;
+}
+
+/**
+ * SESv2's "too many requests" error: 429 TooManyRequestsException (botocore sesv2 model;
+ * docs/aws-behaviour.md, "Errors and retries"). The SDK classifies it as throttling and retries it unless
+ * maxAttempts is 1.
+ */
+const THROTTLING: InjectedError = { code: 'TooManyRequestsException', message: 'Too many requests have been made to the operation.', status: 429 };
+
+export function createSesv2Handler(): Sesv2Handler {
+  const store = new Sesv2Store();
+  let settings: Sesv2Settings = DEFAULT_SESV2_SETTINGS;
+
+  return {
+    ...serveService({
+      service: 'sesv2',
+      protocols: [restJsonProtocol({ pathPrefix: '/v2/email/' })],
+      operations: SESV2_OPERATIONS,
+      errors: SESV2_ERRORS,
+      throttlingError: THROTTLING,
+      context: (req) => ({ region: req.region, accountId: req.accountId, sets: store.region(req.region), settings }),
+    }),
+    reset: () => {
+      store.clear();
+      settings = DEFAULT_SESV2_SETTINGS;
+    },
+    configure: (raw) => {
+      settings = parseSesv2Settings(raw);
+    },
+    settings: () => settings,
+    // Configuration sets are in the tag index as `ses:configuration-set` (docs/aws-behaviour.md,
+    // "The tag index").
+    *taggableResources(): Iterable<TaggableResource> {
+      for (const [region, sets] of store.allRegions()) {
+        for (const set of sets.all()) yield { region, arn: configurationSetArn(region, EMULATOR_ACCOUNT_ID, set.name), tags: set.tags };
+      }
+    },
+  };
+}
