@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
 import { LARGEST_FILE_LIMIT } from '../config/load.js';
 
-export const COMMANDS = ['validate', 'plan', 'apply', 'schema', 'emulator'] as const;
+export const COMMANDS = ['validate', 'plan', 'apply', 'export', 'schema', 'emulator'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CommonOptions {
@@ -74,6 +74,19 @@ export interface ApplyCliOptions extends ReconcileOptions {
   readonly planFile?: string;
 }
 
+export interface ExportCliOptions extends CommonOptions {
+  /** The stack the file is for. @default the one stack tag on what is exported (an error when none or several) */
+  readonly stack?: string;
+  /** `--select GLOB`, repeatable: only configuration sets whose names match (`*` any run, `?` one character). @default every set */
+  readonly select: readonly string[];
+  /** A file, or a directory (an existing one, or a path ending in `/`): one file per set. @default stdout */
+  readonly out?: string;
+  /** @default 4 */
+  readonly concurrency: number;
+  /** @default [] */
+  readonly maxRates: readonly RateOverride[];
+}
+
 export interface EmulatorCliOptions extends CommonOptions {
   /** @default 4599 */
   readonly port: number;
@@ -101,7 +114,8 @@ export type Invocation =
   | { readonly command: 'schema'; readonly options: CommonOptions }
   | { readonly command: 'emulator'; readonly options: EmulatorCliOptions }
   | { readonly command: 'plan'; readonly options: PlanCliOptions }
-  | { readonly command: 'apply'; readonly options: ApplyCliOptions };
+  | { readonly command: 'apply'; readonly options: ApplyCliOptions }
+  | { readonly command: 'export'; readonly options: ExportCliOptions };
 
 export const USAGE = `ses-reconcile: Amazon SES v2 sending observability as code
 
@@ -112,6 +126,8 @@ Usage:
                          [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]
   ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]
                          [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]
+  ses-reconcile export   [--stack NAME] [--select GLOB]... [-o PATH]   the live account as a file (the way in)
+                         [--max-rate SVC=N]
   ses-reconcile schema                                               print the JSON Schema of the file format
   ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)
 
@@ -136,6 +152,9 @@ Options:
                         account (when policies deny tag:GetResources; chosen automatically on AccessDenied)
   --max-rate SVC=N      requests per second for sesv2, cloudwatch, sns or tagging (repeatable; also
                         SVC:Operation=N). Defaults: AWS's documented rates (SESv2 1/s)
+  --stack NAME          export: the stack the file is for (default: the one stack tag found)
+  --select GLOB         export: only configuration sets whose names match, e.g. 'prod-*' (repeatable)
+  -o, --out PATH        export: write to a file, or a directory (one file per configuration set)
   --no-color            no colour (also NO_COLOR, or when stdout is not a terminal)
   --region R, --profile P, --endpoint-url URL   AWS settings (the SDK's AWS_* variables work too)
   --log-level LEVEL     structured logs on stderr: error, warn (default), info, debug
@@ -214,6 +233,14 @@ export function parseInvocation(argv: readonly string[]): Invocation {
             'max-rate': { type: 'string', multiple: true },
             'max-file-size': { type: 'string' },
           }
+        : command === 'export'
+        ? {
+            stack: { type: 'string' },
+            select: { type: 'string', multiple: true },
+            out: { type: 'string', short: 'o' },
+            concurrency: { type: 'string' },
+            'max-rate': { type: 'string', multiple: true },
+          }
         : command === 'emulator'
         ? {
             port: { type: 'string' },
@@ -256,6 +283,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     };
   }
   if (command === 'emulator') return { command, options: emulatorOptions(values) };
+  if (command === 'export') return { command, options: exportOptions(values) };
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format} is not supported by validate; use text or json`);
   const maxFileBytes = byteSize('max-file-size', values['max-file-size']);
@@ -335,6 +363,32 @@ export function rateOverride(spec: string): RateOverride | undefined {
   return { service: m[1] as RateOverride['service'], ...(m[2] !== undefined ? { operation: m[2] } : {}), perSecond: Number(m[3]) };
 }
 
+function maxRatesOf(values: Record<string, unknown>): RateOverride[] {
+  return ((values['max-rate'] as string[] | undefined) ?? []).map((spec) => {
+    const r = rateOverride(spec);
+    if (!r)
+      throw new UsageError(
+        `--max-rate ${spec}: write SERVICE=N or SERVICE:Operation=N, N requests per second above 0, SERVICE one of ${RATE_SERVICES.join(', ')} (e.g. --max-rate sesv2=2, --max-rate cloudwatch:PutMetricAlarm=10)`,
+      );
+    return r;
+  });
+}
+
+function exportOptions(values: Record<string, unknown>): ExportCliOptions {
+  if (values.config !== undefined) throw new UsageError('export reads the account, not a file: drop -c (write the file with -o PATH)');
+  const select = (values.select as string[] | undefined) ?? [];
+  for (const g of select) if (!/^[A-Za-z0-9_*?-]+$/.test(g)) throw new UsageError(`--select ${g}: configuration set names use A-Z a-z 0-9 _ -; write a name or a pattern with * and ?, e.g. --select 'prod-*'`);
+  const stack = values.stack as string | undefined;
+  return {
+    ...common(values),
+    ...(stack !== undefined ? { stack } : {}),
+    select,
+    ...(values.out !== undefined ? { out: values.out as string } : {}),
+    concurrency: Math.max(1, wholeNumber('concurrency', values.concurrency, 4)),
+    maxRates: maxRatesOf(values),
+  };
+}
+
 function reconcileOptions(command: 'plan' | 'apply', values: Record<string, unknown>): ApplyCliOptions {
   const only = (flag: string, cmd: 'plan' | 'apply') => {
     if (values[flag] !== undefined && command !== cmd) throw new UsageError(`--${flag} belongs to ${cmd}, not ${command}`);
@@ -349,14 +403,7 @@ function reconcileOptions(command: 'plan' | 'apply', values: Record<string, unkn
   const maxFileBytes = byteSize('max-file-size', values['max-file-size']);
   const discovery = (values.discovery as string | undefined) ?? 'tags';
   if (discovery !== 'tags' && discovery !== 'scan') throw new UsageError(`--discovery ${discovery}: write --discovery tags or --discovery scan`);
-  const maxRates = ((values['max-rate'] as string[] | undefined) ?? []).map((spec) => {
-    const r = rateOverride(spec);
-    if (!r)
-      throw new UsageError(
-        `--max-rate ${spec}: write SERVICE=N or SERVICE:Operation=N, N requests per second above 0, SERVICE one of ${RATE_SERVICES.join(', ')} (e.g. --max-rate sesv2=2, --max-rate cloudwatch:PutMetricAlarm=10)`,
-      );
-    return r;
-  });
+  const maxRates = maxRatesOf(values);
   return {
     refresh,
     discovery,

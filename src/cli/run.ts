@@ -70,6 +70,11 @@ async function dispatch(host: Host): Promise<ExitCode> {
       const interrupt = new Interrupt({ signals: host.signals, err, exitNow: host.exitNow });
       return runApply(inv.options, { ...io, stop: interrupt.stop }, { interactive: host.stdinIsTTY, ask }, interrupt);
     }
+    case 'export': {
+      const { createLogger } = await import('../log.js');
+      const { runExport } = await import('./commands/export.js');
+      return runExport(inv.options, { out, err, log: createLogger(inv.options.logLevel, { write: err }), env: host.env });
+    }
     case 'validate': {
       const { runValidate } = await import('./commands/validate.js');
       return runValidate(inv.options, { out, palette: colourFor(inv.options.noColor) });

@@ -19,6 +19,8 @@ export interface LiveRead {
   readonly arns?: ReadonlyMap<string, string>;
   /** What the read saw that is not a change: subscriptions pending confirmation, as `<topic> <protocol>:<endpoint>`. */
   readonly pending?: readonly string[];
+  /** Resources found that the model cannot describe, each with why (an export leaves them out and says so). */
+  readonly unreadable?: readonly string[];
 }
 
 export interface LiveReader<Scope> {
@@ -37,6 +39,11 @@ export interface SetScope {
   readonly discovered?: ReadonlySet<string>;
   /** Not read at all (`--refresh changed`: the index's digest says they are as the file wants). */
   readonly unchanged?: ReadonlySet<string>;
+  /**
+   * `export`: every set of the account whose name this accepts is read in full, whoever owns it (the
+   * listing decides what exists; `configurationSets` and `discovered` are not used).
+   */
+  readonly select?: (name: string) => boolean;
 }
 
 /** Which alarms or topics to read: the file's names, and the index's hits (scope.ts). */
@@ -50,11 +57,18 @@ export interface NamedScope {
   readonly unchanged?: ReadonlySet<string>;
   /** Tags taken from the index instead of a tag read. */
   readonly trustedTags?: ReadonlyMap<string, Tags>;
+  /**
+   * `export`, alarms only: every metric alarm of the account with a metric in this CloudWatch namespace,
+   * whatever its name (`names` and `discovered` are not used).
+   */
+  readonly everyInNamespace?: string;
 }
 
 /** Which dashboards to read: dashboards are not in the tag index, so the file's names only. */
 export interface DashboardScope {
   readonly names: ReadonlySet<string>;
+  /** `export`: every dashboard of the account (`names` is not used). */
+  readonly every?: boolean;
 }
 
 /** One reader per kind, as cli/ builds them. */

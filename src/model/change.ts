@@ -31,7 +31,9 @@ export type ChangeReason =
   | 'changed in file'
   | 'changed outside ses-reconcile'
   | 'AWS default differs'
-  | 'rename';
+  | 'rename'
+  /** A resource that existed without the stack's tag, taken over with `--adopt`. */
+  | 'adopted';
 
 export interface FieldDiff {
   /** Dotted path inside the resource, e.g. `target.dimensions.Campaign.default`. */

@@ -6,7 +6,7 @@
 import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/change.js';
 import { resourceId } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, summarize, type Plan, type RefreshNote } from '../model/plan.js';
-import type { ConfigurationSet, Resource } from '../model/resources.js';
+import { STACK_TAG, type ConfigurationSet, type Resource } from '../model/resources.js';
 import { planCost, type CostHints } from './cost.js';
 import { orderChanges } from './order.js';
 import { recordDigests, updateReason } from './reason.js';
@@ -72,7 +72,8 @@ function conflictChange(c: Conflict): Change {
     key: c.key,
     kind: c.desired.kind,
     id: resourceId(c.desired),
-    reason: 'changed outside ses-reconcile',
+    // Unowned: the row `--adopt` would take over; owned by another stack: someone else's resource.
+    reason: c.owner === undefined ? 'adopted' : 'changed outside ses-reconcile',
     before: c.actual,
     after: c.desired,
     diff: [],
@@ -112,10 +113,14 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
       if (d.before.kind === 'configurationSet' && d.after.kind === 'configurationSet' && d.before.sendingEnabled === false && d.after.sendingEnabled === true)
         notes.push('resumes sending on a configuration set that was paused outside ses-reconcile (by SES or your own automation)');
       const setName = d.after.kind === 'configurationSet' ? d.after.name : d.after.kind === 'eventDestination' ? d.after.configurationSet : '';
+      // The resource that carries ownership: the set of a destination, else the resource itself.
+      const owner = d.before.kind === 'eventDestination' ? liveSets.get(setName) : d.before;
       const reason: ChangeReason =
-        (d.after.kind === 'alarm' && d.before.kind === 'alarm') || (d.after.kind === 'topic' && d.before.kind === 'topic')
-          ? updateReason(d.after, d.before)
-          : updateReason(desiredSets.get(setName), liveSets.get(setName));
+        owner !== undefined && 'tags' in owner && owner.tags[STACK_TAG] === undefined
+          ? 'adopted' // only --adopt lets an update reach a resource without the stack's tag (diff/ownership.ts)
+          : (d.after.kind === 'alarm' && d.before.kind === 'alarm') || (d.after.kind === 'topic' && d.before.kind === 'topic')
+            ? updateReason(d.after, d.before)
+            : updateReason(desiredSets.get(setName), liveSets.get(setName));
       changes.push({
         ...base,
         notes,

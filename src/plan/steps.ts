@@ -9,8 +9,9 @@ import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Su
 import type { Step } from '../model/step.js';
 import { stableJson } from './digest.js';
 
+/** Equal as JSON whatever the key order (the two sides build their objects in different orders). */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return stableJson(a) === stableJson(b);
 }
 
 function subscriptionKey(s: Subscription): string {

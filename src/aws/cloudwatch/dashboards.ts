@@ -83,8 +83,8 @@ export class CloudWatchDashboardReader implements LiveReader<DashboardScope> {
   async read(scope: DashboardScope): Promise<DashboardRead> {
     const calls = new CallCount('cloudwatch');
     // No names, nothing to look for: not even a listing (dashboards are found by the file's names only).
-    if (scope.names.size === 0) return { state: new Map(), calls: {}, arns: new Map() };
-    const arns = await this.list(scope.names, calls);
+    if (scope.names.size === 0 && !scope.every) return { state: new Map(), calls: {}, arns: new Map() };
+    const arns = await this.list(scope.every ? undefined : scope.names, calls);
     const named = [...arns.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
     const found = (await mapPool(named, this.concurrency, ([name, arn]) => this.one(name, arn, calls))).filter((f): f is Found => f !== undefined);
     return {
@@ -95,14 +95,14 @@ export class CloudWatchDashboardReader implements LiveReader<DashboardScope> {
   }
 
   /** Name -> DashboardArn of the named dashboards that exist: every ListDashboards page. */
-  private async list(names: ReadonlySet<string>, calls: CallCount): Promise<Map<string, string>> {
+  private async list(names: ReadonlySet<string> | undefined, calls: CallCount): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     let token: string | undefined;
     do {
       const input = token ? { NextToken: token } : {};
       const page = await calls.call('ListDashboards', () => this.cw.send(new ListDashboardsCommand(input)));
       for (const e of page.DashboardEntries ?? []) {
-        if (e.DashboardName === undefined || !names.has(e.DashboardName)) continue;
+        if (e.DashboardName === undefined || (names !== undefined && !names.has(e.DashboardName))) continue;
         if (e.DashboardArn === undefined) throw new ReconcileError(`ListDashboards answered dashboard ${e.DashboardName} without DashboardArn`, EXIT.failure);
         out.set(e.DashboardName, e.DashboardArn);
       }

@@ -56,7 +56,7 @@ function isNotFound(err: unknown): boolean {
 }
 
 export function isManaged(set: ConfigurationSet, scope: SetScope): boolean {
-  return scope.configurationSets.has(set.name) || set.tags[STACK_TAG] === scope.stack;
+  return scope.select !== undefined || scope.configurationSets.has(set.name) || set.tags[STACK_TAG] === scope.stack;
 }
 
 export class SesV2Reader implements LiveReader<SetScope> {
@@ -74,9 +74,11 @@ export class SesV2Reader implements LiveReader<SetScope> {
   async read(scope: SetScope): Promise<LiveRead> {
     const calls = new CallCount('sesv2');
     const names =
-      scope.discovered !== undefined
-        ? [...new Set([...scope.configurationSets, ...scope.discovered])].filter((n) => !scope.unchanged?.has(n)).sort()
-        : await this.listNames(calls);
+      scope.select !== undefined
+        ? (await this.listNames(calls)).filter(scope.select).sort()
+        : scope.discovered !== undefined
+          ? [...new Set([...scope.configurationSets, ...scope.discovered])].filter((n) => !scope.unchanged?.has(n)).sort()
+          : await this.listNames(calls);
     const perSet = await mapPool(names, this.concurrency, (name) => this.readSet(name, scope, calls));
     return { state: stateOf(perSet.flat()), calls: calls.snapshot() };
   }

@@ -155,10 +155,11 @@ describe('plan: ownership and deletes', () => {
   it('shows a conflict for a hand-made set with the file name, and adopts it with --adopt', async () => {
     const aws = new InMemoryAws([foreign('prod')]);
     const p = await plan(aws, SET);
-    expect(rows(p)).toEqual(['update configurationSet prod (changed outside ses-reconcile) BLOCKED']);
+    expect(rows(p)).toEqual(['update configurationSet prod (adopted) BLOCKED']);
     expect(p.changes[0]?.blocked).toMatch(/--adopt/);
     expect(p.refused).toMatch(/1 conflict: prod/);
     const adopted = await plan(aws, SET, { adopt: true });
+    expect(rows(adopted)).toEqual(['update configurationSet prod (adopted)', 'create eventDestination prod/cw (new in file)']);
     expect(calls(adopted)).toEqual(['TagConfigurationSet prod', 'CreateConfigurationSetEventDestination prod/cw']);
     expect((await converge(aws, SET, { adopt: true })).changes).toEqual([]);
     expect(Object.keys(aws.sets.get('prod')?.tags ?? {})).toEqual(['ses-reconcile:digest', 'ses-reconcile:stack']);
@@ -168,6 +169,7 @@ describe('plan: ownership and deletes', () => {
     const aws = new InMemoryAws([foreign('prod', 'other')]);
     const p = await plan(aws, SET, { adopt: true });
     expect(p.changes[0]?.blocked).toMatch(/owned by stack "other"/);
+    expect(p.changes[0]?.reason).toBe('changed outside ses-reconcile');
   });
 
   it('refuses deletes without --allow-deletes, printing the blocked rows, and honours --max-deletes', async () => {

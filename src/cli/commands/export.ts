@@ -1,0 +1,101 @@
+/**
+ * `ses-reconcile export`: the live account as ses-reconcile files (docs/architecture.md, "Export"): the
+ * way in for an account made by hand. Reads only; writes the files (stdout, `-o FILE`, or `-o DIR/`).
+ *
+ * Reads, through the same paced readers as plan (cli/adapters.ts), for S sets of the account of which K
+ * are kept, A alarms, T topics used and D dashboards:
+ *   ceil(S / 1000) ListConfigurationSets + 2K (GetConfigurationSet, GetConfigurationSetEventDestinations)
+ *   + ceil(A / 100) DescribeAlarms + one ListTagsForResource per SES alarm
+ *   + per topic the topic reader's calls + ceil(D / 1000) ListDashboards + 2 per dashboard.
+ * At SES's 1 call a second, 30 kept sets take about a minute.
+ */
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportFiles } from '../../config/export/index.js';
+import { alarmsToExport, dashboardToExport, globMatcher, ownedElsewhere, stacksOf, topicsUsed } from '../../config/export/select.js';
+import { EXIT, UsageError, type ExitCode } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import type { Alarm, Dashboard, Resource } from '../../model/resources.js';
+import { SES_NAMESPACE } from '../../model/ses.js';
+import type { ExportCliOptions } from '../args.js';
+import { createPacedClients, liveReaders } from '../adapters.js';
+
+export interface ExportIo {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly log: Logger;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The time the header records. @default now */
+  readonly now?: () => Date;
+}
+
+/** Where the files go: stdout, one file, or a directory (existing, or named with a trailing `/`). */
+type Target = { kind: 'stdout' } | { kind: 'file'; path: string } | { kind: 'directory'; path: string };
+
+function targetOf(out: string | undefined): Target {
+  if (out === undefined || out === '-') return { kind: 'stdout' };
+  const isDir = out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory());
+  if (!isDir && existsSync(out)) throw new UsageError(`${out} exists; export does not overwrite a file: remove it or pass another -o PATH`);
+  if (isDir && existsSync(out) && readdirSync(out).some((f) => /\.ya?ml$/.test(f)))
+    throw new UsageError(`${out} already holds YAML files; export writes into an empty directory: pass a new -o DIR/`);
+  return isDir ? { kind: 'directory', path: out } : { kind: 'file', path: out };
+}
+
+export async function runExport(o: ExportCliOptions, io: ExportIo): Promise<ExitCode> {
+  const target = targetOf(o.out); // before any AWS call: a bad -o costs nothing
+  const aws = await import('../../aws/index.js');
+  const clients = createPacedClients(aws, o, io);
+  const region = await aws.resolvedRegion(clients, o.profile);
+  const accountId = await aws.lookupAccount(clients.sts);
+  const readers = liveReaders(aws, clients, { region, accountId, concurrency: o.concurrency });
+
+  const select = globMatcher(o.select);
+  const setsRead = await readers.configurationSets.read({ stack: o.stack ?? '', configurationSets: new Set(), select });
+  const alarmsRead = await readers.alarms.read({ stack: o.stack ?? '', names: new Set(), everyInNamespace: SES_NAMESPACE });
+  const readSets = [...setsRead.state.values()];
+  const stack = o.stack ?? onlyStack(stacksOf([...readSets, ...alarmsRead.state.values()]));
+
+  const sets = readSets.filter((r) => r.kind === 'configurationSet');
+  const foreign = sets.filter((s) => ownedElsewhere(s, stack)).map((s) => s.name);
+  const kept = new Set(sets.filter((s) => !ownedElsewhere(s, stack)).map((s) => s.name));
+  const keptSets = readSets.filter((r) => kept.has(r.kind === 'eventDestination' ? r.configurationSet : r.name));
+  const alarms = alarmsToExport([...alarmsRead.state.values()] as Alarm[], { stack, kept, all: new Set(sets.map((s) => s.name)), selected: o.select.length > 0 });
+  const used = topicsUsed([...keptSets, ...alarms], region, accountId);
+  const [topicsRead, dashboardsRead] = await Promise.all([
+    readers.topics.read({ stack, names: new Set(), discovered: used }),
+    readers.dashboards.read({ names: new Set(), every: true }),
+  ]);
+  const topics = [...topicsRead.state.values()].filter((t) => !ownedElsewhere(t, stack));
+  const dashboards = ([...dashboardsRead.state.values()] as Dashboard[]).filter((d) => dashboardToExport(d, { stack, kept, selected: o.select.length > 0 }));
+
+  const live: Resource[] = [...keptSets, ...alarms, ...topics, ...dashboards];
+  const result = exportFiles(live, {
+    stack,
+    region,
+    accountId,
+    layout: target.kind === 'directory' ? 'directory' : 'file',
+    leftOut: alarmsRead.unreadable ?? [],
+    at: (io.now ?? (() => new Date()))().toISOString(),
+  });
+  if (foreign.length > 0) io.err(`warning: left out ${foreign.length} configuration set(s) another stack owns: ${foreign.join(', ')}\n`);
+  for (const w of result.warnings) io.err(`warning: ${w}\n`);
+  io.log.info({ calls: clients.stats.totals() }, 'export read');
+
+  if (target.kind === 'stdout') io.out((result.files[0] as { text: string }).text);
+  else if (target.kind === 'file') writeFileSync(target.path, (result.files[0] as { text: string }).text, { flag: 'wx' });
+  else {
+    mkdirSync(target.path, { recursive: true });
+    for (const f of result.files) writeFileSync(join(target.path, f.name), f.text, { flag: 'wx' });
+  }
+  if (target.kind !== 'stdout') {
+    const what = `${kept.size} configuration set(s), ${alarms.length} alarm(s), ${topics.length} topic(s), ${dashboards.length} dashboard(s)`;
+    io.err(`Exported ${what} of stack ${stack} to ${target.path}. Next: ses-reconcile plan -c ${target.path}\n`);
+  }
+  return EXIT.ok;
+}
+
+function onlyStack(stacks: readonly string[]): string {
+  if (stacks.length === 1) return stacks[0] as string;
+  if (stacks.length === 0) throw new UsageError('nothing read carries a stack tag (a hand-made account): name the stack the file is for with --stack NAME');
+  throw new UsageError(`what was read belongs to several stacks (${stacks.join(', ')}): choose one with --stack NAME, and --select its sets`);
+}

@@ -1,0 +1,109 @@
+/**
+ * `export`: the live state as ses-reconcile files (docs/architecture.md, "Export"). Pure: the command
+ * reads the account (every set `--select` keeps, the SES alarms, the topics they use, the dashboards)
+ * and passes what it read; this writes the files and says what they cannot carry.
+ *
+ * 1. Each resource as the file writes it (written-of.ts); alarms that are exactly a preset as that preset
+ *    (presets-of.ts), the rest in full.
+ * 2. The files normalized again and compared with what was read (check.ts): anything that would not plan
+ *    `No changes.` once owned is a warning, never silence.
+ * 3. One file (stdout or `-o FILE`), or a directory's worth: a file per configuration set and
+ *    `shared.yaml` for the topics, account alarms, other alarms and dashboards (the multi-file layout
+ *    loadDesired reads; each file has its own `version` and `stack`).
+ */
+import { topicArn } from '../../model/arn.js';
+import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Topic } from '../../model/resources.js';
+import { normalize } from '../normalize.js';
+import type { WrittenAccountPreset, WrittenAlarm, WrittenConfig, WrittenConfigurationSet, WrittenDashboard, WrittenRatePreset, WrittenTopic } from '../written.js';
+import { check } from './check.js';
+import { presetOf } from './presets-of.js';
+import { headerOf, sharedTags, writtenAlarm, writtenDashboard, writtenDestination, writtenSet, writtenTopic } from './written-of.js';
+import { yamlOf, type Comment } from './yaml-of.js';
+
+export interface ExportOptions {
+  readonly stack: string;
+  readonly region: string;
+  readonly accountId: string;
+  /** One file, or one file per configuration set plus shared.yaml. */
+  readonly layout: 'file' | 'directory';
+  /** What the read found and the format cannot carry (an anomaly-detection alarm …), each with why. */
+  readonly leftOut?: readonly string[];
+  /** When it was read, for the header. */
+  readonly at: string;
+}
+
+export interface ExportedFile {
+  /** `ses-reconcile.yaml` for one file; `set-<name>.yaml` and `shared.yaml` in a directory. */
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface ExportResult {
+  readonly files: readonly ExportedFile[];
+  readonly warnings: readonly string[];
+  /** The whole file as one document (what `files` say together). */
+  readonly config: WrittenConfig;
+}
+
+const byName = <T extends { name: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+export function exportFiles(live: readonly Resource[], o: ExportOptions): ExportResult {
+  const of = <K extends Resource['kind']>(kind: K) => byName(live.filter((r): r is Extract<Resource, { kind: K }> => r.kind === kind));
+  const topics = of('topic') as Topic[];
+  const topicNames = new Map(topics.map((t) => [topicArn(o.region, o.accountId, t.name), t.name]));
+
+  const shared = sharedTags([...of('configurationSet'), ...topics, ...of('alarm')]);
+  const writtenTopics: Record<string, WrittenTopic> = Object.fromEntries(topics.map((t) => [t.name, writtenTopic(t, shared)]));
+  const sets: Record<string, WrittenConfigurationSet> = {};
+  for (const s of of('configurationSet') as ConfigurationSet[]) sets[s.name] = writtenSet(s, shared);
+  for (const d of of('eventDestination') as EventDestination[]) {
+    const set = sets[d.configurationSet];
+    if (set) sets[d.configurationSet] = { ...set, eventDestinations: { ...set.eventDestinations, [d.name]: writtenDestination(d, topicNames) } };
+  }
+
+  const accountAlarms: Record<string, WrittenAccountPreset> = {};
+  const alarms: Record<string, WrittenAlarm> = {};
+  const presetCtx = { stack: o.stack, sets: { ...sets }, topics: writtenTopics, topicNames, tags: shared };
+  for (const a of of('alarm') as Alarm[]) {
+    const match = presetOf(a, presetCtx);
+    if (match?.owner === 'set') {
+      const set = sets[match.set] as WrittenConfigurationSet;
+      sets[match.set] = { ...set, alarms: { ...set.alarms, [match.preset]: match.written as WrittenRatePreset } };
+    } else if (match?.owner === 'account') accountAlarms[match.preset] = match.written;
+    else alarms[a.name] = writtenAlarm(a, topicNames, shared);
+  }
+  const dashboards: Record<string, WrittenDashboard> = Object.fromEntries((of('dashboard') as Dashboard[]).map((d) => [d.name, writtenDashboard(d)]));
+
+  const nonEmpty = <T extends object>(key: string, value: T) => (Object.keys(value).length > 0 ? { [key]: value } : {});
+  const header = headerOf(o.stack, o.region, o.accountId);
+  const config = {
+    ...header,
+    ...nonEmpty('tags', shared),
+    ...nonEmpty('topics', writtenTopics),
+    ...nonEmpty('configurationSets', sets),
+    ...nonEmpty('accountAlarms', accountAlarms),
+    ...nonEmpty('alarms', alarms),
+    ...nonEmpty('dashboards', dashboards),
+  } as WrittenConfig;
+
+  const warnings: string[] = [];
+  const comments: Comment[] = [];
+  for (const why of o.leftOut ?? []) {
+    warnings.push(`left out: ${why}`);
+    comments.push({ before: 'alarms', text: `left out (the file cannot express it): ${why}` });
+  }
+  for (const m of check(normalize(config).resources, live, topicNames)) warnings.push(`${m.key}: ${m.why}`);
+
+  const lines = [`Exported by ses-reconcile from account ${o.accountId}, ${o.region}, at ${o.at}.`, `Run \`ses-reconcile plan -c <this>\`: it shows what adopting it changes (apply --adopt).`];
+  const files: ExportedFile[] =
+    o.layout === 'file'
+      ? [{ name: 'ses-reconcile.yaml', text: yamlOf(config, lines, comments) }]
+      : [
+          ...Object.entries(sets).map(([name, set]) => ({ name: `set-${name}.yaml`, text: yamlOf({ ...header, configurationSets: { [name]: set } }, lines, []) })),
+          {
+            name: 'shared.yaml',
+            text: yamlOf({ ...header, ...nonEmpty('tags', shared), ...nonEmpty('topics', writtenTopics), ...nonEmpty('accountAlarms', accountAlarms), ...nonEmpty('alarms', alarms), ...nonEmpty('dashboards', dashboards) }, lines, comments),
+          },
+        ];
+  return { files, warnings, config };
+}
