@@ -12,12 +12,16 @@
  *    loadDesired reads; each file has its own `version` and `stack`).
  */
 import { topicArn } from '../../model/arn.js';
-import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Topic } from '../../model/resources.js';
+import { STACK_TAG, type AccountAlarmPreset, type Alarm, type ConfigurationSet, type Dashboard, type EventDestination, type Resource, type SetAlarmPreset, type Topic } from '../../model/resources.js';
 import { normalize } from '../normalize.js';
 import type { WrittenAccountPreset, WrittenAlarm, WrittenConfig, WrittenConfigurationSet, WrittenDashboard, WrittenRatePreset, WrittenTopic } from '../written.js';
+import { keyOf, type ResourceKey } from '../../model/key.js';
+import { ACCOUNT_SEGMENT, presetAlarmName } from '../../model/ses.js';
+import { ACCOUNT_PRESETS, SET_PRESETS } from '../presets.js';
 import { check } from './check.js';
+import { validateOut, type Removable } from './validate-out.js';
 import { presetOf } from './presets-of.js';
-import { headerOf, sharedTags, writtenAlarm, writtenDashboard, writtenDestination, writtenSet, writtenTopic } from './written-of.js';
+import { headerOf, sharedTags, writtenAlarm, writtenDashboard, writtenDestination, writtenSet, writtenTopic, type TopicNames } from './written-of.js';
 import { yamlOf, type Comment } from './yaml-of.js';
 
 export interface ExportOptions {
@@ -45,12 +49,32 @@ export interface ExportResult {
   readonly config: WrittenConfig;
 }
 
+/** The key of the resource a left-out entry would have made. */
+function removedKey(r: Removable, stack: string): ResourceKey {
+  switch (r.section) {
+    case 'dashboards':
+      return `dashboard:${r.name}`;
+    case 'alarms':
+      return `alarm:${r.name}`;
+    case 'accountAlarms':
+      return `alarm:${presetAlarmName(stack, ACCOUNT_SEGMENT, ACCOUNT_PRESETS[r.name as AccountAlarmPreset].slug)}`;
+    case 'preset':
+      return `alarm:${presetAlarmName(stack, r.set, SET_PRESETS[r.name as SetAlarmPreset].slug)}`;
+  }
+}
+
 const byName = <T extends { name: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 export function exportFiles(live: readonly Resource[], o: ExportOptions): ExportResult {
   const of = <K extends Resource['kind']>(kind: K) => byName(live.filter((r): r is Extract<Resource, { kind: K }> => r.kind === kind));
   const topics = of('topic') as Topic[];
   const topicNames = new Map(topics.map((t) => [topicArn(o.region, o.accountId, t.name), t.name]));
+  // A reference by name makes the topic's policy grant its user (normalize.ts). A topic this stack owns whose
+  // policy does not grant it was referenced by ARN in the file, and is written by ARN again: a name would
+  // change its policy. Another topic is written by name (adopting it writes the policy; check() warns).
+  const namesGranting = (grants: (t: Topic) => boolean): TopicNames =>
+    new Map(topics.filter((t) => t.tags[STACK_TAG] !== o.stack || grants(t)).map((t) => [topicArn(o.region, o.accountId, t.name), t.name]));
+  const alarmTopicNames = namesGranting((t) => t.policy.cloudWatchAlarms);
 
   const shared = sharedTags([...of('configurationSet'), ...topics, ...of('alarm')]);
   const writtenTopics: Record<string, WrittenTopic> = Object.fromEntries(topics.map((t) => [t.name, writtenTopic(t, shared)]));
@@ -58,25 +82,25 @@ export function exportFiles(live: readonly Resource[], o: ExportOptions): Export
   for (const s of of('configurationSet') as ConfigurationSet[]) sets[s.name] = writtenSet(s, shared);
   for (const d of of('eventDestination') as EventDestination[]) {
     const set = sets[d.configurationSet];
-    if (set) sets[d.configurationSet] = { ...set, eventDestinations: { ...set.eventDestinations, [d.name]: writtenDestination(d, topicNames) } };
+    if (set) sets[d.configurationSet] = { ...set, eventDestinations: { ...set.eventDestinations, [d.name]: writtenDestination(d, namesGranting((t) => t.policy.sesConfigurationSets.includes(d.configurationSet))) } };
   }
 
   const accountAlarms: Record<string, WrittenAccountPreset> = {};
   const alarms: Record<string, WrittenAlarm> = {};
-  const presetCtx = { stack: o.stack, sets: { ...sets }, topics: writtenTopics, topicNames, tags: shared };
+  const presetCtx = { stack: o.stack, sets: { ...sets }, topics: writtenTopics, topicNames: alarmTopicNames, tags: shared };
   for (const a of of('alarm') as Alarm[]) {
     const match = presetOf(a, presetCtx);
     if (match?.owner === 'set') {
       const set = sets[match.set] as WrittenConfigurationSet;
       sets[match.set] = { ...set, alarms: { ...set.alarms, [match.preset]: match.written as WrittenRatePreset } };
     } else if (match?.owner === 'account') accountAlarms[match.preset] = match.written;
-    else alarms[a.name] = writtenAlarm(a, topicNames, shared);
+    else alarms[a.name] = writtenAlarm(a, alarmTopicNames, shared);
   }
   const dashboards: Record<string, WrittenDashboard> = Object.fromEntries((of('dashboard') as Dashboard[]).map((d) => [d.name, writtenDashboard(d)]));
 
   const nonEmpty = <T extends object>(key: string, value: T) => (Object.keys(value).length > 0 ? { [key]: value } : {});
   const header = headerOf(o.stack, o.region, o.accountId);
-  const config = {
+  const draft = {
     ...header,
     ...nonEmpty('tags', shared),
     ...nonEmpty('topics', writtenTopics),
@@ -86,23 +110,28 @@ export function exportFiles(live: readonly Resource[], o: ExportOptions): Export
     ...nonEmpty('dashboards', dashboards),
   } as WrittenConfig;
 
+  const lines = [`Exported by ses-reconcile from account ${o.accountId}, ${o.region}, at ${o.at}.`, `Run \`ses-reconcile plan -c <this>\`: it shows what adopting it changes (apply --adopt).`];
+  const valid = validateOut(draft, (c) => yamlOf(c, lines, []));
+  const config = valid.config;
   const warnings: string[] = [];
   const comments: Comment[] = [];
-  for (const why of o.leftOut ?? []) {
+  for (const why of [...(o.leftOut ?? []), ...valid.leftOut]) {
     warnings.push(`left out: ${why}`);
     comments.push({ before: 'alarms', text: `left out (the file cannot express it): ${why}` });
   }
-  for (const m of check(normalize(config).resources, live, topicNames)) warnings.push(`${m.key}: ${m.why}`);
+  for (const e of valid.errors) warnings.push(`the exported file does not validate: ${e}`);
+  // What was left out on purpose is not a round-trip failure; everything else that was read must be in the file.
+  const gone = new Set(valid.removed.map((r) => removedKey(r, o.stack)));
+  for (const m of check(normalize(config).resources, live.filter((r) => !gone.has(keyOf(r))), topicNames)) warnings.push(`${m.key}: ${m.why}`);
 
-  const lines = [`Exported by ses-reconcile from account ${o.accountId}, ${o.region}, at ${o.at}.`, `Run \`ses-reconcile plan -c <this>\`: it shows what adopting it changes (apply --adopt).`];
   const files: ExportedFile[] =
     o.layout === 'file'
       ? [{ name: 'ses-reconcile.yaml', text: yamlOf(config, lines, comments) }]
       : [
-          ...Object.entries(sets).map(([name, set]) => ({ name: `set-${name}.yaml`, text: yamlOf({ ...header, configurationSets: { [name]: set } }, lines, []) })),
+          ...Object.entries(config.configurationSets ?? {}).map(([name, set]) => ({ name: `set-${name}.yaml`, text: yamlOf({ ...header, configurationSets: { [name]: set } }, lines, []) })),
           {
             name: 'shared.yaml',
-            text: yamlOf({ ...header, ...nonEmpty('tags', shared), ...nonEmpty('topics', writtenTopics), ...nonEmpty('accountAlarms', accountAlarms), ...nonEmpty('alarms', alarms), ...nonEmpty('dashboards', dashboards) }, lines, comments),
+            text: yamlOf({ ...header, ...nonEmpty('tags', shared), ...nonEmpty('topics', writtenTopics), ...nonEmpty('accountAlarms', config.accountAlarms ?? {}), ...nonEmpty('alarms', config.alarms ?? {}), ...nonEmpty('dashboards', config.dashboards ?? {}) }, lines, comments),
           },
         ];
   return { files, warnings, config };
