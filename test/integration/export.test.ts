@@ -141,6 +141,7 @@ topics:
     displayName: "on: call #1"
     subscriptions:
       - { protocol: email, endpoint: a@example.com }
+      - { protocol: sqs, endpoint: "arn:aws:sqs:us-east-1:123456789012:q", rawMessageDelivery: true, filterPolicy: { severity: [high] } }
 configurationSets:
   "123":
     sendingEnabled: false
@@ -180,12 +181,16 @@ alarms:
 dashboards:
   every-ses: { configurationSets: ["123"], period: 5m }
 `;
+    // Confirmed subscriptions, so their attributes (raw delivery, filter policy) are read and exported too.
+    sb.emulator.configure('sns', { autoConfirm: true });
     const made = await sb.apply(sb.write(yaml));
     expect(made.status, made.stdout + made.stderr).toBe(0);
     const { file, text } = await exported();
     expect(text).toContain('"123":');
     expect(text).toMatch(/"complaints: high #1":/);
     expect(text).toMatch(/bounceRate:\n {8}threshold: 2%\n {8}period: 30m/);
+    expect(text).toContain('rawMessageDelivery: true');
+    expect(text).toMatch(/filterPolicy:/);
     const plan = await sb.plan(file, '--detailed-exitcode');
     expect(plan.status, plan.stdout).toBe(0);
   });
