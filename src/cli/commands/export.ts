@@ -50,8 +50,11 @@ export async function runExport(o: ExportCliOptions, io: ExportIo): Promise<Exit
   const readers = liveReaders(aws, clients, { region, accountId, concurrency: o.concurrency });
 
   const select = globMatcher(o.select);
-  const setsRead = await readers.configurationSets.read({ stack: o.stack ?? '', configurationSets: new Set(), select });
-  const alarmsRead = await readers.alarms.read({ stack: o.stack ?? '', names: new Set(), everyInNamespace: SES_NAMESPACE });
+  // Two services, two rate limits: the sets (SES's 1 call a second) and the alarms are read at once.
+  const [setsRead, alarmsRead] = await Promise.all([
+    readers.configurationSets.read({ stack: o.stack ?? '', configurationSets: new Set(), select }),
+    readers.alarms.read({ stack: o.stack ?? '', names: new Set(), everyInNamespace: SES_NAMESPACE }),
+  ]);
   const readSets = [...setsRead.state.values()];
   const stack = o.stack ?? onlyStack(stacksOf([...readSets, ...alarmsRead.state.values()]));
 
