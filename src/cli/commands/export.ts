@@ -6,7 +6,8 @@
  * are kept, A alarms, T topics used and D dashboards:
  *   ceil(S / 1000) ListConfigurationSets + 2K (GetConfigurationSet, GetConfigurationSetEventDestinations)
  *   + ceil(A / 100) DescribeAlarms + one ListTagsForResource per SES alarm
- *   + per topic the topic reader's calls + ceil(D / 1000) ListDashboards + 2 per dashboard.
+ *   + per topic the topic reader's calls + ceil(D / 1000) ListDashboards + 2 per dashboard
+ *   + without --select, one GetResources (the stack's own topics and alarms nothing else finds).
  * At SES's 1 call a second, 30 kept sets take about a minute.
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import type { Logger } from '../../log.js';
 import type { Alarm, Dashboard, Resource } from '../../model/resources.js';
 import { SES_NAMESPACE } from '../../model/ses.js';
 import type { ExportCliOptions } from '../args.js';
-import { createPacedClients, liveReaders } from '../adapters.js';
+import { createPacedClients, liveReaders, stackIndex } from '../adapters.js';
 
 export interface ExportIo {
   readonly out: (s: string) => void;
@@ -62,14 +63,23 @@ export async function runExport(o: ExportCliOptions, io: ExportIo): Promise<Exit
   const foreign = sets.filter((s) => ownedElsewhere(s, stack)).map((s) => s.name);
   const kept = new Set(sets.filter((s) => !ownedElsewhere(s, stack)).map((s) => s.name));
   const keptSets = readSets.filter((r) => kept.has(r.kind === 'eventDestination' ? r.configurationSet : r.name));
-  const alarms = alarmsToExport([...alarmsRead.state.values()] as Alarm[], { stack, kept, all: new Set(sets.map((s) => s.name)), selected: o.select.length > 0 });
-  const used = topicsUsed([...keptSets, ...alarms], region, accountId);
+  const selected = o.select.length > 0;
+  // The stack's own topics and alarms that nothing above finds (a topic no set or alarm uses, an alarm on
+  // another namespace) are in the file too, or plan would delete them: the tag index lists them (one call).
+  const denied: string[] = [];
+  const index = selected ? undefined : (await stackIndex(aws, clients, stack, 'tags', denied)).index;
+  const warnings =
+    denied.length > 0 ? ["the tag index is not readable (tag:GetResources): the stack's topics no set or alarm uses, and its alarms on other namespaces, are not exported"] : [];
+  const ownAlarms = new Map([...(index?.alarms.values() ?? [])].filter((a) => !alarmsRead.state.has(`alarm:${a.name}`)).map((a) => [a.name, a.arn]));
+  const extraAlarms = ownAlarms.size > 0 ? [...(await readers.alarms.read({ stack, names: new Set(), discovered: ownAlarms })).state.values()] : [];
+  const alarms = alarmsToExport([...alarmsRead.state.values(), ...extraAlarms] as Alarm[], { stack, kept, all: new Set(sets.map((s) => s.name)), selected });
+  const used = new Map([...topicsUsed([...keptSets, ...alarms], region, accountId), ...[...(index?.topics.values() ?? [])].map((t) => [t.name, t.arn] as const)]);
   const [topicsRead, dashboardsRead] = await Promise.all([
     readers.topics.read({ stack, names: new Set(), discovered: used }),
     readers.dashboards.read({ names: new Set(), every: true }),
   ]);
   const topics = [...topicsRead.state.values()].filter((t) => !ownedElsewhere(t, stack));
-  const dashboards = ([...dashboardsRead.state.values()] as Dashboard[]).filter((d) => dashboardToExport(d, { stack, kept, selected: o.select.length > 0 }));
+  const dashboards = ([...dashboardsRead.state.values()] as Dashboard[]).filter((d) => dashboardToExport(d, { stack, kept, selected }));
 
   const live: Resource[] = [...keptSets, ...alarms, ...topics, ...dashboards];
   const result = exportFiles(live, {
@@ -80,6 +90,7 @@ export async function runExport(o: ExportCliOptions, io: ExportIo): Promise<Exit
     leftOut: alarmsRead.unreadable ?? [],
     at: (io.now ?? (() => new Date()))().toISOString(),
   });
+  for (const w of warnings) io.err(`warning: ${w}\n`);
   if (foreign.length > 0) io.err(`warning: left out ${foreign.length} configuration set(s) another stack owns: ${foreign.join(', ')}\n`);
   for (const w of result.warnings) io.err(`warning: ${w}\n`);
   io.log.info({ calls: clients.stats.totals() }, 'export read');

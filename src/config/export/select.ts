@@ -68,9 +68,14 @@ export function topicsUsed(resources: readonly Resource[], region: string, accou
   return out;
 }
 
-/** A dashboard charts SES when its body names the namespace; with a selection, also one of the kept sets. */
+/**
+ * A dashboard charts SES when its body names the namespace; with a selection, also one of the kept sets.
+ * Without one, the stack's own dashboards whatever they chart: plan reads dashboards by the file's names
+ * only, so one left out would be orphaned without a word.
+ */
 export function dashboardToExport(d: Dashboard, o: { stack: string; kept: ReadonlySet<string>; selected: boolean }): boolean {
   if (ownedElsewhere(d, o.stack)) return false;
+  if (!o.selected && d.tags[STACK_TAG] === o.stack) return true;
   const body = d.source.type === 'literal' ? JSON.stringify(d.source.body) : '';
   if (!body.includes(SES_NAMESPACE)) return false;
   return !o.selected || [...o.kept].some((s) => body.includes(JSON.stringify(s)));
