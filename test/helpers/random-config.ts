@@ -289,11 +289,9 @@ interface SetOut {
 function configurationSet(c: Ctx, name: string): SetOut {
   const { r } = c;
   const spec: Obj = {};
-  // Only `sendingEnabled: false`. `true` is not generated: export writes a sending set with sending
-  // unmanaged (src/config/export/written-of.ts writtenSet, docs/architecture.md "The file format"), and AWS
-  // cannot tell "managed, true" from "unmanaged"; the two files differ in meaning, so the plan of the export
-  // records another digest on the set (a tag-only update). Reported as an export limitation.
+  // `true` and unmanaged read alike from AWS; export tells them apart by the set's digest tag.
   if (r.chance(0.25)) spec.sendingEnabled = false;
+  else if (r.chance(0.25)) spec.sendingEnabled = true;
   const reputation = r.chance(0.4);
   if (reputation) spec.reputationMetricsEnabled = true;
   else if (r.chance(0.15)) spec.reputationMetricsEnabled = false;

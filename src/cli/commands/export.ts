@@ -12,11 +12,13 @@
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportFiles } from '../../config/export/index.js';
+import { exportFiles, type ExportOptions, type ExportResult } from '../../config/export/index.js';
+import { normalize } from '../../config/normalize.js';
+import { resolveDesired } from '../../plan/compute.js';
 import { alarmsToExport, dashboardToExport, globMatcher, ownedElsewhere, stacksOf, topicsUsed } from '../../config/export/select.js';
 import { EXIT, UsageError, type ExitCode } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { Alarm, Dashboard, Resource } from '../../model/resources.js';
+import { DIGEST_TAG, STACK_TAG, type Alarm, type ConfigurationSet, type Dashboard, type Resource } from '../../model/resources.js';
 import { SES_NAMESPACE } from '../../model/ses.js';
 import type { ExportCliOptions } from '../args.js';
 import { createPacedClients, liveReaders, stackIndex } from '../adapters.js';
@@ -82,14 +84,15 @@ export async function runExport(o: ExportCliOptions, io: ExportIo): Promise<Exit
   const dashboards = ([...dashboardsRead.state.values()] as Dashboard[]).filter((d) => dashboardToExport(d, { stack, kept, selected }));
 
   const live: Resource[] = [...keptSets, ...alarms, ...topics, ...dashboards];
-  const result = exportFiles(live, {
+  const options = {
     stack,
     region,
     accountId,
-    layout: target.kind === 'directory' ? 'directory' : 'file',
+    layout: target.kind === 'directory' ? ('directory' as const) : ('file' as const),
     leftOut: alarmsRead.unreadable ?? [],
     at: (io.now ?? (() => new Date()))().toISOString(),
-  });
+  };
+  const result = withSendingManaged(exportFiles(live, options), live, options);
   for (const w of warnings) io.err(`warning: ${w}\n`);
   if (foreign.length > 0) io.err(`warning: left out ${foreign.length} configuration set(s) another stack owns: ${foreign.join(', ')}\n`);
   for (const w of result.warnings) io.err(`warning: ${w}\n`);
@@ -106,6 +109,25 @@ export async function runExport(o: ExportCliOptions, io: ExportIo): Promise<Exit
     io.err(`Exported ${what} of stack ${stack} to ${target.path}. Next: ses-reconcile plan -c ${target.path}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * A sending set whose file said `sendingEnabled: true` reads from AWS exactly like one whose file left
+ * sending unmanaged; only the digest tag of its last apply tells them apart (plan/reason.ts). Exported
+ * without the line, such a set would plan a digest-only change; so a set whose digest the first export
+ * does not reproduce is written with the line when that reproduces it.
+ */
+function withSendingManaged(first: ExportResult, live: readonly Resource[], o: ExportOptions): ExportResult {
+  const digestsOf = (r: ExportResult) =>
+    new Map([...resolveDesired(normalize(r.config).resources, o).values()].flatMap((x) => (x.kind === 'configurationSet' ? [[x.name, x.tags[DIGEST_TAG]] as const] : [])));
+  const recorded = (live.filter((r) => r.kind === 'configurationSet') as ConfigurationSet[]).filter((s) => s.sendingEnabled === true && s.tags[STACK_TAG] === o.stack && s.tags[DIGEST_TAG] !== undefined);
+  const made = digestsOf(first);
+  const candidates = new Set(recorded.filter((s) => made.get(s.name) !== s.tags[DIGEST_TAG]).map((s) => s.name));
+  if (candidates.size === 0) return first;
+  const second = exportFiles(live, { ...o, sendingManaged: candidates });
+  const remade = digestsOf(second);
+  const managed = new Set([...candidates].filter((n) => remade.get(n) === recorded.find((s) => s.name === n)?.tags[DIGEST_TAG]));
+  return managed.size === 0 ? first : managed.size === candidates.size ? second : exportFiles(live, { ...o, sendingManaged: managed });
 }
 
 function onlyStack(stacks: readonly string[]): string {

@@ -34,6 +34,11 @@ export interface ExportOptions {
   readonly leftOut?: readonly string[];
   /** When it was read, for the header. */
   readonly at: string;
+  /**
+   * Sending sets whose file said `sendingEnabled: true` (AWS cannot tell it from leaving sending unmanaged;
+   * the command knows it from the set's digest tag). @default none
+   */
+  readonly sendingManaged?: ReadonlySet<string>;
 }
 
 export interface ExportedFile {
@@ -79,7 +84,7 @@ export function exportFiles(live: readonly Resource[], o: ExportOptions): Export
   const shared = sharedTags([...of('configurationSet'), ...topics, ...of('alarm')]);
   const writtenTopics: Record<string, WrittenTopic> = Object.fromEntries(topics.map((t) => [t.name, writtenTopic(t, shared)]));
   const sets: Record<string, WrittenConfigurationSet> = {};
-  for (const s of of('configurationSet') as ConfigurationSet[]) sets[s.name] = writtenSet(s, shared);
+  for (const s of of('configurationSet') as ConfigurationSet[]) sets[s.name] = writtenSet(s, shared, o.sendingManaged?.has(s.name) ?? false);
   for (const d of of('eventDestination') as EventDestination[]) {
     const set = sets[d.configurationSet];
     if (set) sets[d.configurationSet] = { ...set, eventDestinations: { ...set.eventDestinations, [d.name]: writtenDestination(d, namesGranting((t) => t.policy.sesConfigurationSets.includes(d.configurationSet))) } };

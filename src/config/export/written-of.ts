@@ -58,15 +58,16 @@ function dimensionsMap(dims: readonly MetricDimension[]): Record<string, string>
   return dims.length > 0 ? Object.fromEntries(dims.map((d) => [d.name, d.value])) : undefined;
 }
 
-export function writtenSet(s: ConfigurationSet, shared: Tags = {}): WrittenConfigurationSet {
+export function writtenSet(s: ConfigurationSet, shared: Tags = {}, sendingManaged = false): WrittenConfigurationSet {
   const delivery = only({
     tlsPolicy: s.delivery.tlsPolicy === 'OPTIONAL' ? undefined : s.delivery.tlsPolicy,
     sendingPoolName: s.delivery.sendingPoolName,
     maxDeliverySeconds: s.delivery.maxDeliverySeconds,
   });
   return only({
-    // A paused set is written paused; a sending one leaves sending unmanaged (docs/architecture.md, "The file format").
-    sendingEnabled: s.sendingEnabled === false ? false : undefined,
+    // A paused set is written paused; a sending one leaves sending unmanaged (docs/architecture.md, "The file
+    // format"), unless its file said `sendingEnabled: true` (ExportOptions.sendingManaged).
+    sendingEnabled: s.sendingEnabled === false ? false : sendingManaged && s.sendingEnabled === true ? true : undefined,
     reputationMetricsEnabled: s.reputationMetricsEnabled ? true : undefined,
     delivery: Object.keys(delivery).length > 0 ? delivery : undefined,
     tracking: s.tracking && only({ customRedirectDomain: s.tracking.customRedirectDomain, httpsPolicy: s.tracking.httpsPolicy === 'OPTIONAL' ? undefined : s.tracking.httpsPolicy }),
