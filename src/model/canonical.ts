@@ -136,6 +136,8 @@ function canonicalTopic(t: Topic): Topic {
     policy: {
       sesConfigurationSets: sortedUnique(t.policy.sesConfigurationSets),
       cloudWatchAlarms: t.policy.cloudWatchAlarms,
+      // Their order is the document's: kept as it is.
+      ...(t.policy.others && t.policy.others.length > 0 ? { others: t.policy.others } : {}),
     },
   };
 }

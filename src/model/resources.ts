@@ -138,6 +138,12 @@ export interface TopicPolicy {
   readonly sesConfigurationSets: readonly string[];
   /** true when an alarm of the file notifies the topic. */
   readonly cloudWatchAlarms: boolean;
+  /**
+   * The live side only: the document's statements ses-reconcile does not own (a `Sid` without the
+   * `ses-reconcile-` prefix, or none), as AWS holds them. Never a difference; kept as they are when
+   * ses-reconcile rewrites the document (docs/architecture.md, "Ownership and deletes").
+   */
+  readonly others?: readonly Readonly<Record<string, unknown>>[];
 }
 
 export interface Topic {

@@ -34,7 +34,12 @@ export function diffView(r: Resource): Record<string, unknown> {
     }
     case 'eventDestination':
       return { enabled: r.enabled, events: r.events, ...targetView(r.target) };
-    case 'topic':
+    case 'topic': {
+      // Policy statements ses-reconcile does not own are kept as they are, never a difference.
+      const { kind: _k, name: _n, tags, policy, ...fields } = r;
+      const { [DIGEST_TAG]: _d, ...shown } = tags;
+      return { ...fields, policy: { sesConfigurationSets: policy.sesConfigurationSets, cloudWatchAlarms: policy.cloudWatchAlarms }, tags: shown };
+    }
     case 'alarm':
     case 'dashboard': {
       const { kind: _k, name: _n, ...fields } = r;

@@ -115,7 +115,10 @@ function topicUpdateSteps(before: Topic, after: Topic): Step[] {
   const name = after.name;
   const steps: Step[] = [];
   if (before.displayName !== after.displayName) steps.push({ op: 'SetTopicDisplayName', name, displayName: after.displayName });
-  if (!same(before.policy, after.policy)) steps.push({ op: 'SetTopicPolicy', name, policy: after.policy });
+  // ses-reconcile's statements only: the others (before.policy.others) are written back as they are.
+  const { others, ...owned } = before.policy;
+  if (!same(owned, { sesConfigurationSets: after.policy.sesConfigurationSets, cloudWatchAlarms: after.policy.cloudWatchAlarms }))
+    steps.push({ op: 'SetTopicPolicy', name, policy: { ...after.policy, ...(others ? { others } : {}) } });
   steps.push(...tagSteps(before.tags, after.tags, (tags) => ({ op: 'TagTopic', name, tags }), (keys) => ({ op: 'UntagTopic', name, keys })));
   const had = new Map(before.subscriptions.map((x) => [subscriptionKey(x), x]));
   const wants = new Map(after.subscriptions.map((x) => [subscriptionKey(x), x]));

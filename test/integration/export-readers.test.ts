@@ -64,7 +64,7 @@ conformance('export reads hand-made alarms and topics', (t) => {
     expect(text).toContain('evaluationPeriods: 2');
     expect(text).not.toContain('CPUUtilization');
     // The alarms need nothing but tags; the topic's policy is what adoption writes, and export says so.
-    expect(out.warnings).toEqual(["topic:alerts: its policy does not grant what the file's sets and alarms need: adopting it writes ses-reconcile's statements, which replace the policy's others"]);
+    expect(out.warnings).toEqual(["topic:alerts: its policy does not grant what the file's sets and alarms need: adopting it adds ses-reconcile's statements (the policy's other statements stay as they are)"]);
     const reread = load(text);
     expect(reread.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const topicNames = new Map([[alerts, 'alerts']]);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateConfigurationSetCommand } from '@aws-sdk/client-sesv2';
+import { GetTopicAttributesCommand, SetTopicAttributesCommand, SNSClient } from '@aws-sdk/client-sns';
 import { ROOT } from '../helpers/cli.js';
 import { sandboxPerFile, type Sandbox } from '../helpers/reconcile.js';
 
@@ -47,6 +48,12 @@ const callsOf = () => Object.keys(sb.emulator.calls().byOperation);
 describe('export: a hand-made account, adopted', () => {
   it('export -> plan (only adoption rows) -> apply --adopt (only tag and policy calls) -> plan: No changes.', async () => {
     await seedHandMade();
+    // A grant made by hand to another account: ses-reconcile does not own it, so adoption must keep it.
+    const sns = new SNSClient({ endpoint: sb.emulator.url, region: 'us-east-1', credentials });
+    const alertsArn = 'arn:aws:sns:us-east-1:123456789012:ses-alerts';
+    const before = JSON.parse((await sns.send(new GetTopicAttributesCommand({ TopicArn: alertsArn }))).Attributes?.Policy ?? '{}') as { Statement: object[] };
+    const grant = { Sid: 'partner-subscribe', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'SNS:Subscribe', Resource: alertsArn };
+    await sns.send(new SetTopicAttributesCommand({ TopicArn: alertsArn, AttributeName: 'Policy', AttributeValue: JSON.stringify({ ...before, Statement: [...before.Statement, grant] }) }));
     const { file, text, stderr } = await exported('--stack', 'mail');
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=https://github.com/ses-reconcile/ses-reconcile/raw/main/schema/ses-reconcile.schema.json');
     // References by name where the target is in the file; AWS defaults and ses-reconcile's tags left out.
@@ -69,6 +76,10 @@ describe('export: a hand-made account, adopted', () => {
     expect(adopted.status, adopted.stdout + adopted.stderr).toBe(0);
     const writes = callsOf().filter((op) => !/:(Get|List|Describe)/.test(op));
     expect(writes.sort()).toEqual(['cloudwatch:TagResource', 'sesv2:TagResource', 'sns:SetTopicAttributes', 'sns:TagResource']);
+    // The policy now grants CloudWatch, and still holds AWS's default statement and the partner's grant.
+    const after = JSON.parse((await sns.send(new GetTopicAttributesCommand({ TopicArn: alertsArn }))).Attributes?.Policy ?? '{}') as { Statement: { Sid?: string }[] };
+    expect(after.Statement.map((x) => x.Sid)).toEqual(['ses-reconcile-cloudwatch', '__default_statement_ID', 'partner-subscribe']);
+    expect(after.Statement[2]).toEqual(grant);
 
     const again = await sb.plan(file, '--detailed-exitcode');
     expect(again.status, again.stdout).toBe(0);

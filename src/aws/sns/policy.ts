@@ -23,13 +23,19 @@
  *
  * Reading back (topicPolicyFromDocument) looks for exactly those statements by Sid. A statement with our
  * Sid counts only when it is still the statement we write (Allow, the service principal, SNS:Publish),
- * so an edited one reads as absent and the plan puts it back. Statements with other Sids (added by hand
- * or by another tool) are not part of the model: they cause no diff, and a SetTopicPolicy (which always
- * rebuilds the whole document) removes them — the file is the whole truth for a managed topic.
+ * so an edited one reads as absent and the plan puts it back. ses-reconcile owns only its statements
+ * (Sid prefix `ses-reconcile-`): every other one (AWS's default `__default_statement_ID`, a cross-account
+ * grant added by hand, another tool's) is read into `others`, causes no diff, and is written back as it
+ * is whenever the document is set. When AWS's default statement is among them, ours that restates it is
+ * not written.
  */
 import { configurationSetArn, partitionOf } from '../../model/arn.js';
 import type { TopicPolicy } from '../../model/resources.js';
 
+/** The statements ses-reconcile owns; every other one is kept as it is. */
+export const OWN_SID_PREFIX = 'ses-reconcile-';
+/** The statement SNS gives a new topic, which OWNER_SID restates. */
+const AWS_DEFAULT_SID = '__default_statement_ID';
 export const OWNER_SID = 'ses-reconcile-owner';
 export const SES_SID = 'ses-reconcile-ses';
 export const CLOUDWATCH_SID = 'ses-reconcile-cloudwatch';
@@ -64,7 +70,9 @@ function byString(a: string, b: string): number {
 
 /** The whole policy document (JSON text) for a topic of the file. */
 export function topicPolicyDocument(policy: TopicPolicy, topicArn: string, account: string, region: string): string {
-  const statements: object[] = [
+  const others = policy.others ?? [];
+  const ownerKept = others.some((s) => s.Sid === AWS_DEFAULT_SID);
+  const statements: object[] = ownerKept ? [] : [
     {
       Sid: OWNER_SID,
       Effect: 'Allow',
@@ -86,7 +94,7 @@ export function topicPolicyDocument(policy: TopicPolicy, topicArn: string, accou
   const sets = [...new Set(policy.sesConfigurationSets)].sort(byString);
   if (sets.length > 0) statements.push(publishBy(SES_SID, SES_PRINCIPAL, sets.map((name) => configurationSetArn(region, account, name))));
   if (policy.cloudWatchAlarms) statements.push(publishBy(CLOUDWATCH_SID, CLOUDWATCH_PRINCIPAL, `arn:${partitionOf(region)}:cloudwatch:${region}:${account}:alarm:*`));
-  return JSON.stringify({ Version: '2012-10-17', Id: 'ses-reconcile', Statement: statements });
+  return JSON.stringify({ Version: '2012-10-17', Id: 'ses-reconcile', Statement: [...statements, ...others] });
 }
 
 function strings(x: unknown): string[] {
@@ -134,6 +142,10 @@ export function topicPolicyFromDocument(json: string | undefined): TopicPolicy {
   const statements = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((s) => record(s) as Statement);
   const sets = new Set<string>();
   let cloudWatchAlarms = false;
+  // Kept as AWS holds them; a statement that is not an object is not a statement (nothing to keep).
+  const others = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+    (s): s is Record<string, unknown> => typeof s === 'object' && s !== null && !Array.isArray(s) && !(typeof s.Sid === 'string' && s.Sid.startsWith(OWN_SID_PREFIX)),
+  );
   for (const s of statements) {
     if (s.Sid === SES_SID && grantsPublish(s, SES_PRINCIPAL)) {
       for (const arn of sourceArns(s)) {
@@ -144,5 +156,5 @@ export function topicPolicyFromDocument(json: string | undefined): TopicPolicy {
       cloudWatchAlarms = true;
     }
   }
-  return { sesConfigurationSets: [...sets].sort(byString), cloudWatchAlarms };
+  return { sesConfigurationSets: [...sets].sort(byString), cloudWatchAlarms, ...(others.length > 0 ? { others } : {}) };
 }

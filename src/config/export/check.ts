@@ -8,7 +8,7 @@
 import { canonicalize } from '../../model/canonical.js';
 import { jsonValue } from '../../model/json.js';
 import { keyOf, type ResourceKey } from '../../model/key.js';
-import type { Resource, TopicRef } from '../../model/resources.js';
+import type { Resource, TopicPolicy, TopicRef } from '../../model/resources.js';
 import type { State } from '../../model/state.js';
 import { userTags, type TopicNames } from './written-of.js';
 
@@ -44,6 +44,11 @@ export function comparable(r: Resource, topics: TopicNames): string {
   return JSON.stringify(jsonValue(out));
 }
 
+/** What the policy grants ses-reconcile's users; the statements it does not own are no concern of the file. */
+function samePolicy(a: TopicPolicy, b: TopicPolicy): boolean {
+  return JSON.stringify([a.sesConfigurationSets, a.cloudWatchAlarms]) === JSON.stringify([b.sesConfigurationSets, b.cloudWatchAlarms]);
+}
+
 export interface Mismatch {
   readonly key: ResourceKey;
   readonly why: string;
@@ -61,8 +66,8 @@ export function check(desired: State, live: readonly Resource[], topics: TopicNa
     }
     const wantSending = want.kind === 'configurationSet' && have.kind === 'configurationSet' && want.sendingEnabled === undefined ? { ...want, sendingEnabled: have.sendingEnabled } : want;
     if (comparable(wantSending, topics) !== comparable(have, topics)) out.push({ key, why: 'the file does not say what AWS has' });
-    else if (want.kind === 'topic' && have.kind === 'topic' && JSON.stringify(want.policy) !== JSON.stringify(have.policy)) {
-      out.push({ key, why: "its policy does not grant what the file's sets and alarms need: adopting it writes ses-reconcile's statements, which replace the policy's others" });
+    else if (want.kind === 'topic' && have.kind === 'topic' && !samePolicy(want.policy, have.policy)) {
+      out.push({ key, why: "its policy does not grant what the file's sets and alarms need: adopting it adds ses-reconcile's statements (the policy's other statements stay as they are)" });
     }
   }
   return out;

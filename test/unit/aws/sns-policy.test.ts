@@ -70,9 +70,12 @@ describe('topicPolicyFromDocument', () => {
       Id: '__default_policy_ID',
       Statement: [{ Sid: '__default_statement_ID', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['SNS:Publish'], Resource: ARN, Condition: { StringEquals: { 'AWS:SourceOwner': ACCOUNT } } }],
     });
-    for (const d of [awsDefault, undefined, '', '{not json', '{"Statement": 3}']) {
+    for (const d of [undefined, '', '{not json', '{"Statement": 3}']) {
       expect(topicPolicyFromDocument(d)).toEqual({ sesConfigurationSets: [], cloudWatchAlarms: false });
     }
+    // AWS's default statement is not ours: it grants nothing of the model and is kept as it is.
+    const read = topicPolicyFromDocument(awsDefault);
+    expect({ ...read, others: read.others?.map((x) => x.Sid) }).toEqual({ sesConfigurationSets: [], cloudWatchAlarms: false, others: ['__default_statement_ID'] });
   });
 
   it('reads one statement object, a single SourceArn string, and sorts the sets', () => {
@@ -100,10 +103,22 @@ describe('topicPolicyFromDocument', () => {
     }
   });
 
-  it('ignores statements with other Sids', () => {
+  it('owns only its own statements: the others grant nothing of the model and are written back as they are', () => {
     const base = JSON.parse(topicPolicyDocument({ sesConfigurationSets: ['prod'], cloudWatchAlarms: false }, ARN, ACCOUNT, REGION)) as Doc;
     const extra = { Sid: 'by-hand', Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'SNS:Publish', Resource: ARN };
-    expect(topicPolicyFromDocument(JSON.stringify({ ...base, Statement: [...base.Statement, extra] }))).toEqual({ sesConfigurationSets: ['prod'], cloudWatchAlarms: false });
+    const crossAccount = { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: 'SNS:Subscribe', Resource: ARN };
+    const read = topicPolicyFromDocument(JSON.stringify({ ...base, Statement: [...base.Statement, extra, crossAccount] }));
+    expect(read).toEqual({ sesConfigurationSets: ['prod'], cloudWatchAlarms: false, others: [extra, crossAccount] });
+    // Granting CloudWatch too: ours change, theirs come back unchanged and in their order.
+    const written = JSON.parse(topicPolicyDocument({ ...read, cloudWatchAlarms: true }, ARN, ACCOUNT, REGION)) as Doc;
+    expect(written.Statement.slice(-2)).toEqual([extra, crossAccount]);
+    expect(topicPolicyFromDocument(JSON.stringify(written))).toEqual({ sesConfigurationSets: ['prod'], cloudWatchAlarms: true, others: [extra, crossAccount] });
+  });
+
+  it('does not restate AWS default statement when the document keeps it', () => {
+    const awsDefault = { Sid: '__default_statement_ID', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['SNS:Publish'], Resource: ARN };
+    const written = JSON.parse(topicPolicyDocument({ sesConfigurationSets: ['prod'], cloudWatchAlarms: false, others: [awsDefault] }, ARN, ACCOUNT, REGION)) as Doc;
+    expect(written.Statement.map((x) => (x as { Sid?: string }).Sid)).toEqual([SES_SID, '__default_statement_ID']);
   });
 });
 
