@@ -17,7 +17,8 @@ const dir = mkdtempSync(join(tmpdir(), 'ses-reconcile-adopt-'));
 const file = join(dir, 'ses-reconcile.yaml');
 const steps = [
   { args: ['export', '--stack', 'mail', '-o', file, ...fast], ok: [0] },
-  { args: ['plan', '-c', file, ...fast], ok: [0] },
+  // Exit 4: apply without --adopt would refuse these rows, and plan says so.
+  { args: ['plan', '-c', file, ...fast], ok: [4] },
   { args: ['apply', '-c', file, '--adopt', '--auto-approve', ...fast], ok: [0] },
   { args: ['plan', '-c', file, '--detailed-exitcode', ...fast], ok: [0] },
 ];

@@ -42,6 +42,12 @@ describe('alarms against the emulator', () => {
     await cw().send(new PutMetricAlarmCommand({ AlarmName: 'other/x/bounce-rate', MetricName: 'Bounce', Namespace: 'AWS/SES', Statistic: 'Sum', Period: 300, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: 'GreaterThanThreshold', Tags: [{ Key: 'ses-reconcile:stack', Value: 'other' }] }));
     await converge(ALARMS);
     const fewer = ALARMS.replace('      complaintRate: {}\n', '');
+    // The PR's plan check fails as the merge's apply would: 4 after printing the plan, with the same flags.
+    const planned = await sb.plan(sb.write(fewer), '--detailed-exitcode');
+    expect(planned.status, planned.stdout).toBe(4);
+    expect(planned.stdout).toContain('Plan: 0 to create, 0 to update, 0 to replace, 1 to delete.');
+    expect((await sb.plan(sb.write(fewer), '--detailed-exitcode', '--allow-deletes')).status).toBe(2);
+    expect((await sb.plan(sb.write(fewer), '--allow-deletes', '--max-deletes', '0')).status).toBe(4);
     const refused = await sb.apply(sb.write(fewer));
     expect(refused.status).toBe(4);
     await converge(fewer, '--allow-deletes');

@@ -8,7 +8,12 @@ import type { PlanCliOptions } from '../args.js';
 import { replan } from '../../plan/compute.js';
 import { preparePlan, type Io } from '../reconcile.js';
 
-/** `ses-reconcile plan`: read-only; never calls a write API. 0, or 2 with --detailed-exitcode and changes. */
+/**
+ * `ses-reconcile plan`: read-only; never calls a write API. 0, or 2 with --detailed-exitcode and changes;
+ * 4 after printing a plan that apply with the same flags would refuse (deletes without --allow-deletes,
+ * over --max-deletes, a conflict without --adopt), so a pull request's plan check fails where the merge's
+ * apply would (docs/architecture.md, "Commands and exit codes").
+ */
 export async function runPlan(o: PlanCliOptions, io: Io): Promise<ExitCode> {
   const { plan, inputs } = await preparePlan(o, io);
   io.out(o.format === 'json' ? renderPlanJson(plan) : o.format === 'markdown' ? renderPlanMarkdown(plan) : renderPlanText(plan, io.palette));
@@ -19,5 +24,6 @@ export async function runPlan(o: PlanCliOptions, io: Io): Promise<ExitCode> {
     if (difference !== undefined) throw new InternalError(`the plan does not recompute from the inputs it would save (${difference}); this is a bug, please report it`);
     writeFileSync(o.out, planFileText(planToJson(plan), { plan, inputs }));
   }
+  if (plan.refused) return EXIT.refused;
   return o.detailedExitcode && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
 }
