@@ -95,3 +95,14 @@ describe('ses-reconcile schema', () => {
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'schema/ses-reconcile.schema.json'), 'utf8'));
   });
 });
+
+describe('ses-reconcile plan: credentials', () => {
+  it('a profile that does not exist is named, with what was tried and what to do (exit 1, no SDK jargon alone)', () => {
+    const home = testdir({});
+    const env = { HOME: home, AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'), AWS_EC2_METADATA_DISABLED: 'true' };
+    const r = cli(['plan', '-c', 'examples/minimal.yaml', '--profile', 'nope'], { env, timeoutMs: 20_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no AWS credentials: tried profile "nope" of ~/.aws/config and ~/.aws/credentials');
+    expect(r.stderr).toContain('pass another --profile');
+  });
+});

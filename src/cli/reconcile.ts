@@ -10,7 +10,8 @@ import { ConfigError, StalePlanError, UnsafePlanError, UsageError } from '../err
 import type { State } from '../model/state.js';
 import { stableJson } from '../plan/digest.js';
 import { inputsOf, ModifiedPlanFileError, parsePlanFile, rootsOf, sameCalls, underRoots, type PlanInputs, type SavedPlan } from '../plan/planfile.js';
-import { splitKey } from '../model/key.js';
+import { resourceId, splitKey } from '../model/key.js';
+import { closest, listOf } from '../config/suggest.js';
 import { targetPlan } from '../plan/target.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
 import { planToJson } from '../render/json.js';
@@ -63,7 +64,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
   const clients = createPacedClients(aws, { ...o, region: desired.region ?? o.region }, io);
   const region = await aws.resolvedRegion(clients);
   const log = io.log.child({ stack: desired.stack, region });
-  const accountId = await aws.lookupAccount(clients.sts);
+  const accountId = await aws.lookupAccount(clients.sts, o.profile ?? (io.env.AWS_PROFILE || undefined));
   if (desired.accountId && desired.accountId !== accountId)
     throw new UnsafePlanError(`the file is for account ${desired.accountId}, but the credentials are for account ${accountId}; refusing to touch it`);
 
@@ -96,7 +97,16 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
     ...(o.refresh === 'changed' && index.index !== undefined ? { refresh: { mode: 'changed' as const, notRead: live.notRead } } : {}),
   });
   const { plan, unmatched } = targetPlan(full, o.targets);
-  for (const t of unmatched) io.err(`warning: --target ${t} matches no change\n`);
+  // A target naming a resource that has nothing to do is fine; one naming no resource at all is a typo,
+  // and running on with it would plan nothing and pass a check that should fail.
+  const ids = [...new Set([...resolved.values(), ...live.state.values()].map(resourceId))].sort();
+  for (const t of unmatched) {
+    if (ids.includes(t) || ids.includes(t.split('/')[0] as string)) io.err(`warning: --target ${t} matches no change\n`);
+    else {
+      const near = closest(t, ids);
+      throw new UsageError(`--target ${t} names no resource of the file or of stack ${desired.stack}${near ? `; did you mean --target ${near}?` : ''} (ids as the plan shows them: ${listOf(ids)})`);
+    }
+  }
   const inputs = inputsOf(plan, { stack: desired.stack, region, accountId, adopt: o.adopt, targets: o.targets, warnings, desired: resolved, live: live.state, costHints: desired.costHints });
   const runner = stepRunner(aws, clients, { region, accountId }, live.arns);
   return { plan, live: live.state, runner, calls, inputs, inFlight: () => clients.stats.inFlight };
@@ -170,7 +180,7 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   if (o.region && o.region !== inputs.region) throw new UsageError(`the plan is for region ${inputs.region}, but --region says ${o.region}`);
   const aws: Aws = await import('../aws/index.js');
   const clients = createPacedClients(aws, { ...o, region: inputs.region }, io);
-  const accountId = await aws.lookupAccount(clients.sts);
+  const accountId = await aws.lookupAccount(clients.sts, o.profile ?? (io.env.AWS_PROFILE || undefined));
   if (inputs.accountId && inputs.accountId !== accountId)
     throw new UnsafePlanError(`the plan was made for account ${inputs.accountId}, but the credentials are for account ${accountId}; refusing to apply it`);
   // Exactly the roots the plan touches, by name: nothing is listed and the tag index is not asked (an

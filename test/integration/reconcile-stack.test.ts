@@ -207,6 +207,11 @@ describe('plan files, formats and targets', () => {
   it('limits a run to --target and says why an unchanged file still has changes', async () => {
     const two = `${BASE}  other:\n    eventDestinations:\n      e: { events: [BOUNCE, COMPLAINT], eventBridge: { eventBusArn: arn:aws:events:us-east-1:123456789012:event-bus/default } }\n`;
     const file = sb.write(two);
+    // A typo is an error naming the closest id, before anything is changed.
+    const typo = await sb.apply(file, '--target', 'otehr/e');
+    expect(typo.status).toBe(3);
+    expect(typo.stderr).toContain('--target otehr/e names no resource of the file or of stack app; did you mean --target other/e?');
+    expect((await sb.ses.send(new ListConfigurationSetsCommand({}))).ConfigurationSets).toEqual([]);
     const targeted = await sb.apply(file, '--target', 'other/e');
     expect(targeted.stdout).toContain('Plan: 2 to create, 0 to update, 0 to replace, 0 to delete.');
     expect((await sb.ses.send(new ListConfigurationSetsCommand({}))).ConfigurationSets).toEqual(['other']);

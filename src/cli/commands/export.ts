@@ -49,7 +49,7 @@ export async function runExport(o: ExportCliOptions, io: ExportIo): Promise<Exit
   const aws = await import('../../aws/index.js');
   const clients = createPacedClients(aws, o, io);
   const region = await aws.resolvedRegion(clients, o.profile);
-  const accountId = await aws.lookupAccount(clients.sts);
+  const accountId = await aws.lookupAccount(clients.sts, o.profile ?? (io.env.AWS_PROFILE || undefined));
   const readers = liveReaders(aws, clients, { region, accountId, concurrency: o.concurrency });
 
   const select = globMatcher(o.select);
