@@ -117,65 +117,94 @@ export type Invocation =
   | { readonly command: 'apply'; readonly options: ApplyCliOptions }
   | { readonly command: 'export'; readonly options: ExportCliOptions };
 
-export const USAGE = `ses-reconcile: Amazon SES v2 sending observability as code
+/** Each option's help, once: the global page and each command's page are made from these. */
+interface OptionHelp {
+  /** The long flags it documents (without --). */
+  readonly flags: readonly string[];
+  readonly text: string;
+}
 
-Usage:
-  ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access
-                         [--max-file-size SIZE]
-  ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]
-                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]
-  ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]
-                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]
-  ses-reconcile export   [--stack NAME] [--select GLOB]... [-o PATH]   the live account as a file (the way in)
-                         [--max-rate SVC=N]
-  ses-reconcile schema                                               print the JSON Schema of the file format
-  ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)
+const OPTIONS: readonly OptionHelp[] = [
+  { flags: ["config"], text: "  -c, --config PATH     a YAML file, or a directory whose *.yaml/*.yml files are merged\n                        (default ./ses-reconcile.yaml)" },
+  { flags: ["max-file-size"], text: "  --max-file-size SIZE  refuse a configuration file larger than SIZE, in bytes, KiB or MiB, e.g. 4MiB\n                        (default 1MiB per file; split a larger configuration over a -c directory, or raise\n                        this); for apply PLANFILE, the largest plan file (default 256MiB)" },
+  { flags: ["strict"], text: "  --strict              treat warnings as errors (validate)" },
+  { flags: ["format"], text: "  --format FORMAT       text (default), json; markdown for plan" },
+  { flags: ["detailed-exitcode"], text: "  --detailed-exitcode   plan: exit 2 when there are changes, 0 when none" },
+  { flags: ["auto-approve"], text: "  --auto-approve        apply without asking (required when stdin is not a terminal)" },
+  { flags: ["allow-deletes"], text: "  --allow-deletes       allow deleting resources this stack owns and the file no longer names" },
+  { flags: ["max-deletes"], text: "  --max-deletes N       refuse a plan that deletes more than N resources" },
+  { flags: ["adopt"], text: "  --adopt               take over resources with the file's names that carry no stack tag" },
+  { flags: ["target"], text: "  --target ID           limit the run to this resource (repeatable), e.g. prod or prod/cloudwatch" },
+  { flags: ["concurrency"], text: "  --concurrency N       changes applied at once (default 4)" },
+  { flags: ["refresh"], text: "  --refresh all|changed  changed: read in full only what the file changed since the last apply (PR plans\n                        in big accounts; drift elsewhere is not looked for). Default all" },
+  { flags: ["discovery"], text: "  --discovery tags|scan  how the stack's resources are found: the tag index (default) or listing the\n                        account (when policies deny tag:GetResources; chosen automatically on AccessDenied)" },
+  { flags: ["max-rate"], text: "  --max-rate SVC=N      requests per second for sesv2, cloudwatch, sns or tagging (repeatable; also\n                        SVC:Operation=N). Defaults: AWS's documented rates (SESv2 1/s)" },
+  { flags: ["stack"], text: "  --stack NAME          export: the stack the file is for (default: the one stack tag found)" },
+  { flags: ["select"], text: "  --select GLOB         export: only configuration sets whose names match, e.g. 'prod-*' (repeatable)" },
+  { flags: ["out"], text: "  -o, --out PATH        plan: save the plan to PATH; apply PATH runs exactly it, or refuses it when stale\n                        export: write to a file, or a directory (one file per configuration set)" },
+  { flags: ["PLANFILE"], text: "  PLANFILE              apply: a plan saved by plan --out, applied without asking (it was the review)" },
+  { flags: ["no-color"], text: "  --no-color            no colour (also NO_COLOR, or when stdout is not a terminal)" },
+  { flags: ["region", "profile", "endpoint-url"], text: "  --region R, --profile P, --endpoint-url URL   AWS settings (the SDK's AWS_* variables work too)" },
+  { flags: ["log-level"], text: "  --log-level LEVEL     structured logs on stderr: error, warn (default), info, debug" },
+];
 
-Options:
-  -c, --config PATH     a YAML file, or a directory whose *.yaml/*.yml files are merged
-                        (default ./ses-reconcile.yaml)
-  --max-file-size SIZE  refuse a configuration file larger than SIZE, in bytes, KiB or MiB, e.g. 4MiB
-                        (default 1MiB per file; split a larger configuration over a -c directory, or raise
-                        this); for apply PLANFILE, the largest plan file (default 256MiB)
-  --strict              treat warnings as errors (validate)
-  --format FORMAT       text (default), json; markdown for plan
-  --detailed-exitcode   plan: exit 2 when there are changes, 0 when none
-  --auto-approve        apply without asking (required when stdin is not a terminal)
-  --allow-deletes       allow deleting resources this stack owns and the file no longer names
-  --max-deletes N       refuse a plan that deletes more than N resources
-  --adopt               take over resources with the file's names that carry no stack tag
-  --target ID           limit the run to this resource (repeatable), e.g. prod or prod/cloudwatch
-  --concurrency N       changes applied at once (default 4)
-  --refresh all|changed  changed: read in full only what the file changed since the last apply (PR plans
-                        in big accounts; drift elsewhere is not looked for). Default all
-  --discovery tags|scan  how the stack's resources are found: the tag index (default) or listing the
-                        account (when policies deny tag:GetResources; chosen automatically on AccessDenied)
-  --max-rate SVC=N      requests per second for sesv2, cloudwatch, sns or tagging (repeatable; also
-                        SVC:Operation=N). Defaults: AWS's documented rates (SESv2 1/s)
-  --stack NAME          export: the stack the file is for (default: the one stack tag found)
-  --select GLOB         export: only configuration sets whose names match, e.g. 'prod-*' (repeatable)
-  -o, --out PATH        export: write to a file, or a directory (one file per configuration set)
-  --no-color            no colour (also NO_COLOR, or when stdout is not a terminal)
-  --region R, --profile P, --endpoint-url URL   AWS settings (the SDK's AWS_* variables work too)
-  --log-level LEVEL     structured logs on stderr: error, warn (default), info, debug
-Emulator options:
-  --port N              port to listen on (default 4599; 0 = any free port)
-  --host HOST           address to bind (default 127.0.0.1)
-  --latency MS          delay every call
-  --rate-limit SVC=N    requests per second for sesv2, cloudwatch, sns or tagging (or SVC:Operation=N),
-                        answered beyond with the service's throttling error (repeatable; real SES
-                        allows 1); --rate-limit aws: AWS's documented rates
-  --fail-operation OP[=CODE]   make an operation fail (repeatable), e.g. PutMetricAlarm=InternalFailure
-  --fail-nth N          make the Nth call fail once
-  --verified-domains D,D   SES identities that count as verified (default: any domain)
-  --sending-pools P,P   dedicated IP pools that exist (default: any pool)
+const EMULATOR_OPTIONS: readonly OptionHelp[] = [
+  { flags: ["port"], text: "  --port N              port to listen on (default 4599; 0 = any free port)" },
+  { flags: ["host"], text: "  --host HOST           address to bind (default 127.0.0.1)" },
+  { flags: ["latency"], text: "  --latency MS          delay every call" },
+  { flags: ["rate-limit"], text: "  --rate-limit SVC=N    requests per second for sesv2, cloudwatch, sns or tagging (or SVC:Operation=N),\n                        answered beyond with the service's throttling error (repeatable; real SES\n                        allows 1); --rate-limit aws: AWS's documented rates" },
+  { flags: ["fail-operation"], text: "  --fail-operation OP[=CODE]   make an operation fail (repeatable), e.g. PutMetricAlarm=InternalFailure" },
+  { flags: ["fail-nth"], text: "  --fail-nth N          make the Nth call fail once" },
+  { flags: ["verified-domains"], text: "  --verified-domains D,D   SES identities that count as verified (default: any domain)" },
+  { flags: ["sending-pools"], text: "  --sending-pools P,P   dedicated IP pools that exist (default: any pool)" },
+];
 
-  -h, --help            this text
-  --version             the version
+const HEAD = "ses-reconcile: Amazon SES v2 sending observability as code\n\nUsage:\n  ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access\n                         [--max-file-size SIZE]\n  ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile export   [--stack NAME] [--select GLOB]... [-o PATH]   the live account as a file (the way in)\n                         [--max-rate SVC=N]\n  ses-reconcile schema                                               print the JSON Schema of the file format\n  ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)\n";
 
-Exit codes: 0 ok, 1 runtime failure, 2 plan has changes (--detailed-exitcode), 3 invalid configuration
-or command line (nothing was called), 4 refused for safety, 130 / 143 apply interrupted by SIGINT / SIGTERM.
-`;
+const TAIL = "  -h, --help            this text\n  --version             the version\n\nExit codes: 0 ok, 1 runtime failure, 2 plan has changes (--detailed-exitcode), 3 invalid configuration\nor command line (nothing was called), 4 refused for safety, 130 / 143 apply interrupted by SIGINT / SIGTERM.\n";
+
+/** What each command's own page (`ses-reconcile COMMAND --help`) says beyond its usage lines. */
+const COMMAND_HELP: Readonly<Record<Command, { readonly about: string; readonly flags: readonly string[]; readonly example: string }>> = {
+  validate: {
+    about: 'Checks the file against the schema and SES\'s rules; no AWS call. Exit 0 valid, 3 invalid.',
+    flags: ['config', 'max-file-size', 'strict', 'format', 'no-color'],
+    example: 'ses-reconcile validate -c ses-reconcile.yaml --format json',
+  },
+  plan: {
+    about: 'Shows what apply would change; reads only. Exit 0 (2 with --detailed-exitcode and changes), 4 when apply with the same flags would refuse it.',
+    flags: ['config', 'out', 'format', 'detailed-exitcode', 'allow-deletes', 'max-deletes', 'adopt', 'target', 'refresh', 'discovery', 'max-rate', 'max-file-size', 'concurrency', 'no-color', 'region', 'log-level'],
+    example: 'ses-reconcile plan -c ses-reconcile.yaml --out review.plan --format markdown',
+  },
+  apply: {
+    about: 'Makes the changes: plans, asks for yes (or --auto-approve), runs the calls, reports. A saved PLANFILE runs exactly as reviewed.',
+    flags: ['config', 'PLANFILE', 'auto-approve', 'allow-deletes', 'max-deletes', 'adopt', 'target', 'concurrency', 'refresh', 'discovery', 'max-rate', 'max-file-size', 'no-color', 'region', 'log-level'],
+    example: 'ses-reconcile apply review.plan',
+  },
+  export: {
+    about: 'Writes the live account as a file that validates and that plan reads as No changes. once owned (apply --adopt).',
+    flags: ['stack', 'select', 'out', 'concurrency', 'max-rate', 'region', 'log-level'],
+    example: "ses-reconcile export --stack mail --select 'prod-*' -o ses-reconcile.yaml",
+  },
+  schema: { about: 'Prints the JSON Schema of the file format, byte for byte.', flags: [], example: 'ses-reconcile schema > ses-reconcile.schema.json' },
+  emulator: {
+    about: 'Serves SESv2, CloudWatch, SNS, STS and the tagging API locally until interrupted (the sandbox).',
+    flags: ['port', 'host', 'latency', 'rate-limit', 'fail-operation', 'fail-nth', 'verified-domains', 'sending-pools', 'log-level'],
+    example: 'ses-reconcile emulator --port 4599 --rate-limit aws',
+  },
+};
+
+/** `ses-reconcile COMMAND --help`: its usage lines, what it does, every flag it takes, an example. */
+export function commandHelp(command: Command): string {
+  const lines = HEAD.split('\n');
+  const first = lines.findIndex((l) => l.startsWith(`  ses-reconcile ${command} `) || l === `  ses-reconcile ${command}`);
+  const usage = [lines[first] as string, ...lines.slice(first + 1).filter((_, i, rest) => rest.slice(0, i + 1).every((l) => /^ {25}\S/.test(l)))];
+  const h = COMMAND_HELP[command];
+  const all = [...OPTIONS, ...EMULATOR_OPTIONS];
+  const options = h.flags.map((f) => all.find((o) => o.flags.includes(f))?.text).filter((t): t is string => t !== undefined);
+  return [`Usage:\n${usage.join('\n')}`, h.about, `Options:\n${[...new Set(options)].join('\n')}${options.length > 0 ? '\n' : ''}  -h, --help            this text`, `Example:\n  ${h.example}`, TAIL.slice(TAIL.indexOf('Exit codes'))].join('\n\n');
+}
+
+export const USAGE = `${HEAD}\nOptions:\n${OPTIONS.map((o) => o.text).join('\n')}\nEmulator options:\n${EMULATOR_OPTIONS.map((o) => o.text).join('\n')}\n\n${TAIL}`;
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {
   config: { type: 'string', short: 'c' },
@@ -220,7 +249,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
       : command === 'plan' || command === 'apply'
         ? {
             format: { type: 'string' },
-            out: { type: 'string' },
+            out: { type: 'string', short: 'o' },
             'detailed-exitcode': { type: 'boolean' },
             'auto-approve': { type: 'boolean' },
             'allow-deletes': { type: 'boolean' },
@@ -254,7 +283,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
           }
         : {};
   const { values, positionals } = parse(rest, extra);
-  if (values.help) return { command: 'help', text: USAGE };
+  if (values.help) return { command: 'help', text: commandHelp(command) };
   if (command === 'apply' && positionals.length === 1) {
     // A saved plan runs as it was made: a flag that would shape another plan cannot be honoured, so it is
     // an error rather than silently ignored.

@@ -72,3 +72,32 @@ describe('emulator --rate-limit', () => {
     expect(usage('emulator', '--rate-limit', 'email=1')).toMatch(/--rate-limit aws/);
   });
 });
+
+describe('help', () => {
+  const help = (argv: string[]) => {
+    const inv = parseInvocation(argv);
+    if (inv.command !== 'help') throw new Error(`not help: ${inv.command}`);
+    return inv.text;
+  };
+
+  it('COMMAND --help prints that command: its usage, every flag it takes, an example; not the others', () => {
+    const plan = help(['plan', '--help']);
+    expect(plan).toMatch(/^Usage:\n {2}ses-reconcile plan /);
+    for (const flag of ['--out', '--format', '--detailed-exitcode', '--target', '--refresh', '--discovery', '--max-rate', '--adopt', '--allow-deletes']) expect(plan, flag).toContain(flag);
+    expect(plan).toContain('Example:\n  ses-reconcile plan ');
+    expect(plan).not.toMatch(/--auto-approve|--select|--rate-limit|ses-reconcile apply /);
+    const apply = help(['apply', '-h']);
+    expect(apply).toContain('PLANFILE              apply: a plan saved by plan --out');
+    expect(apply).toContain('--auto-approve');
+    const exp = help(['export', '--help']);
+    for (const flag of ['--stack', '--select', '-o, --out']) expect(exp, flag).toContain(flag);
+    expect(help(['emulator', '--help'])).toContain('--rate-limit SVC=N');
+  });
+
+  it('--help alone prints every command, and plan takes -o for --out', () => {
+    const all = help(['--help']);
+    for (const c of ['validate', 'plan', 'apply', 'export', 'schema', 'emulator']) expect(all).toContain(`ses-reconcile ${c}`);
+    const inv = parseInvocation(['plan', '-o', 'review.plan']);
+    expect(inv.command === 'plan' && inv.options.out).toBe('review.plan');
+  });
+});
