@@ -25,6 +25,18 @@ export interface ExecuteOptions {
   readonly onDone?: (change: Change, index: number, total: number) => void;
   /** Aborted when the run must stop early (an interrupt). @default never */
   readonly stop?: AbortSignal;
+  /** Called as each call finishes, answered or failed (a line per call in CI, where no TTY shows progress). */
+  readonly onCall?: (call: FinishedCall) => void;
+  /** Milliseconds, for the calls' durations (tests). @default performance.now */
+  readonly now?: () => number;
+}
+
+export interface FinishedCall {
+  readonly change: Change;
+  readonly step: Step;
+  readonly ms: number;
+  /** Absent when the call succeeded. */
+  readonly error?: { readonly code: string; readonly message: string };
 }
 
 function errorParts(err: unknown): { code: string; message: string } {
@@ -52,17 +64,22 @@ export async function executePlan(plan: Plan, runner: StepRunner, options: Execu
     else interrupted.push({ change, stepsDone, step, attempted });
   };
 
+  const now = options.now ?? (() => performance.now());
   const runChange = async (change: Change): Promise<void> => {
     let stepsDone = 0;
     for (const step of change.steps) {
       if (stopping()) return cut(change, stepsDone, step, false);
+      const t0 = now();
       try {
         await runner.run(step);
       } catch (err) {
         if (Interrupted.is(err)) return cut(change, stepsDone, step, err.attempts > 0);
-        failed.push({ change, stepsDone, step, ...errorParts(err) });
+        const error = errorParts(err);
+        options.onCall?.({ change, step, ms: now() - t0, error });
+        failed.push({ change, stepsDone, step, ...error });
         return;
       }
+      options.onCall?.({ change, step, ms: now() - t0 });
       stepsDone++;
     }
     done.push(change);

@@ -28,6 +28,18 @@ describe('plan and apply against the emulator', () => {
     expect(plan.status).toBe(0);
   });
 
+  it('apply without a terminal prints a line per finished call: what, how long, ok or the error', async () => {
+    const file = sb.write(BASE);
+    const applied = await sb.apply(file);
+    expect(applied.stdout).toMatch(/^ {2}✓ CreateConfigurationSet prod \(\d+\.\d s\)$/m);
+    expect(applied.stdout).toMatch(/^ {2}✓ CreateConfigurationSetEventDestination prod\/cw \(\d+\.\d s\)$/m);
+    const changed = BASE.replace('  prod:\n', '  prod:\n    delivery: { tlsPolicy: REQUIRE }\n');
+    sb.emulator.setFaults({ failOperations: { PutConfigurationSetDeliveryOptions: { code: 'BadRequestException', status: 400, message: 'no such pool' } } });
+    const failed = await sb.apply(sb.write(changed));
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toMatch(/^ {2}✗ PutConfigurationSetDeliveryOptions prod \(\d+\.\d s\): BadRequestException: no such pool$/m);
+  });
+
   it('plan only reads: every call it makes is a Get, List or Describe, even with changes pending', async () => {
     const { readFileSync } = await import('node:fs');
     const full = readFileSync('examples/full.yaml', 'utf8').replace(/^#.*\n/gm, '');

@@ -1,4 +1,4 @@
-import { executePlan } from '../../apply/executor.js';
+import { executePlan, type FinishedCall } from '../../apply/executor.js';
 import type { ApplyReport } from '../../apply/report.js';
 import { EXIT, STOP_SIGNALS, UnsafePlanError, type ExitCode, type StopSignal } from '../../errors.js';
 import { describeStep } from '../../model/step.js';
@@ -66,6 +66,16 @@ export async function runApply(o: ApplyCliOptions, io: Io, approval: Approval, i
         io.log.info({ change: `${c.action} ${c.kind} ${c.id}`, progress: `${i}/${n}` }, 'applied');
         if (approval.interactive) io.out(io.palette.dim(`  [${i}/${n}] ${c.action} ${c.kind} ${c.id}\n`));
       },
+      // In CI (no terminal) a line per finished call: at SES's one call a second an apply takes minutes,
+      // and the log should show it moving, what each call was, how long it took and how it ended.
+      ...(approval.interactive
+        ? {}
+        : {
+            onCall: (call: FinishedCall) => {
+              const took = `${(call.ms / 1000).toFixed(1)} s`;
+              io.out(call.error ? `  ✗ ${describeStep(call.step)} (${took}): ${call.error.code}: ${call.error.message}\n` : `  ✓ ${describeStep(call.step)} (${took})\n`);
+            },
+          }),
     });
   } finally {
     disarm?.();
