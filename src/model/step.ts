@@ -131,9 +131,69 @@ export function serviceOf(step: Step): 'sesv2' | 'cloudwatch' | 'sns' {
   return SERVICE_OF[step.op];
 }
 
-/** `PutConfigurationSetTrackingOptions production` — how plans and apply reports name a call. */
+/**
+ * The AWS API operation each step is: what the plan shows, what apply's report and errors name, and what
+ * an IAM policy must allow. Several steps share one operation (TagResource on a set, an alarm, a topic).
+ */
+export const AWS_OPERATION: Readonly<Record<StepOp, string>> = {
+  CreateConfigurationSet: 'CreateConfigurationSet',
+  DeleteConfigurationSet: 'DeleteConfigurationSet',
+  PutConfigurationSetDeliveryOptions: 'PutConfigurationSetDeliveryOptions',
+  PutConfigurationSetReputationOptions: 'PutConfigurationSetReputationOptions',
+  PutConfigurationSetSendingOptions: 'PutConfigurationSetSendingOptions',
+  PutConfigurationSetSuppressionOptions: 'PutConfigurationSetSuppressionOptions',
+  PutConfigurationSetTrackingOptions: 'PutConfigurationSetTrackingOptions',
+  PutConfigurationSetVdmOptions: 'PutConfigurationSetVdmOptions',
+  PutConfigurationSetArchivingOptions: 'PutConfigurationSetArchivingOptions',
+  TagConfigurationSet: 'TagResource',
+  UntagConfigurationSet: 'UntagResource',
+  CreateConfigurationSetEventDestination: 'CreateConfigurationSetEventDestination',
+  UpdateConfigurationSetEventDestination: 'UpdateConfigurationSetEventDestination',
+  DeleteConfigurationSetEventDestination: 'DeleteConfigurationSetEventDestination',
+  PutMetricAlarm: 'PutMetricAlarm',
+  DeleteAlarm: 'DeleteAlarms',
+  TagAlarm: 'TagResource',
+  UntagAlarm: 'UntagResource',
+  CreateTopic: 'CreateTopic',
+  SetTopicDisplayName: 'SetTopicAttributes',
+  SetTopicPolicy: 'SetTopicAttributes',
+  TagTopic: 'TagResource',
+  UntagTopic: 'UntagResource',
+  Subscribe: 'Subscribe',
+  Unsubscribe: 'Unsubscribe',
+  DeleteTopic: 'DeleteTopic',
+  PutDashboard: 'PutDashboard',
+  TagDashboard: 'TagResource',
+  DeleteDashboard: 'DeleteDashboards',
+};
+
+/** What a shared operation acts on, where the name alone would not say (`TagResource alarm app/x`). */
+function qualifier(step: Step): string {
+  switch (step.op) {
+    case 'TagConfigurationSet':
+    case 'UntagConfigurationSet':
+      return 'configuration set ';
+    case 'TagAlarm':
+    case 'UntagAlarm':
+      return 'alarm ';
+    case 'TagTopic':
+    case 'UntagTopic':
+      return 'topic ';
+    case 'TagDashboard':
+      return 'dashboard ';
+    default:
+      return '';
+  }
+}
+
+/**
+ * `PutConfigurationSetTrackingOptions production`, `TagResource alarm app/prod/bounce-rate`,
+ * `SetTopicAttributes alerts Policy`: the AWS operation and what it acts on, as plans and apply reports
+ * name a call.
+ */
 export function describeStep(step: Step): string {
-  return `${step.op} ${stepTarget(step)}`;
+  const attribute = step.op === 'SetTopicPolicy' ? ' Policy' : step.op === 'SetTopicDisplayName' ? ' DisplayName' : '';
+  return `${AWS_OPERATION[step.op]} ${qualifier(step)}${stepTarget(step)}${attribute}`;
 }
 
 function stepTarget(step: Step): string {

@@ -98,7 +98,7 @@ describe('apply interrupted by a signal', () => {
     expect(done.length).toBeGreaterThanOrEqual(1);
     expect(interrupted.length).toBeGreaterThanOrEqual(1);
     expect(done.length + interrupted.length + notAttempted.length).toBe(NAMES.length);
-    expect(r.stdout).toMatch(/ {2}! update configurationSet s\d: \S+ s\d was not made\n {4}\([123] of 4 calls of this change were made\)/);
+    expect(r.stdout).toMatch(/ {2}! update configurationSet s\d: \S+(?: configuration set)? s\d was not made\n {4}\([123] of 4 calls of this change were made\)/);
     expectNoCallStartedAfter(answeredAfter, inFlight);
     // The calls made are the done changes' four each plus the interrupted ones' first calls, nothing more.
     const made = [...r.stdout.matchAll(/\((\d) of 4 calls of this change were made\)/g)].reduce((n, m) => n + Number(m[1]), 0);

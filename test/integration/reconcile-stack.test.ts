@@ -154,7 +154,7 @@ describe('dashboards are global, the stack is applied per Region', () => {
     const { UntagResourceCommand } = await import('@aws-sdk/client-cloudwatch');
     await cw().send(new UntagResourceCommand({ ResourceARN: 'arn:aws:cloudwatch::123456789012:dashboard/SES-Email-Monitoring', TagKeys: ['ses-reconcile:region'] }));
     const p = await sb.plan(sb.write(full), '--region', 'us-east-1');
-    expect(p.stdout).toContain('TagDashboard SES-Email-Monitoring');
+    expect(p.stdout).toContain('TagResource dashboard SES-Email-Monitoring');
     expect(p.stdout).not.toContain('PutDashboard');
     await converge(full, '--region', 'us-east-1');
     expect(await tagsOf('SES-Email-Monitoring')).toMatchObject({ 'ses-reconcile:region': 'us-east-1' });
@@ -286,12 +286,12 @@ describe('ownership and safety against the emulator', () => {
     sb.emulator.setFaults({ failOperations: { 'cloudwatch:TagResource': { code: 'InternalServiceFault', status: 500, times: 20 } } });
     const failed = await sb.apply(sb.write(raised));
     expect(failed.status, failed.stdout).toBe(1);
-    expect(failed.stdout).toMatch(/TagAlarm app\/rejects failed: InternalServiceFault/);
+    expect(failed.stdout).toMatch(/TagResource alarm app\/rejects failed: InternalServiceFault/);
     expect(failed.stdout).toContain('(1 of 2 calls of this change were made)');
     sb.emulator.setFaults({});
     const rerun = await sb.plan(sb.write(raised));
     expect(rerun.stdout).toMatch(/~ alarm app\/rejects/);
-    expect(rerun.stdout).toContain('TagAlarm app/rejects');
+    expect(rerun.stdout).toContain('TagResource alarm app/rejects');
     expect(rerun.stdout).not.toContain('PutMetricAlarm');
     await converge(raised);
     const revert = await sb.plan(sb.write(alarm));

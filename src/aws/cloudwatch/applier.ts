@@ -16,7 +16,7 @@ import {
 import { topicArn } from '../../model/arn.js';
 import { assertNever } from '../../model/canonical.js';
 import type { TopicRef } from '../../model/resources.js';
-import type { CloudWatchStep } from '../../model/step.js';
+import { AWS_OPERATION, type CloudWatchStep } from '../../model/step.js';
 import { callFailure } from '../errors.js';
 import { alarmArn } from '../../model/arn.js';
 import { putMetricAlarmInput, tagsToAws } from './mapping.js';
@@ -56,15 +56,15 @@ export class CloudWatchStepRunner {
     const cw = this.cw;
     switch (step.op) {
       case 'PutMetricAlarm':
-        return [step.op, () => cw.send(new PutMetricAlarmCommand(putMetricAlarmInput(step.alarm, this.topicArnOf)))];
+        return [AWS_OPERATION[step.op], () => cw.send(new PutMetricAlarmCommand(putMetricAlarmInput(step.alarm, this.topicArnOf)))];
       case 'DeleteAlarm':
         // Unknown names are ignored by DeleteAlarms (docs/aws-behaviour.md, "CloudWatch alarms"): deleting an
         // alarm already gone succeeds.
-        return ['DeleteAlarms', () => cw.send(new DeleteAlarmsCommand({ AlarmNames: [step.name] }))];
+        return [AWS_OPERATION[step.op], () => cw.send(new DeleteAlarmsCommand({ AlarmNames: [step.name] }))];
       case 'TagAlarm':
-        return ['TagResource', () => cw.send(new TagResourceCommand({ ResourceARN: this.arnOf(step.name), Tags: tagsToAws(step.tags) }))];
+        return [AWS_OPERATION[step.op], () => cw.send(new TagResourceCommand({ ResourceARN: this.arnOf(step.name), Tags: tagsToAws(step.tags) }))];
       case 'UntagAlarm':
-        return ['UntagResource', () => cw.send(new UntagResourceCommand({ ResourceARN: this.arnOf(step.name), TagKeys: [...step.keys] }))];
+        return [AWS_OPERATION[step.op], () => cw.send(new UntagResourceCommand({ ResourceARN: this.arnOf(step.name), TagKeys: [...step.keys] }))];
       default:
         return assertNever(step);
     }

@@ -36,7 +36,7 @@ import { assertNever } from '../../model/canonical.js';
 import { dashboardArn } from '../../model/arn.js';
 import { canonicalTags } from '../../model/canonical.js';
 import { REGION_TAG, STACK_TAG, type Dashboard } from '../../model/resources.js';
-import type { DashboardStep } from '../../model/step.js';
+import { AWS_OPERATION, type DashboardStep } from '../../model/step.js';
 import { stateOf } from '../../model/state.js';
 import { CallCount } from '../call-count.js';
 import { callFailure } from '../errors.js';
@@ -157,17 +157,17 @@ export class CloudWatchDashboardRunner {
     switch (step.op) {
       case 'PutDashboard': {
         const tags = step.tags && Object.keys(step.tags).length > 0 ? { Tags: tagsToAws(step.tags) } : {};
-        await this.send('PutDashboard', () => this.cw.send(new PutDashboardCommand({ DashboardName: step.name, DashboardBody: JSON.stringify(step.body), ...tags })));
+        await this.send(AWS_OPERATION[step.op], () => this.cw.send(new PutDashboardCommand({ DashboardName: step.name, DashboardBody: JSON.stringify(step.body), ...tags })));
         return;
       }
       case 'TagDashboard': {
         const arn = this.at.arns?.get(step.name) ?? dashboardArn(this.at.region, this.at.accountId, step.name);
-        await this.send('TagResource', () => this.cw.send(new TagResourceCommand({ ResourceARN: arn, Tags: tagsToAws(step.tags) })));
+        await this.send(AWS_OPERATION[step.op], () => this.cw.send(new TagResourceCommand({ ResourceARN: arn, Tags: tagsToAws(step.tags) })));
         return;
       }
       case 'DeleteDashboard':
         try {
-          await this.send('DeleteDashboards', () => this.cw.send(new DeleteDashboardsCommand({ DashboardNames: [step.name] })));
+          await this.send(AWS_OPERATION[step.op], () => this.cw.send(new DeleteDashboardsCommand({ DashboardNames: [step.name] })));
         } catch (err) {
           if (!isNotFound(err)) throw err;
         }

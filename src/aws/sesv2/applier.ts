@@ -23,7 +23,7 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { assertNever } from '../../model/canonical.js';
 import type { TopicRef } from '../../model/resources.js';
-import type { SesV2Step } from '../../model/step.js';
+import { AWS_OPERATION, type SesV2Step } from '../../model/step.js';
 import { configurationSetArn, topicArn } from '../../model/arn.js';
 import { callFailure } from '../errors.js';
 import {
@@ -68,27 +68,27 @@ export class SesV2StepRunner {
     const ses = this.ses;
     switch (step.op) {
       case 'CreateConfigurationSet':
-        return [step.op, () => ses.send(new CreateConfigurationSetCommand(createConfigurationSetInput(step.set)))];
+        return [AWS_OPERATION[step.op], () => ses.send(new CreateConfigurationSetCommand(createConfigurationSetInput(step.set)))];
       case 'DeleteConfigurationSet':
-        return [step.op, () => ses.send(new DeleteConfigurationSetCommand({ ConfigurationSetName: step.name }))];
+        return [AWS_OPERATION[step.op], () => ses.send(new DeleteConfigurationSetCommand({ ConfigurationSetName: step.name }))];
       case 'PutConfigurationSetDeliveryOptions':
-        return [step.op, () => ses.send(new PutConfigurationSetDeliveryOptionsCommand(deliveryOptionsInput(step.name, step.delivery)))];
+        return [AWS_OPERATION[step.op], () => ses.send(new PutConfigurationSetDeliveryOptionsCommand(deliveryOptionsInput(step.name, step.delivery)))];
       case 'PutConfigurationSetReputationOptions':
-        return [step.op, () => ses.send(new PutConfigurationSetReputationOptionsCommand(reputationOptionsInput(step.name, step.reputationMetricsEnabled)))];
+        return [AWS_OPERATION[step.op], () => ses.send(new PutConfigurationSetReputationOptionsCommand(reputationOptionsInput(step.name, step.reputationMetricsEnabled)))];
       case 'PutConfigurationSetSendingOptions':
-        return [step.op, () => ses.send(new PutConfigurationSetSendingOptionsCommand(sendingOptionsInput(step.name, step.sendingEnabled)))];
+        return [AWS_OPERATION[step.op], () => ses.send(new PutConfigurationSetSendingOptionsCommand(sendingOptionsInput(step.name, step.sendingEnabled)))];
       case 'PutConfigurationSetSuppressionOptions':
-        return [step.op, () => ses.send(new PutConfigurationSetSuppressionOptionsCommand(suppressionOptionsInput(step.name, step.suppression)))];
+        return [AWS_OPERATION[step.op], () => ses.send(new PutConfigurationSetSuppressionOptionsCommand(suppressionOptionsInput(step.name, step.suppression)))];
       case 'PutConfigurationSetTrackingOptions':
-        return [step.op, () => ses.send(new PutConfigurationSetTrackingOptionsCommand(trackingOptionsInput(step.name, step.tracking)))];
+        return [AWS_OPERATION[step.op], () => ses.send(new PutConfigurationSetTrackingOptionsCommand(trackingOptionsInput(step.name, step.tracking)))];
       case 'PutConfigurationSetVdmOptions':
-        return [step.op, () => ses.send(new PutConfigurationSetVdmOptionsCommand(vdmOptionsInput(step.name, step.vdm)))];
+        return [AWS_OPERATION[step.op], () => ses.send(new PutConfigurationSetVdmOptionsCommand(vdmOptionsInput(step.name, step.vdm)))];
       case 'PutConfigurationSetArchivingOptions':
-        return [step.op, () => ses.send(new PutConfigurationSetArchivingOptionsCommand(archivingOptionsInput(step.name, step.archiveArn)))];
+        return [AWS_OPERATION[step.op], () => ses.send(new PutConfigurationSetArchivingOptionsCommand(archivingOptionsInput(step.name, step.archiveArn)))];
       case 'TagConfigurationSet':
-        return ['TagResource', () => ses.send(new TagResourceCommand({ ResourceArn: this.setArn(step.name), Tags: tagsToAws(step.tags) }))];
+        return [AWS_OPERATION[step.op], () => ses.send(new TagResourceCommand({ ResourceArn: this.setArn(step.name), Tags: tagsToAws(step.tags) }))];
       case 'UntagConfigurationSet':
-        return ['UntagResource', () => ses.send(new UntagResourceCommand({ ResourceArn: this.setArn(step.name), TagKeys: [...step.keys] }))];
+        return [AWS_OPERATION[step.op], () => ses.send(new UntagResourceCommand({ ResourceArn: this.setArn(step.name), TagKeys: [...step.keys] }))];
       case 'CreateConfigurationSetEventDestination':
         return [
           step.op,

@@ -33,7 +33,7 @@ import {
 } from '@aws-sdk/client-sns';
 import { topicArn } from '../../model/arn.js';
 import { assertNever } from '../../model/canonical.js';
-import type { SnsStep } from '../../model/step.js';
+import { AWS_OPERATION, type SnsStep } from '../../model/step.js';
 import { callFailure } from '../errors.js';
 import { isPendingArn, subscribeAttributes, tagsToAws } from './mapping.js';
 import { topicPolicyDocument } from './policy.js';
@@ -92,22 +92,22 @@ export class SnsStepRunner {
           Policy: topicPolicyDocument(t.policy, this.arnOf(t.name), this.account, this.region),
         };
         const tags = tagsToAws(t.tags);
-        return [step.op, () => sns.send(new CreateTopicCommand({ Name: t.name, Attributes, ...(tags.length > 0 ? { Tags: tags } : {}) }))];
+        return [AWS_OPERATION[step.op], () => sns.send(new CreateTopicCommand({ Name: t.name, Attributes, ...(tags.length > 0 ? { Tags: tags } : {}) }))];
       }
       case 'SetTopicDisplayName':
         return [
-          'SetTopicAttributes',
+          AWS_OPERATION[step.op],
           () => sns.send(new SetTopicAttributesCommand({ TopicArn: this.arnOf(step.name), AttributeName: 'DisplayName', AttributeValue: step.displayName })),
         ];
       case 'SetTopicPolicy': {
         const arn = this.arnOf(step.name);
         const AttributeValue = topicPolicyDocument(step.policy, arn, this.account, this.region);
-        return ['SetTopicAttributes', () => sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'Policy', AttributeValue }))];
+        return [AWS_OPERATION[step.op], () => sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'Policy', AttributeValue }))];
       }
       case 'TagTopic':
-        return ['TagResource', () => sns.send(new TagResourceCommand({ ResourceArn: this.arnOf(step.name), Tags: tagsToAws(step.tags) }))];
+        return [AWS_OPERATION[step.op], () => sns.send(new TagResourceCommand({ ResourceArn: this.arnOf(step.name), Tags: tagsToAws(step.tags) }))];
       case 'UntagTopic':
-        return ['UntagResource', () => sns.send(new UntagResourceCommand({ ResourceArn: this.arnOf(step.name), TagKeys: [...step.keys] }))];
+        return [AWS_OPERATION[step.op], () => sns.send(new UntagResourceCommand({ ResourceArn: this.arnOf(step.name), TagKeys: [...step.keys] }))];
       case 'Subscribe': {
         const s = step.subscription;
         const Attributes = subscribeAttributes(s);
@@ -126,7 +126,7 @@ export class SnsStepRunner {
         ];
       }
       case 'DeleteTopic':
-        return [step.op, () => sns.send(new DeleteTopicCommand({ TopicArn: this.arnOf(step.name) }))];
+        return [AWS_OPERATION[step.op], () => sns.send(new DeleteTopicCommand({ TopicArn: this.arnOf(step.name) }))];
       default:
         return assertNever(step);
     }

@@ -61,7 +61,7 @@ describe('plan: sets and destinations', () => {
     const withTracking = SET.replace('  prod:\n', '  prod:\n    tracking: { customRedirectDomain: t.example.com }\n    delivery: { tlsPolicy: REQUIRE }\n');
     await converge(aws, withTracking);
     const p = await plan(aws, SET);
-    expect(calls(p)).toEqual(['PutConfigurationSetDeliveryOptions prod', 'PutConfigurationSetTrackingOptions prod', 'TagConfigurationSet prod']);
+    expect(calls(p)).toEqual(['PutConfigurationSetDeliveryOptions prod', 'PutConfigurationSetTrackingOptions prod', 'TagResource configuration set prod']);
     expect(p.changes[0]?.reason).toBe('changed in file');
     expect(p.changes[0]?.diff).toEqual([
       { path: 'delivery.tlsPolicy', before: 'REQUIRE', after: 'OPTIONAL' },
@@ -76,7 +76,7 @@ describe('plan: sets and destinations', () => {
     await aws.run({ op: 'PutConfigurationSetSendingOptions', name: 'prod', sendingEnabled: false });
     expect((await plan(aws, SET)).changes).toEqual([]);
     const p = await plan(aws, SET.replace('  prod:\n', '  prod:\n    sendingEnabled: true\n'));
-    expect(calls(p)).toEqual(['PutConfigurationSetSendingOptions prod', 'TagConfigurationSet prod']);
+    expect(calls(p)).toEqual(['PutConfigurationSetSendingOptions prod', 'TagResource configuration set prod']);
     expect(p.changes[0]?.notes[0]).toMatch(/resumes sending/);
   });
 
@@ -104,7 +104,7 @@ describe('plan: sets and destinations', () => {
     const p = await plan(aws, sns);
     expect(rows(p)).toEqual(['replace eventDestination prod/cw (changed in file)']);
     // The set's digest tag follows the file on the destination's change, not as a change of its own.
-    expect(calls(p)).toEqual(['DeleteConfigurationSetEventDestination prod/cw', 'CreateConfigurationSetEventDestination prod/cw', 'TagConfigurationSet prod']);
+    expect(calls(p)).toEqual(['DeleteConfigurationSetEventDestination prod/cw', 'CreateConfigurationSetEventDestination prod/cw', 'TagResource configuration set prod']);
     expect((await converge(aws, sns)).changes).toEqual([]);
   });
 
@@ -160,7 +160,7 @@ describe('plan: ownership and deletes', () => {
     expect(p.refused).toMatch(/1 conflict: prod/);
     const adopted = await plan(aws, SET, { adopt: true });
     expect(rows(adopted)).toEqual(['update configurationSet prod (adopted)', 'create eventDestination prod/cw (new in file)']);
-    expect(calls(adopted)).toEqual(['TagConfigurationSet prod', 'CreateConfigurationSetEventDestination prod/cw']);
+    expect(calls(adopted)).toEqual(['TagResource configuration set prod', 'CreateConfigurationSetEventDestination prod/cw']);
     expect((await converge(aws, SET, { adopt: true })).changes).toEqual([]);
     expect(Object.keys(aws.sets.get('prod')?.tags ?? {})).toEqual(['ses-reconcile:digest', 'ses-reconcile:stack']);
   });
@@ -216,12 +216,12 @@ describe('plan: alarms', () => {
     await converge(aws, ALARMS);
     const retagged = ALARMS.replace('tags: { team: mail }', 'tags: { owner: ops }');
     // The digest tag follows the file too (it says later whether a difference came from outside).
-    expect(calls(await plan(aws, retagged))).toEqual(['TagAlarm mine', 'UntagAlarm mine']);
+    expect(calls(await plan(aws, retagged))).toEqual(['TagResource alarm mine', 'UntagResource alarm mine']);
     expect((await plan(aws, retagged)).changes[0]?.reason).toBe('changed in file');
     expect((await converge(aws, retagged)).changes).toEqual([]);
     const rethreshold = retagged.replace('threshold: 5', 'threshold: 7');
     const p = await plan(aws, rethreshold);
-    expect(calls(p)).toEqual(['PutMetricAlarm mine', 'TagAlarm mine']);
+    expect(calls(p)).toEqual(['PutMetricAlarm mine', 'TagResource alarm mine']);
     expect(p.changes[0]?.diff).toEqual([{ path: 'threshold', before: 5, after: 7 }]);
   });
 
@@ -241,11 +241,11 @@ describe('plan: alarms', () => {
     await converge(aws, ALARMS);
     const raised = ALARMS.replace('threshold: 5', 'threshold: 7');
     const p = await plan(aws, raised);
-    expect(calls(p)).toEqual(['PutMetricAlarm mine', 'TagAlarm mine']);
+    expect(calls(p)).toEqual(['PutMetricAlarm mine', 'TagResource alarm mine']);
     await aws.run(p.changes[0]?.steps[0] as never); // PutMetricAlarm went through; its TagResource failed
     const rerun = await plan(aws, raised);
     expect(rows(rerun)).toEqual(['update alarm mine (changed in file)']);
-    expect(calls(rerun)).toEqual(['TagAlarm mine']);
+    expect(calls(rerun)).toEqual(['TagResource alarm mine']);
     expect(rerun.changes[0]?.diff).toEqual([]);
     expect(rerun.changes[0]?.notes[0]).toMatch(/tag call of an earlier apply did not complete/);
     expect((await converge(aws, raised)).changes).toEqual([]);
@@ -259,7 +259,7 @@ describe('plan: alarms', () => {
     const edited = TOPIC.replace('[SEND, BOUNCE, COMPLAINT]', '[SEND, BOUNCE]').replace('displayName: Alerts', 'displayName: Alarms');
     const p = await plan(aws, edited);
     for (const c of p.changes) await aws.run(c.steps[0] as never); // every first call, none of the digest tag calls
-    expect(calls(await plan(aws, edited))).toEqual(['TagTopic alerts', 'TagConfigurationSet prod']);
+    expect(calls(await plan(aws, edited))).toEqual(['TagResource topic alerts', 'TagResource configuration set prod']);
     expect((await converge(aws, edited)).changes).toEqual([]);
   });
 

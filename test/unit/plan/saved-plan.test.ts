@@ -122,7 +122,7 @@ describe('safety judges what the calls do, not the label', () => {
     const guarded = guardOwnership(forged, actual, (r) => ownerOf(r, OPTS.region), { stack: 'email-platform', adopt: false });
     expect(guarded.changes.map((c) => c.blocked)).toEqual([
       'not this stack\'s: DeleteConfigurationSet handmade acts on configurationSet handmade, which carries no stack tag (re-run with --adopt to adopt it)',
-      'not this stack\'s: TagConfigurationSet theirs acts on configurationSet theirs, which is owned by stack "other"',
+      'not this stack\'s: TagResource configuration set theirs acts on configurationSet theirs, which is owned by stack "other"',
     ]);
     expect(guarded.refused).toMatch(/^2 calls on resources this stack does not own/);
     expect(guardOwnership(forged, actual, (r) => ownerOf(r, OPTS.region), { stack: 'email-platform', adopt: true }).changes.map((c) => c.blocked === undefined)).toEqual([true, false]);

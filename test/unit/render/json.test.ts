@@ -37,7 +37,7 @@ describe('renderPlanJson', () => {
     expect(json.changes[0]?.steps).toEqual([
       'PutConfigurationSetDeliveryOptions production',
       'PutConfigurationSetTrackingOptions production',
-      'UntagConfigurationSet production',
+      'UntagResource configuration set production',
     ]);
     expect(json.changes[1]?.steps).toEqual(UPDATE.changes[1]?.steps.map(describeStep));
   });

@@ -86,7 +86,7 @@ describe('renderPlanText', () => {
     expect(out.slice(at, at + 3)).toEqual([
       '      calls: PutConfigurationSetDeliveryOptions production',
       '             PutConfigurationSetTrackingOptions production',
-      '             UntagConfigurationSet production',
+      '             UntagResource configuration set production',
     ]);
   });
 
