@@ -85,6 +85,8 @@ describe('apply PLANFILE refuses every edit, before any write', () => {
     saved = `${sb.dir}/reviewed.plan.json`;
     const made = await sb.plan(sb.write(EDITED), '--out', saved);
     expect(made.status, made.stderr).toBe(0);
+    // As Terraform does: it says how to apply exactly this plan (on stderr: stdout is the plan itself).
+    expect(made.stderr).toContain(`Saved the plan to ${saved}. To make exactly these calls: ses-reconcile apply ${saved}`);
   });
 
   // A refused apply changes nothing, so every test starts from the same account and the same saved plan.

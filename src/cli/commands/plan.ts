@@ -23,6 +23,8 @@ export async function runPlan(o: PlanCliOptions, io: Io): Promise<ExitCode> {
     const difference = sameCalls(plan, replan(inputs, inputs.live, { adopt: inputs.adopt, allowDeletes: true }));
     if (difference !== undefined) throw new InternalError(`the plan does not recompute from the inputs it would save (${difference}); this is a bug, please report it`);
     writeFileSync(o.out, planFileText(planToJson(plan), { plan, inputs }));
+    // stderr: stdout may be a JSON or markdown plan that a pipeline consumes whole.
+    io.err(`Saved the plan to ${o.out}. To make exactly these calls: ses-reconcile apply ${o.out} (it refuses if what the plan touches has changed since)\n`);
   }
   if (plan.refused) return EXIT.refused;
   return o.detailedExitcode && plan.changes.length > 0 ? EXIT.changes : EXIT.ok;
