@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli, FAST as fast, root, sandboxEnv, startSandboxEmulator } from './sandbox-emulator.mjs';
+import { FAST as fast, root, runStep, sandboxEnv, startSandboxEmulator } from './sandbox-emulator.mjs';
 
 const sets = process.argv.includes('--sets') ? process.argv[process.argv.indexOf('--sets') + 1] : '3';
 const { url, stop } = await startSandboxEmulator();
@@ -27,11 +27,7 @@ try {
   console.log(`$ node scripts/seed-hand-made.mjs --sets ${sets}`);
   const seeded = spawnSync(process.execPath, [join(root, 'scripts/seed-hand-made.mjs'), '--sets', sets], { cwd: root, env, stdio: 'inherit' });
   if (seeded.status !== 0) throw new Error('seeding the hand-made setup failed');
-  for (const { args, ok } of steps) {
-    console.log(`\n$ ses-reconcile ${args.join(' ')}`);
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, env, stdio: 'inherit' });
-    if (!ok.includes(r.status)) throw new Error(`ses-reconcile ${args[0]} exited ${r.status}`);
-  }
+  for (const { args, ok } of steps) runStep(args, env, ok);
   console.log(`\nThe adopted configuration is ${file}: check it in.`);
 } catch (err) {
   console.error(`sandbox failed: ${err.message}`);

@@ -1,6 +1,6 @@
 // What the sandbox scripts share (sandbox.mjs, adopt-demo.mjs): `ses-reconcile emulator` started in the
 // background on a free port, and the environment that points ses-reconcile and the SDK at it.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
@@ -45,3 +45,10 @@ export function sandboxEnv(url) {
  * pacing above AWS's documented rates (SESv2: 1 call/s), as --max-rate exists to do for emulators.
  */
 export const FAST = ['--max-rate', 'sesv2=50', '--max-rate', 'tagging=50'];
+
+/** Prints `$ ses-reconcile ARGS`, runs it, and throws unless it exits with one of `ok`. */
+export function runStep(args, env, ok = [0]) {
+  console.log(`\n$ ses-reconcile ${args.join(' ')}`);
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, env, stdio: 'inherit' });
+  if (!ok.includes(r.status)) throw new Error(`ses-reconcile ${args[0]} exited ${r.status}`);
+}

@@ -1,8 +1,7 @@
 // The quick start's sandbox: starts `ses-reconcile emulator` in the background, then runs ses-reconcile
 // against it on an example: validate, plan, apply, and plan again (which must say "No changes.").
 // Usage: npm run demo [-- path/to/config.yaml]
-import { spawnSync } from 'node:child_process';
-import { cli, FAST as fast, root, sandboxEnv, startSandboxEmulator } from './sandbox-emulator.mjs';
+import { FAST as fast, runStep, sandboxEnv, startSandboxEmulator } from './sandbox-emulator.mjs';
 
 const config = process.argv[2] ?? 'examples/full.yaml';
 const { url, stop } = await startSandboxEmulator();
@@ -15,11 +14,7 @@ const steps = [
 ];
 let status = 0;
 try {
-  for (const args of steps) {
-    console.log(`\n$ ses-reconcile ${args.join(' ')}`);
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, env, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error(`ses-reconcile ${args[0]} exited ${r.status}`);
-  }
+  for (const args of steps) runStep(args, env);
   const calls = await (await fetch(`${url}/_emulator/calls`)).json();
   console.log(`\nThe emulator served ${calls.total} AWS calls: ${JSON.stringify(calls.byOperation)}`);
 } catch (err) {
