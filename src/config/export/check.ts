@@ -5,7 +5,7 @@
  * `sendingEnabled` the file leaves out taking the live value (it is unmanaged). What differs is what
  * `export` warns about, so a file that would not plan `No changes.` after adoption never passes silently.
  */
-import { canonicalize } from '../../model/canonical.js';
+import { assertNever, canonicalize } from '../../model/canonical.js';
 import { jsonValue } from '../../model/json.js';
 import { keyOf, type ResourceKey } from '../../model/key.js';
 import type { Resource, TopicPolicy, TopicRef } from '../../model/resources.js';
@@ -40,6 +40,8 @@ export function comparable(r: Resource, topics: TopicNames): string {
     case 'dashboard':
       out = { ...r, tags: {} };
       break;
+    default:
+      return assertNever(r);
   }
   return JSON.stringify(jsonValue(out));
 }

@@ -12,7 +12,7 @@
  *    loadDesired reads; each file has its own `version` and `stack`).
  */
 import { topicArn } from '../../model/arn.js';
-import { STACK_TAG, type AccountAlarmPreset, type Alarm, type ConfigurationSet, type Dashboard, type EventDestination, type Resource, type SetAlarmPreset, type Topic } from '../../model/resources.js';
+import { STACK_TAG, type AccountAlarmPreset, type Resource, type SetAlarmPreset, type Topic } from '../../model/resources.js';
 import { normalize } from '../normalize.js';
 import type { WrittenAccountPreset, WrittenAlarm, WrittenConfig, WrittenConfigurationSet, WrittenDashboard, WrittenRatePreset, WrittenTopic } from '../written.js';
 import { keyOf, type ResourceKey } from '../../model/key.js';
@@ -72,20 +72,20 @@ const byName = <T extends { name: string }>(xs: readonly T[]): T[] => [...xs].so
 
 export function exportFiles(live: readonly Resource[], o: ExportOptions): ExportResult {
   const of = <K extends Resource['kind']>(kind: K) => byName(live.filter((r): r is Extract<Resource, { kind: K }> => r.kind === kind));
-  const topics = of('topic') as Topic[];
-  const topicNames = new Map(topics.map((t) => [topicArn(o.region, o.accountId, t.name), t.name]));
+  const topics = of('topic');
   // A reference by name makes the topic's policy grant its user (normalize.ts). A topic this stack owns whose
   // policy does not grant it was referenced by ARN in the file, and is written by ARN again: a name would
   // change its policy. Another topic is written by name (adopting it writes the policy; check() warns).
   const namesGranting = (grants: (t: Topic) => boolean): TopicNames =>
     new Map(topics.filter((t) => t.tags[STACK_TAG] !== o.stack || grants(t)).map((t) => [topicArn(o.region, o.accountId, t.name), t.name]));
   const alarmTopicNames = namesGranting((t) => t.policy.cloudWatchAlarms);
+  const topicNames = namesGranting(() => true);
 
   const shared = sharedTags([...of('configurationSet'), ...topics, ...of('alarm')]);
   const writtenTopics: Record<string, WrittenTopic> = Object.fromEntries(topics.map((t) => [t.name, writtenTopic(t, shared)]));
   const sets: Record<string, WrittenConfigurationSet> = {};
-  for (const s of of('configurationSet') as ConfigurationSet[]) sets[s.name] = writtenSet(s, shared, o.sendingManaged?.has(s.name) ?? false);
-  for (const d of of('eventDestination') as EventDestination[]) {
+  for (const s of of('configurationSet')) sets[s.name] = writtenSet(s, shared, o.sendingManaged?.has(s.name) ?? false);
+  for (const d of of('eventDestination')) {
     const set = sets[d.configurationSet];
     if (set) sets[d.configurationSet] = { ...set, eventDestinations: { ...set.eventDestinations, [d.name]: writtenDestination(d, namesGranting((t) => t.policy.sesConfigurationSets.includes(d.configurationSet))) } };
   }
@@ -93,7 +93,7 @@ export function exportFiles(live: readonly Resource[], o: ExportOptions): Export
   const accountAlarms: Record<string, WrittenAccountPreset> = {};
   const alarms: Record<string, WrittenAlarm> = {};
   const presetCtx = { stack: o.stack, sets: { ...sets }, topics: writtenTopics, topicNames: alarmTopicNames, tags: shared };
-  for (const a of of('alarm') as Alarm[]) {
+  for (const a of of('alarm')) {
     const match = presetOf(a, presetCtx);
     if (match?.owner === 'set') {
       const set = sets[match.set] as WrittenConfigurationSet;
@@ -101,7 +101,7 @@ export function exportFiles(live: readonly Resource[], o: ExportOptions): Export
     } else if (match?.owner === 'account') accountAlarms[match.preset] = match.written;
     else alarms[a.name] = writtenAlarm(a, alarmTopicNames, shared);
   }
-  const dashboards: Record<string, WrittenDashboard> = Object.fromEntries((of('dashboard') as Dashboard[]).map((d) => [d.name, writtenDashboard(d)]));
+  const dashboards: Record<string, WrittenDashboard> = Object.fromEntries(of('dashboard').map((d) => [d.name, writtenDashboard(d)]));
 
   const nonEmpty = <T extends object>(key: string, value: T) => (Object.keys(value).length > 0 ? { [key]: value } : {});
   const header = headerOf(o.stack, o.region, o.accountId);
