@@ -13,7 +13,7 @@
  * (made before dashboards carried it) is the stack's, and the plan tags it for the Region that applies first.
  */
 import type { Conflict } from '../model/change.js';
-import { keyOf, rootOf } from '../model/key.js';
+import { keyOf, rootOf, type ResourceKey } from '../model/key.js';
 import { REGION_TAG, STACK_TAG, type Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 
@@ -21,6 +21,8 @@ export interface Owned {
   readonly desired: State;
   readonly actual: State;
   readonly conflicts: readonly Conflict[];
+  /** Roots taken over with `--adopt`: they exist without the stack's tag and the plan adds it. */
+  readonly adopted: ReadonlySet<ResourceKey>;
 }
 
 /**
@@ -37,6 +39,7 @@ export function ownerOf(r: Resource, region: string): string | undefined {
 export function removeUnowned(desired: State, actual: State, stack: string, options: { readonly adopt: boolean; readonly region: string }): Owned {
   const excluded = new Set<string>(); // root keys whose whole subtree is out of the diff
   const conflicts: Conflict[] = [];
+  const adopted = new Set<ResourceKey>();
   for (const [key, live] of actual) {
     if (live.kind === 'eventDestination') continue; // follows its set
     const owner = ownerOf(live, options.region);
@@ -46,7 +49,10 @@ export function removeUnowned(desired: State, actual: State, stack: string, opti
       excluded.add(key);
       continue;
     }
-    if (owner === undefined && options.adopt) continue;
+    if (owner === undefined && options.adopt) {
+      adopted.add(key);
+      continue;
+    }
     excluded.add(key);
     conflicts.push({ key, desired: wanted, actual: live, owner });
   }
@@ -55,5 +61,6 @@ export function removeUnowned(desired: State, actual: State, stack: string, opti
     desired: stateOf([...desired.values()].filter(keep)),
     actual: stateOf([...actual.values()].filter(keep)),
     conflicts,
+    adopted,
   };
 }

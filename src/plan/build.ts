@@ -4,9 +4,9 @@
  * the caller's: plan/compute.ts.
  */
 import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/change.js';
-import { resourceId } from '../model/key.js';
+import { resourceId, rootOf, type ResourceKey } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, summarize, type Plan, type RefreshNote } from '../model/plan.js';
-import { STACK_TAG, type ConfigurationSet, type Resource } from '../model/resources.js';
+import type { ConfigurationSet, Resource } from '../model/resources.js';
 import { planCost, type CostHints } from './cost.js';
 import { orderChanges } from './order.js';
 import { recordDigests, updateReason } from './reason.js';
@@ -33,6 +33,8 @@ export interface PlanInput {
   readonly actual: Iterable<Resource>;
   /** The desired resources of the managed scope (for reasons). */
   readonly desired: Iterable<Resource>;
+  /** Roots taken over with `--adopt` (diff/ownership.ts): their changes carry the reason `adopted`. @default none */
+  readonly adopted?: ReadonlySet<ResourceKey>;
 }
 
 function withoutName(r: Resource): string {
@@ -113,11 +115,9 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
       if (d.before.kind === 'configurationSet' && d.after.kind === 'configurationSet' && d.before.sendingEnabled === false && d.after.sendingEnabled === true)
         notes.push('resumes sending on a configuration set that was paused outside ses-reconcile (by SES or your own automation)');
       const setName = d.after.kind === 'configurationSet' ? d.after.name : d.after.kind === 'eventDestination' ? d.after.configurationSet : '';
-      // The resource that carries ownership: the set of a destination, else the resource itself.
-      const owner = d.before.kind === 'eventDestination' ? liveSets.get(setName) : d.before;
       const reason: ChangeReason =
-        owner !== undefined && 'tags' in owner && owner.tags[STACK_TAG] === undefined
-          ? 'adopted' // only --adopt lets an update reach a resource without the stack's tag (diff/ownership.ts)
+        input.adopted?.has(rootOf(d.key))
+          ? 'adopted'
           : (d.after.kind === 'alarm' && d.before.kind === 'alarm') || (d.after.kind === 'topic' && d.before.kind === 'topic')
             ? updateReason(d.after, d.before)
             : updateReason(desiredSets.get(setName), liveSets.get(setName));

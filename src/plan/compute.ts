@@ -38,7 +38,7 @@ export function computePlan(desiredAll: State, actualAll: State, o: PipelineOpti
 export function planResolved(desired: State, actualAll: State, o: PipelineOptions): Plan {
   const owned = removeUnowned(desired, actualAll, o.stack, { adopt: o.adopt, region: o.region });
   const diffs = diffStates(owned.desired, owned.actual);
-  const plan = buildPlan({ diffs, conflicts: owned.conflicts, actual: owned.actual.values(), desired: owned.desired.values() }, o);
+  const plan = buildPlan({ diffs, conflicts: owned.conflicts, adopted: owned.adopted, actual: owned.actual.values(), desired: owned.desired.values() }, o);
   return guardOwnership(plan, actualAll, (r) => ownerOf(r, o.region), o);
 }
 
