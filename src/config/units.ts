@@ -33,13 +33,5 @@ export function maxEvaluationWindow(periodSeconds: number): number {
   return periodSeconds < 3600 ? 86_400 : 604_800;
 }
 
-export function formatDuration(seconds: number): string {
-  if (seconds % 86400 === 0) return `${seconds / 86400}d`;
-  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
-  if (seconds % 60 === 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
-}
-
-export function formatRate(fraction: number): string {
-  return `${Number((fraction * 100).toPrecision(10))}%`;
-}
+// Spelled back for a person by export and the plan alike: one definition, in model/.
+export { formatDuration, formatRate } from '../model/units.js';

@@ -1,6 +1,6 @@
 /**
  * diffStates(desired, actual): one ResourceDiff per resource that differs, keyed and ordered by
- * ResourceKey. Both sides are canonical already; the only adjustment here is for fields the file leaves
+ * ResourceKey, compared in the file's shape (model/view.ts). Both sides are canonical already; the only adjustment here is for fields the file leaves
  * unmanaged on purpose (`sendingEnabled` omitted: docs/architecture.md, "The file format"), which take the live value before comparing.
  */
 import type { ResourceDiff } from '../model/change.js';
@@ -8,7 +8,7 @@ import { compareKeys } from '../model/key.js';
 import type { ConfigurationSet, Resource } from '../model/resources.js';
 import type { State } from '../model/state.js';
 import { fieldDiffs } from './fields.js';
-import { diffView } from '../model/view.js';
+import { fileView, NO_CONTEXT, type ViewContext } from '../model/view.js';
 
 /** The desired resource with unmanaged fields set to what AWS has. */
 export function withUnmanaged(desired: Resource, actual: Resource): Resource {
@@ -20,7 +20,8 @@ export function withUnmanaged(desired: Resource, actual: Resource): Resource {
   return desired;
 }
 
-export function diffStates(desired: State, actual: State): ResourceDiff[] {
+/** `ctx`: how the plan shows references (model/view.ts), so a difference is one the reader can see. */
+export function diffStates(desired: State, actual: State, ctx: ViewContext = NO_CONTEXT): ResourceDiff[] {
   const keys = [...new Set([...desired.keys(), ...actual.keys()])].sort(compareKeys);
   const out: ResourceDiff[] = [];
   for (const key of keys) {
@@ -30,7 +31,7 @@ export function diffStates(desired: State, actual: State): ResourceDiff[] {
     else if (!want && have) out.push({ kind: 'delete', key, before: have });
     else if (want && have) {
       const after = withUnmanaged(want, have);
-      const fields = fieldDiffs(diffView(have), diffView(after));
+      const fields = fieldDiffs(fileView(have, ctx), fileView(after, ctx));
       if (fields.length > 0) out.push({ kind: 'update', key, before: have, after, fields });
     }
   }

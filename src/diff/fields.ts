@@ -26,11 +26,21 @@ export function fieldDiffs(before: Record<string, unknown>, after: Record<string
         break;
       }
     }
-    const path = full.slice(0, cut);
-    const key = path.join('.');
+    const path = full.slice(0, cut).map(String);
+    const key = JSON.stringify(path);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ path: key, before: at(before, path) ?? null, after: at(after, path) ?? null });
+    out.push({ path, before: at(before, path) ?? null, after: at(after, path) ?? null });
   }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return out.sort((a, b) => comparePaths(a.path, b.path));
+}
+
+/** Segment by segment, in code-unit order; a path before the paths inside it. */
+function comparePaths(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
 }

@@ -6,6 +6,7 @@
 import type { ResourceKey } from './key.js';
 import type { Resource, ResourceKind } from './resources.js';
 import type { Step } from './step.js';
+import type { FieldPath } from './view.js';
 
 export type Action = 'create' | 'update' | 'replace' | 'delete';
 
@@ -36,10 +37,27 @@ export type ChangeReason =
   | 'adopted';
 
 export interface FieldDiff {
-  /** Dotted path inside the resource, e.g. `target.dimensions.Campaign.default`. */
-  readonly path: string;
+  /** Where in the resource's file view (model/view.ts), e.g. `cloudWatch`, `dimensions`, `Campaign`, `default`. */
+  readonly path: FieldPath;
   readonly before: unknown;
   readonly after: unknown;
+  /**
+   * Why this field differs, when the plan can tell field by field (plan/reason.ts); absent, the change's
+   * reason holds for it.
+   */
+  readonly reason?: ChangeReason;
+}
+
+/**
+ * Why a safety rule refuses a change: a delete without `--allow-deletes` or over `--max-deletes`, a
+ * resource of the file's name that the stack does not own (`--adopt` takes an untagged one), or a call on
+ * a resource that is not the stack's (the last check before any call: plan/safety.ts guardOwnership).
+ */
+export type BlockKind = 'delete-refused' | 'conflict' | 'not-owned';
+
+export interface Blocked {
+  readonly kind: BlockKind;
+  readonly message: string;
 }
 
 export interface Change {
@@ -58,5 +76,12 @@ export interface Change {
   /** Warnings about this change (e.g. it resumes sending that was paused outside ses-reconcile). */
   readonly notes: readonly string[];
   /** Set when a safety rule refuses this change; the plan is still printed, this row marked. */
-  readonly blocked?: string;
+  readonly blocked?: Blocked;
+  /**
+   * What AWS deletes with this change without a call of its own: a deleted configuration set's event
+   * destinations. Counted as deletes wherever deletes are counted (model/plan.ts deleteCount).
+   */
+  readonly cascade?: readonly ResourceKey[];
+  /** A rename (a destination deleted and created again under another name): both ids, on both changes. */
+  readonly renamed?: { readonly from: string; readonly to: string };
 }

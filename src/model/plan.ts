@@ -2,7 +2,7 @@
  * The plan: changes in the order apply runs them, grouped into waves whose changes do not depend on each
  * other (so a wave may run concurrently). Pure data; `render/` prints it, `apply/` executes it.
  */
-import type { Action, Change } from './change.js';
+import type { Change } from './change.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -28,6 +28,8 @@ export interface Plan {
   /** Indexes into `changes`; each wave runs after the previous one completes. */
   readonly waves: readonly (readonly number[])[];
   readonly summary: PlanSummary;
+  /** The file's topics, by name: a reference to one is shown by its name, as the file writes it (model/view.ts viewContext). */
+  readonly topics: readonly string[];
   /** Plan-level warnings (validation warnings, unsupported resources, refusals). */
   readonly warnings: readonly string[];
   /** Set when safety refuses the plan as a whole: the measured value, the limit and the overriding flag. */
@@ -39,9 +41,4 @@ export interface Plan {
   readonly refresh?: RefreshNote;
   /** The monthly CloudWatch cost (USD, list prices) the plan adds and removes. */
   readonly cost?: { readonly added: number; readonly removed: number; readonly asOf: string; readonly region: string };
-}
-
-export function summarize(changes: readonly Change[]): PlanSummary {
-  const count = (a: Action) => changes.filter((c) => c.action === a).length;
-  return { create: count('create'), update: count('update'), replace: count('replace'), delete: count('delete') };
 }

@@ -4,7 +4,7 @@
  * (docs/aws-behaviour.md, "Metrics SES publishes"). The emulator keeps its own copy: it shares nothing
  * with the core.
  */
-import type { EventType } from './resources.js';
+import type { Alarm, EventType } from './resources.js';
 
 /** The CloudWatch namespace of every SES metric, event and reputation alike. */
 export const SES_NAMESPACE = 'AWS/SES';
@@ -25,6 +25,22 @@ export const EVENT_OF_METRIC: Readonly<Record<string, EventType>> = {
   DeliveryDelay: 'DELIVERY_DELAY',
   Subscription: 'SUBSCRIPTION',
 };
+
+/** The tag keys ses-reconcile writes itself (ownership, Region, digest): never part of a file. */
+export const OWN_TAG_PREFIX = 'ses-reconcile:';
+
+/** What a rate preset's returning expression is (config/normalize.ts): `IF(sends >= N, bounces / sends, 0)`. */
+const RATE_EXPRESSION = /^IF\(sends >= \d+, \w+ \/ sends, 0\)$/;
+
+/**
+ * True when an alarm's threshold is a fraction, written as a percentage in the file (`3%`): SES's
+ * Reputation.*Rate metrics, and the metric math of the rate presets.
+ */
+export function isRateAlarm(a: Alarm): boolean {
+  const q = a.query;
+  if (q.type === 'metric') return q.metric.namespace === SES_NAMESPACE && /^Reputation\.\w+Rate$/.test(q.metric.metricName);
+  return q.metrics.some((m) => m.kind === 'expression' && m.returnData && RATE_EXPRESSION.test(m.expression));
+}
 
 /** The segment account-level preset alarms are named under, where set presets use the set's name. */
 export const ACCOUNT_SEGMENT = 'account';

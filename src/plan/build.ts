@@ -4,13 +4,13 @@
  * the caller's: plan/compute.ts.
  */
 import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/change.js';
-import { resourceId, rootOf, type ResourceKey } from '../model/key.js';
-import { PLAN_FORMAT_VERSION, summarize, type Plan, type RefreshNote } from '../model/plan.js';
+import { compareKeys, keyOf, resourceId, rootOf, type ResourceKey } from '../model/key.js';
+import { PLAN_FORMAT_VERSION, type Plan, type RefreshNote } from '../model/plan.js';
 import type { ConfigurationSet, Resource } from '../model/resources.js';
 import { planCost, type CostHints } from './cost.js';
 import { orderChanges } from './order.js';
 import { recordDigests, updateReason } from './reason.js';
-import { checkSafety, type SafetyOptions } from './safety.js';
+import { checkSafety, summaryOf, type SafetyOptions } from './safety.js';
 import { createSteps, deleteSteps, needsReplace, updateSteps } from './steps.js';
 
 
@@ -42,9 +42,12 @@ function withoutName(r: Resource): string {
   return JSON.stringify(rest);
 }
 
-/** Delete + create of an identical destination in one set reads as a rename (docs/architecture.md, "The file format": shown as such). */
-function renames(diffs: readonly ResourceDiff[]): Set<string> {
-  const keys = new Set<string>();
+/**
+ * Delete + create of an identical destination in one set reads as a rename (docs/architecture.md, "The
+ * file format": shown as such): both changes, by key, with the two ids.
+ */
+function renames(diffs: readonly ResourceDiff[]): Map<ResourceKey, { readonly from: string; readonly to: string }> {
+  const pairs = new Map<ResourceKey, { readonly from: string; readonly to: string }>();
   const created = diffs.filter((d): d is Extract<ResourceDiff, { kind: 'create' }> => d.kind === 'create' && d.after.kind === 'eventDestination');
   for (const d of diffs) {
     if (d.kind !== 'delete' || d.before.kind !== 'eventDestination') continue;
@@ -53,19 +56,20 @@ function renames(diffs: readonly ResourceDiff[]): Set<string> {
       (c) => c.after.kind === 'eventDestination' && c.after.configurationSet === before.configurationSet && withoutName(c.after) === withoutName(before),
     );
     if (twin) {
-      keys.add(d.key);
-      keys.add(twin.key);
+      const pair = { from: resourceId(before), to: resourceId(twin.after) };
+      pairs.set(d.key, pair);
+      pairs.set(twin.key, pair);
     }
   }
-  return keys;
+  return pairs;
 }
 
 function conflictText(owner: string | undefined, name: string): string {
-  if (owner === undefined) return 'conflict: exists in AWS without this stack\'s tag; re-run apply with --adopt to manage it';
+  if (owner === undefined) return 'exists in AWS without this stack\'s tag; re-run apply with --adopt to manage it';
   const [stack, region] = owner.split('@');
   if (region !== undefined)
-    return `conflict: dashboards are global, and this one belongs to stack "${stack}" in ${region}; give each Region its own dashboard by writing {region} in its name (${name}-{region})`;
-  return `conflict: owned by stack "${owner}"; two stacks never touch each other's resources`;
+    return `dashboards are global, and this one belongs to stack "${stack}" in ${region}; give each Region its own dashboard by writing {region} in its name (${name}-{region})`;
+  return `owned by stack "${owner}"; two stacks never touch each other's resources`;
 }
 
 function conflictChange(c: Conflict): Change {
@@ -81,7 +85,7 @@ function conflictChange(c: Conflict): Change {
     diff: [],
     steps: [],
     notes: [],
-    blocked: conflictText(c.owner, c.desired.name),
+    blocked: { kind: 'conflict', message: conflictText(c.owner, c.desired.name) },
   };
 }
 
@@ -100,16 +104,27 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
     if (d.kind === 'create') {
       if (d.after.kind === 'dashboard')
         base.notes.push(`dashboards are global: this one is tagged for stack ${o.stack} in ${o.region}, and the stack applied in another Region leaves it alone`);
-      changes.push({ ...base, action: 'create', kind: d.after.kind, id: resourceId(d.after), reason: renamed.has(d.key) ? 'rename' : 'new in file', before: null, after: d.after, diff: [], steps: createSteps(d.after) });
+      const rename = renamed.get(d.key);
+      changes.push({ ...base, action: 'create', kind: d.after.kind, id: resourceId(d.after), reason: rename ? 'rename' : 'new in file', before: null, after: d.after, diff: [], steps: createSteps(d.after), ...(rename ? { renamed: rename } : {}) });
     } else if (d.kind === 'delete') {
       const r = d.before;
-      // Deleting a set deletes its destinations (AWS): they are notes of the set's change, not calls.
+      // Deleting a set deletes its destinations (AWS): they are the set's change's cascade, not calls.
       if (r.kind === 'eventDestination' && deletedSets.has(r.configurationSet)) continue;
-      const notes =
-        r.kind === 'configurationSet'
-          ? actual.filter((x) => x.kind === 'eventDestination' && x.configurationSet === r.name).map((x) => `deletes event destination ${resourceId(x)} with the set`)
-          : [];
-      changes.push({ ...base, notes, action: 'delete', kind: r.kind, id: resourceId(r), reason: renamed.has(d.key) ? 'rename' : 'removed from file', before: r, after: null, diff: [], steps: deleteSteps(r) });
+      const cascade = r.kind === 'configurationSet' ? actual.filter((x) => x.kind === 'eventDestination' && x.configurationSet === r.name).map(keyOf).sort(compareKeys) : [];
+      const rename = renamed.get(d.key);
+      changes.push({
+        ...base,
+        action: 'delete',
+        kind: r.kind,
+        id: resourceId(r),
+        reason: rename ? 'rename' : 'removed from file',
+        before: r,
+        after: null,
+        diff: [],
+        steps: deleteSteps(r),
+        ...(cascade.length > 0 ? { cascade } : {}),
+        ...(rename ? { renamed: rename } : {}),
+      });
     } else {
       const notes: string[] = [];
       if (d.before.kind === 'configurationSet' && d.after.kind === 'configurationSet' && d.before.sendingEnabled === false && d.after.sendingEnabled === true)
@@ -146,7 +161,8 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
     ...(o.accountId ? { accountId: o.accountId } : {}),
     changes: safe.changes,
     waves: ordered.waves,
-    summary: summarize(safe.changes.filter((c) => !c.blocked || c.action === 'delete')),
+    summary: summaryOf(safe.changes),
+    topics: desired.filter((r) => r.kind === 'topic').map((r) => r.name).sort(),
     warnings,
     ...(safe.refused ? { refused: safe.refused } : {}),
     ...(o.refresh ? { refresh: o.refresh } : {}),

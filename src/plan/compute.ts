@@ -8,6 +8,7 @@ import { diffStates } from '../diff/diff.js';
 import { ownerOf, removeUnowned } from '../diff/ownership.js';
 import type { Plan } from '../model/plan.js';
 import type { State } from '../model/state.js';
+import { viewContext } from '../model/view.js';
 import { buildPlan, type PlanOptions } from './build.js';
 import { resolveDashboards } from './dashboard-body.js';
 import type { PlanInputs } from './planfile.js';
@@ -37,7 +38,8 @@ export function computePlan(desiredAll: State, actualAll: State, o: PipelineOpti
 /** computePlan for a desired state resolveDesired already made (plan resolves it before reading, for the scopes). */
 export function planResolved(desired: State, actualAll: State, o: PipelineOptions): Plan {
   const owned = removeUnowned(desired, actualAll, o.stack, { adopt: o.adopt, region: o.region });
-  const diffs = diffStates(owned.desired, owned.actual);
+  const topics = [...owned.desired.values()].filter((r) => r.kind === 'topic').map((r) => r.name);
+  const diffs = diffStates(owned.desired, owned.actual, viewContext(topics, o.region, o.accountId));
   const plan = buildPlan({ diffs, conflicts: owned.conflicts, adopted: owned.adopted, actual: owned.actual.values(), desired: owned.desired.values() }, o);
   return guardOwnership(plan, actualAll, (r) => ownerOf(r, o.region), o);
 }

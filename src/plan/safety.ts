@@ -6,8 +6,8 @@
  * A refused plan is still printed in full with the blocked rows marked; the message says the measured
  * number, the limit and the flag that overrides it.
  */
-import type { Change } from '../model/change.js';
-import { summarize, type Plan } from '../model/plan.js';
+import type { Blocked, Change } from '../model/change.js';
+import type { Plan, PlanSummary } from '../model/plan.js';
 import type { Resource } from '../model/resources.js';
 import type { State } from '../model/state.js';
 import { describeStep, type Step } from '../model/step.js';
@@ -20,7 +20,6 @@ export interface SafetyOptions {
   readonly maxDeletes?: number;
 }
 
-const DELETE_REFUSED = 'delete refused: ';
 
 /** A destination deleted and created again by the next call of the same change is a replace, not a delete. */
 function isReplaced(steps: readonly Step[], i: number): boolean {
@@ -34,30 +33,43 @@ function isReplaced(steps: readonly Step[], i: number): boolean {
   );
 }
 
-/** Deletes a change makes: its delete calls, plus the destinations AWS deletes with a deleted set. */
+/** Deletes a change makes: its delete calls, plus what AWS deletes with a deleted set (Change.cascade). */
 export function deleteCount(c: Change): number {
   let n = 0;
   c.steps.forEach((s, i) => {
     if (isDeleteStep(s) && !isReplaced(c.steps, i)) n++;
   });
-  if (c.steps.some((s) => s.op === 'DeleteConfigurationSet')) n += c.notes.filter((x) => x.startsWith('deletes event destination')).length;
+  if (c.steps.some((s) => s.op === 'DeleteConfigurationSet')) n += c.cascade?.length ?? 0;
   return n;
+}
+
+/**
+ * The plan's counts, from the same facts the refusal counts (issue: "counts, refusal messages and rows
+ * agree"): a change counts by its action unless it is blocked for a reason other than being a delete (a
+ * conflict is not something apply would do); deletes count their calls and cascades (deleteCount), so
+ * "4 to delete" and "4 deletes exceed --max-deletes 1" say the same number.
+ */
+export function summaryOf(changes: readonly Change[]): PlanSummary {
+  const counted = changes.filter((c) => !c.blocked || c.action === 'delete');
+  const count = (a: Change['action']) => counted.filter((c) => c.action === a).length;
+  const deletes = counted.filter((c) => c.action === 'delete').reduce((n, c) => n + Math.max(1, deleteCount(c)), 0);
+  return { create: count('create'), update: count('update'), replace: count('replace'), delete: deletes };
 }
 
 export function checkSafety(changes: readonly Change[], o: SafetyOptions): { changes: Change[]; refused?: string } {
   const deletes = changes.reduce((n, c) => n + deleteCount(c), 0);
   const reasons: string[] = [];
-  let blockDeletes: string | undefined;
+  let blockDeletes: Blocked | undefined;
   if (deletes > 0 && !o.allowDeletes) {
-    blockDeletes = DELETE_REFUSED + 're-run with --allow-deletes';
+    blockDeletes = { kind: 'delete-refused', message: 'deletes need --allow-deletes' };
     reasons.push(`the plan deletes ${deletes} resource${deletes === 1 ? '' : 's'}; deletes need --allow-deletes`);
   } else if (o.maxDeletes !== undefined && deletes > o.maxDeletes) {
-    blockDeletes = `${DELETE_REFUSED}${deletes} deletes exceed --max-deletes ${o.maxDeletes}`;
+    blockDeletes = { kind: 'delete-refused', message: `${deletes} deletes exceed --max-deletes ${o.maxDeletes}` };
     reasons.push(`${deletes} deletes exceed --max-deletes ${o.maxDeletes}; re-run with --max-deletes ${deletes}`);
   }
-  const blocked = changes.filter((c) => c.blocked);
-  if (blocked.length > 0)
-    reasons.push(`${blocked.length} conflict${blocked.length === 1 ? '' : 's'}: ${blocked.map((c) => `${c.id} (${(c.blocked ?? '').replace(/^conflict: /, '')})`).join(', ')}`);
+  const conflicts = changes.filter((c) => c.blocked?.kind === 'conflict');
+  if (conflicts.length > 0)
+    reasons.push(`${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}: ${conflicts.map((c) => `${c.id} (${c.blocked?.message})`).join(', ')}`);
   const out = changes.map((c) => (blockDeletes && deleteCount(c) > 0 && !c.blocked ? { ...c, blocked: blockDeletes } : c));
   return reasons.length > 0 ? { changes: out, refused: reasons.join('; ') } : { changes: out };
 }
@@ -80,11 +92,11 @@ export function guardOwnership(plan: Plan, live: State, owner: (r: Resource) => 
       const [stack, region] = (who ?? '').split('@');
       const why = who === undefined ? 'carries no stack tag (re-run with --adopt to adopt it)' : `is owned by stack "${stack}"${region ? ` in ${region}` : ''}`;
       refusals.push(`${describeStep(step)} acts on ${target.kind} ${target.name}, which ${why}`);
-      return { ...c, blocked: `not this stack's: ${describeStep(step)} acts on ${target.kind} ${target.name}, which ${why}` };
+      return { ...c, blocked: { kind: 'not-owned' as const, message: `${describeStep(step)} acts on ${target.kind} ${target.name}, which ${why}` } };
     }
     return c;
   });
   if (refusals.length === 0) return plan;
   const refused = [plan.refused, `${refusals.length} call${refusals.length === 1 ? '' : 's'} on resources this stack does not own: ${refusals.join('; ')}`].filter(Boolean).join('; ');
-  return { ...plan, changes, refused, summary: summarize(changes.filter((c) => !c.blocked || c.action === 'delete')) };
+  return { ...plan, changes, refused, summary: summaryOf(changes) };
 }

@@ -4,7 +4,8 @@
  * set (a new destination needs its set to exist).
  */
 import type { Change } from '../model/change.js';
-import { summarize, type Plan } from '../model/plan.js';
+import type { Plan } from '../model/plan.js';
+import { summaryOf } from './safety.js';
 import { orderChanges } from './order.js';
 
 export function targetPlan(plan: Plan, targets: readonly string[]): { plan: Plan; unmatched: string[] } {
@@ -15,7 +16,7 @@ export function targetPlan(plan: Plan, targets: readonly string[]): { plan: Plan
   const unmatched = targets.filter((t) => !plan.changes.some((c) => c.id === t || setOf(c) === t || t.split('/')[0] === c.id));
   const ordered = orderChanges(kept);
   return {
-    plan: { ...plan, changes: ordered.changes, waves: ordered.waves, summary: summarize(ordered.changes.filter((c) => !c.blocked || c.action === 'delete')) },
+    plan: { ...plan, changes: ordered.changes, waves: ordered.waves, summary: summaryOf(ordered.changes) },
     unmatched,
   };
 }

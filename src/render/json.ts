@@ -9,7 +9,9 @@
  * of a plan file must not depend on that. Arrays keep their order: canonicalize() already sorted the ones
  * AWS treats as sets, and the others (steps, waves) are ordered on purpose.
  */
-import type { Action, Change, ChangeReason } from '../model/change.js';
+import type { Action, BlockKind, Change, ChangeReason } from '../model/change.js';
+import { splitKey } from '../model/key.js';
+import { fileView, formatPath, generatedField, viewContext, type ViewContext } from '../model/view.js';
 import type { Plan } from '../model/plan.js';
 import type { ResourceKind } from '../model/resources.js';
 import { jsonValue, type JsonValue } from '../model/json.js';
@@ -50,27 +52,35 @@ export interface ChangeJson {
   readonly id: string;
   /** Why the change exists (docs/architecture.md, "Plans"). */
   readonly reason: ChangeReason;
-  /** The live resource; null for a create. */
+  /** The live resource in the file's shape (model/view.ts); null for a create. */
   readonly before: JsonValue;
-  /** The desired resource; null for a delete. */
+  /** The desired resource in the file's shape; null for a delete. */
   readonly after: JsonValue;
-  /** The fields that differ (dotted paths); empty for create and delete. An absent side is null. */
+  /** The fields that differ, as paths into `before` and `after`; empty for create and delete. An absent side is null. */
   readonly diff: readonly FieldDiffJson[];
+  /** A rename: the old and the new id, on both the delete and the create. */
+  readonly renamed?: { readonly from: string; readonly to: string };
+  /** What AWS deletes with this change without a call of its own (a deleted set's event destinations). */
+  readonly cascade?: readonly { readonly type: ResourceKind; readonly id: string }[];
   /** The API calls that make the change, in order, as `Operation target`. */
   readonly steps: readonly string[];
   /** Warnings about this change; empty when none. */
   readonly notes: readonly string[];
   /** Why a safety rule refuses this change; absent when it is not blocked. */
-  readonly blocked?: string;
+  readonly blocked?: { readonly kind: BlockKind; readonly message: string };
 }
 
 export interface FieldDiffJson {
-  /** Dotted path inside the resource. */
+  /** Path into `before` and `after`: identifiers joined by `.`, other keys as `["key"]` (model/view.ts formatPath). */
   readonly path: string;
   /** The live value; null when absent. */
   readonly before: JsonValue;
   /** The desired value; null when absent. */
   readonly after: JsonValue;
+  /** Why this field differs, when the plan can tell field by field and it is not the change's `reason`. */
+  readonly reason?: ChangeReason;
+  /** True for a field ses-reconcile writes itself (ownership tags, a topic's policy, a preset's description). */
+  readonly generated?: true;
 }
 
 export interface SummaryJson {
@@ -85,18 +95,26 @@ export interface SummaryJson {
 }
 
 
-export function changeToJson(change: Change): ChangeJson {
+export function changeToJson(change: Change, ctx: ViewContext): ChangeJson {
   return {
     action: change.action,
     type: change.kind,
     id: change.id,
     reason: change.reason,
-    before: jsonValue(change.before),
-    after: jsonValue(change.after),
-    diff: change.diff.map((d) => ({ path: d.path, before: jsonValue(d.before), after: jsonValue(d.after) })),
+    before: change.before === null ? null : jsonValue(fileView(change.before, ctx)),
+    after: change.after === null ? null : jsonValue(fileView(change.after, ctx)),
+    diff: change.diff.map((d) => ({
+      path: formatPath(d.path),
+      before: jsonValue(d.before),
+      after: jsonValue(d.after),
+      ...(d.reason !== undefined && d.reason !== change.reason ? { reason: d.reason } : {}),
+      ...(generatedField(change.kind, d.path, d.after ?? d.before) ? { generated: true as const } : {}),
+    })),
+    ...(change.renamed !== undefined ? { renamed: { ...change.renamed } } : {}),
+    ...(change.cascade !== undefined ? { cascade: change.cascade.map((k) => { const { kind, id } = splitKey(k); return { type: kind, id }; }) } : {}),
     steps: change.steps.map(describeStep),
     notes: [...change.notes],
-    ...(change.blocked !== undefined ? { blocked: change.blocked } : {}),
+    ...(change.blocked !== undefined ? { blocked: { kind: change.blocked.kind, message: change.blocked.message } } : {}),
   };
 }
 
@@ -107,7 +125,7 @@ export function planToJson(plan: Plan): PlanJson {
     region: plan.region,
     ...(plan.accountId !== undefined ? { accountId: plan.accountId } : {}),
     ...(plan.refused !== undefined ? { refused: plan.refused } : {}),
-    changes: plan.changes.map(changeToJson),
+    changes: plan.changes.map((c) => changeToJson(c, viewContext(plan.topics, plan.region, plan.accountId))),
     waves: plan.waves.map((w) => [...w]),
     summary: {
       create: plan.summary.create,

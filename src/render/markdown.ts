@@ -20,7 +20,9 @@ import type { Action, Change } from '../model/change.js';
 import { refreshNotice } from './refresh.js';
 import type { Plan } from '../model/plan.js';
 import { describeStep } from '../model/step.js';
-import { ACTION_SYMBOL, ACTIONS, fieldLines } from './field-lines.js';
+import { splitKey } from '../model/key.js';
+import { viewContext, type ViewContext } from '../model/view.js';
+import { ACTION_SYMBOL, ACTIONS, fieldLines, GENERATED_MARK, headerReason, type FieldLine } from './field-lines.js';
 
 /** GitHub's limit for an issue or pull-request comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -34,8 +36,8 @@ export interface MarkdownOptions {
   readonly maxChars?: number;
 }
 
-/** Widest value shown on a diff line before it is clipped. */
-const VALUE_WIDTH = 160;
+/** Widest value written inline; a longer one is an indented block (never cut). */
+const VALUE_WIDTH = 80;
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -87,6 +89,7 @@ function tallyOf(changes: readonly Change[]): Tally {
   const t = { ...NO_CHANGES };
   for (const c of changes) {
     t[c.action]++;
+    t.delete += c.cascade?.length ?? 0; // rows of their own (cascadeBlocks), counted as the plan counts them
     if (c.blocked !== undefined) t.blocked++;
   }
   return t;
@@ -145,32 +148,44 @@ function sectionsOf(plan: Plan): Section[] {
   return [...byKey.values()].map((section) => ({ ...section, tally: tallyOf(section.changes) }));
 }
 
-function diffBody(change: Change): string[] {
-  if (change.action === 'delete') return [`- ${change.kind} ${change.id}`];
+/** A field as ```diff lines: the first character is the sign GitHub colours (`-`, `+`, or a space for context). */
+function diffLines(f: FieldLine): string[] {
+  const tail = [f.generated ? `  ${GENERATED_MARK}` : '', f.reason !== undefined ? `  # ${f.reason}` : ''].join('');
+  if (f.rows !== undefined) return [`${f.sign === '~' ? ' ' : f.sign} ${f.path}:${tail}`, ...f.rows.map((r) => `${r.sign}     ${r.text}`)];
   const out: string[] = [];
-  for (const f of fieldLines(change, VALUE_WIDTH)) {
-    if (f.before !== undefined) out.push(`- ${f.path}: ${f.before}`);
-    if (f.after !== undefined) out.push(`+ ${f.path}: ${f.after}`);
-  }
+  if (f.before !== undefined) out.push(`- ${f.path}: ${f.before}${tail}`);
+  if (f.after !== undefined) out.push(`+ ${f.path}: ${f.after}${tail}`);
   return out;
 }
 
-function changeBlock(change: Change): string {
-  const parts = [`**${ACTION_SYMBOL[change.action]} ${change.action}** ${change.kind} ${code(change.id)} · _${change.reason}_`];
-  if (change.blocked !== undefined) parts.push(`**✗ BLOCKED:** ${inline(change.blocked)}`);
+function diffBody(change: Change, ctx: ViewContext): string[] {
+  return fieldLines(change, ctx, VALUE_WIDTH).flatMap(diffLines);
+}
+
+/** What AWS deletes with a set, each a row of its own, so the rows agree with the counts. */
+function cascadeBlocks(change: Change): string[] {
+  return (change.cascade ?? []).map((key) => {
+    const { kind, id } = splitKey(key);
+    return `**${ACTION_SYMBOL.delete} delete** ${kind} ${code(id)} · _deleted with ${change.kind} ${code(change.id)}_\n\nCalls: none (AWS deletes it with the set)`;
+  });
+}
+
+function changeBlock(change: Change, ctx: ViewContext): string {
+  const parts = [`**${ACTION_SYMBOL[change.action]} ${change.action}** ${change.kind} ${code(change.id)} · _${escapeHtml(headerReason(change))}_`];
+  if (change.blocked !== undefined) parts.push(`**✗ BLOCKED:** ${inline(change.blocked.message)}`);
   if (change.notes.length > 0) parts.push(change.notes.map((n) => `- ⚠️ ${inline(n)}`).join('\n'));
-  const body = diffBody(change);
+  const body = diffBody(change, ctx);
   if (body.length > 0) parts.push(fenced('diff', body));
   if (change.steps.length > 0) parts.push(`Calls: ${change.steps.map((s) => code(describeStep(s))).join(', ')}`);
-  return parts.join('\n\n');
+  return [parts.join('\n\n'), ...cascadeBlocks(change)].join('\n\n');
 }
 
 function summaryTag(section: Section): string {
   return `<summary><b>${section.title}</b>: ${counts(section.tally)}</summary>`;
 }
 
-function fullSection(section: Section): string {
-  return ['<details>' + summaryTag(section), ...section.changes.map(changeBlock), '</details>'].join('\n\n');
+function fullSection(section: Section, ctx: ViewContext): string {
+  return ['<details>' + summaryTag(section), ...section.changes.map((c) => changeBlock(c, ctx)), '</details>'].join('\n\n');
 }
 
 function shortSection(section: Section): string {
@@ -229,7 +244,8 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
   const max = options.maxChars ?? 65_000;
   const top = head(plan);
   const sections = sectionsOf(plan);
-  const full = sections.map(fullSection);
+  const ctx = viewContext(plan.topics, plan.region, plan.accountId);
+  const full = sections.map((s) => fullSection(s, ctx));
   const document = join([...top, ...full]);
   if (document.length <= max) return document;
 

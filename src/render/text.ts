@@ -15,11 +15,13 @@ import type { Action, Change } from '../model/change.js';
 import { refreshNotice } from './refresh.js';
 import type { Plan } from '../model/plan.js';
 import { describeStep } from '../model/step.js';
-import { ACTION_SYMBOL, ACTIONS, fieldLines, type FieldLine } from './field-lines.js';
+import { splitKey } from '../model/key.js';
+import { viewContext, type ViewContext } from '../model/view.js';
+import { ACTION_SYMBOL, ACTIONS, fieldLines, GENERATED_MARK, headerReason, type FieldLine } from './field-lines.js';
 import { costLine } from './cost.js';
 import type { Palette } from './palette.js';
 
-/** Widest value shown on a field line before it is clipped. */
+/** Widest value written inline; a longer one is an indented block (never cut). */
 const VALUE_WIDTH = 80;
 
 const BODY = '      ';
@@ -53,14 +55,20 @@ function legend(plan: Plan, palette: Palette): string[] {
   ];
 }
 
-function fieldLine(line: FieldLine, palette: Palette): string {
+function fieldLine(line: FieldLine, palette: Palette, unset: boolean): string[] {
+  const tail = [line.generated ? `  ${palette.dim(GENERATED_MARK)}` : '', line.reason !== undefined ? `  ${palette.dim(`(${line.reason})`)}` : ''].join('');
+  const sign = line.sign === '+' ? palette.green('+') : line.sign === '-' ? palette.red('-') : palette.yellow('~');
+  if (line.rows !== undefined) {
+    const rowSign = (r: '+' | '-' | ' ') => (r === '+' ? palette.green('+') : r === '-' ? palette.red('-') : ' ');
+    return [`${BODY}${sign} ${line.path}:${tail}`, ...line.rows.map((r) => `${BODY}    ${rowSign(r.sign)} ${r.text}`)];
+  }
   switch (line.sign) {
     case '+':
-      return `${BODY}${palette.green('+')} ${line.path}: ${line.after}`;
+      return [`${BODY}${sign} ${line.path}: ${line.after}${tail}`];
     case '-':
-      return `${BODY}${palette.red('-')} ${line.path}: ${line.before} ${palette.dim('-> (unset)')}`;
+      return [`${BODY}${sign} ${line.path}: ${line.before}${unset ? ` ${palette.dim('-> (unset)')}` : ''}${tail}`];
     case '~':
-      return `${BODY}${palette.yellow('~')} ${line.path}: ${line.before} ${palette.dim('->')} ${line.after}`;
+      return [`${BODY}${sign} ${line.path}: ${line.before} ${palette.dim('->')} ${line.after}${tail}`];
     default:
       return assertNever(line.sign);
   }
@@ -71,17 +79,28 @@ function indented(text: string, indent: number): string {
   return text.split('\n').join(`\n${' '.repeat(indent)}`);
 }
 
-function changeBlock(change: Change, palette: Palette): string[] {
-  const lines = [`${symbol(change.action, palette)} ${change.kind} ${palette.bold(change.id)}  ${palette.dim(`(${change.reason})`)}`];
+function changeBlock(change: Change, ctx: ViewContext, palette: Palette): string[] {
+  const lines = [`${symbol(change.action, palette)} ${change.kind} ${palette.bold(change.id)}  ${palette.dim(`(${headerReason(change)})`)}`];
   if (change.blocked !== undefined) {
-    lines.push(`  ${palette.red(palette.bold(`✗ BLOCKED: ${indented(change.blocked, 13)}`))}`);
+    lines.push(`  ${palette.red(palette.bold(`✗ BLOCKED: ${indented(change.blocked.message, 13)}`))}`);
   }
   for (const note of change.notes) lines.push(`${BODY}${palette.yellow('!')} ${indented(note, BODY.length + 2)}`);
-  for (const f of fieldLines(change, VALUE_WIDTH)) lines.push(fieldLine(f, palette));
+  for (const f of fieldLines(change, ctx, VALUE_WIDTH)) lines.push(...fieldLine(f, palette, change.action !== 'delete'));
   change.steps.forEach((step, i) => {
     lines.push(palette.dim(`${BODY}${i === 0 ? 'calls: ' : '       '}${describeStep(step)}`));
   });
   return lines;
+}
+
+/** What AWS deletes with a change, each on a row of its own (so rows, counts and refusals agree), without a call. */
+function cascadeBlocks(change: Change, palette: Palette): string[][] {
+  return (change.cascade ?? []).map((key) => {
+    const { kind, id } = splitKey(key);
+    return [
+      `${symbol('delete', palette)} ${kind} ${palette.bold(id)}  ${palette.dim(`(deleted with ${change.kind} ${change.id})`)}`,
+      palette.dim(`${BODY}calls: none (AWS deletes it with the set)`),
+    ];
+  });
 }
 
 /** The closing line (docs/architecture.md, "Plans"), from the plan's own summary. */
@@ -108,7 +127,11 @@ export function renderPlanText(plan: Plan, palette: Palette): string {
     return [...header, palette.bold('No changes.'), matches, ...tail(plan, palette)].join('\n') + '\n';
   }
   const out = [...header, ...legend(plan, palette), '', `ses-reconcile will perform the following actions on ${where}:`];
-  for (const change of plan.changes) out.push('', ...changeBlock(change, palette));
+  const ctx = viewContext(plan.topics, plan.region, plan.accountId);
+  for (const change of plan.changes) {
+    out.push('', ...changeBlock(change, ctx, palette));
+    for (const block of cascadeBlocks(change, palette)) out.push('', ...block);
+  }
   const cost = costLine(plan);
   out.push('', palette.bold(planSummaryLine(plan)), ...(cost ? [cost] : []), ...tail(plan, palette));
   return out.join('\n') + '\n';

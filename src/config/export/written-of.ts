@@ -8,7 +8,7 @@
  * result really means the live state is not assumed here: check.ts normalizes it again and compares.
  */
 import type { Alarm, ConfigurationSet, Dashboard, EventDestination, MetricDimension, Tags, Topic, TopicRef } from '../../model/resources.js';
-import { SES_NAMESPACE } from '../../model/ses.js';
+import { OWN_TAG_PREFIX, SES_NAMESPACE } from '../../model/ses.js';
 import { FREE_FORM_DEFAULTS } from '../presets.js';
 import { formatDuration } from '../units.js';
 import type {
@@ -22,8 +22,7 @@ import type {
   WrittenTopic,
 } from '../written.js';
 
-/** The tag keys ses-reconcile writes itself (ownership, Region, digest): never part of a file. */
-export const OWN_TAG_PREFIX = 'ses-reconcile:';
+export { OWN_TAG_PREFIX };
 
 /** The resource's own tags, without ses-reconcile's, and without those the file's top-level `tags:` gives every resource. */
 export function userTags(tags: Tags, shared: Tags = {}): Record<string, string> | undefined {

@@ -41,7 +41,7 @@ describe('cost estimate', () => {
       [
         { ...base, action: 'create', reason: 'new in file', before: null, after: alarm },
         { ...base, action: 'delete', reason: 'removed from file', before: resource(r, 'eventDestination', 'a/cw'), after: null },
-        { ...base, action: 'delete', reason: 'removed from file', before: alarm, after: null, blocked: 'delete refused' },
+        { ...base, action: 'delete', reason: 'removed from file', before: alarm, after: null, blocked: { kind: 'delete-refused', message: 'deletes need --allow-deletes' } },
       ],
       hints,
     );

@@ -3,6 +3,7 @@ import { computePlan, type PipelineOptions } from '../../../src/plan/compute.js'
 import { executePlan } from '../../../src/apply/executor.js';
 import { describeStep } from '../../../src/model/step.js';
 import type { Plan } from '../../../src/model/plan.js';
+import { formatPath } from '../../../src/model/view.js';
 import type { Resource } from '../../../src/model/resources.js';
 import { load } from '../../helpers/config.js';
 import { InMemoryAws } from '../../fakes/memory-aws.js';
@@ -19,6 +20,8 @@ async function plan(aws: InMemoryAws, body: string, o: Partial<PipelineOptions> 
   return computePlan(desired(body), (await aws.read({ stack: 's', configurationSets: new Set() })).state, { ...OPTS, ...o });
 }
 
+/** A change's field diffs with their paths spelled as every output spells them (model/view.ts formatPath). */
+const diffOf = (p: Plan, i = 0) => (p.changes[i]?.diff ?? []).map((d) => ({ ...d, path: formatPath(d.path) }));
 const calls = (p: Plan) => p.changes.flatMap((c) => c.steps.map(describeStep));
 const rows = (p: Plan) => p.changes.map((c) => `${c.action} ${c.kind} ${c.id} (${c.reason})${c.blocked ? ' BLOCKED' : ''}`);
 
@@ -63,7 +66,7 @@ describe('plan: sets and destinations', () => {
     const p = await plan(aws, SET);
     expect(calls(p)).toEqual(['PutConfigurationSetDeliveryOptions prod', 'PutConfigurationSetTrackingOptions prod', 'TagResource configuration set prod']);
     expect(p.changes[0]?.reason).toBe('changed in file');
-    expect(p.changes[0]?.diff).toEqual([
+    expect(diffOf(p)).toEqual([
       { path: 'delivery.tlsPolicy', before: 'REQUIRE', after: 'OPTIONAL' },
       { path: 'tracking', before: { customRedirectDomain: 't.example.com', httpsPolicy: 'OPTIONAL' }, after: null },
     ]);
@@ -85,7 +88,7 @@ describe('plan: sets and destinations', () => {
     const bounce = SET.replace('  prod:\n', '  prod:\n    suppression: { reasons: [BOUNCE] }\n');
     await converge(aws, bounce);
     const p = await plan(aws, bounce.replace('[BOUNCE] }', '[] }'));
-    expect(p.changes[0]?.diff).toEqual([{ path: 'suppression.reasons', before: ['BOUNCE'], after: [] }]);
+    expect(diffOf(p)).toEqual([{ path: 'suppression.reasons', before: ['BOUNCE'], after: [] }]);
     expect((await converge(aws, bounce.replace('[BOUNCE] }', '[] }'))).changes).toEqual([]);
     expect(aws.sets.get('prod')?.suppression).toEqual({ reasons: [] });
   });
@@ -125,7 +128,7 @@ describe('plan: reasons without a state file', () => {
     const p = await plan(aws, SET);
     expect(rows(p)).toEqual(['update configurationSet prod (changed outside ses-reconcile)']);
     expect(calls(p)).toEqual(['PutConfigurationSetReputationOptions prod']);
-    expect(p.changes[0]?.diff).toEqual([{ path: 'reputationMetricsEnabled', before: true, after: false }]);
+    expect(diffOf(p)).toEqual([{ path: 'reputationMetricsEnabled', before: true, after: false }]);
   });
 
   it('says "changed in file" when the file changed, and never shows the digest tag as a field', async () => {
@@ -133,7 +136,7 @@ describe('plan: reasons without a state file', () => {
     await converge(aws, SET);
     const p = await plan(aws, SET.replace('  prod:\n', '  prod:\n    reputationMetricsEnabled: true\n'));
     expect(rows(p)).toEqual(['update configurationSet prod (changed in file)']);
-    expect(p.changes[0]?.diff.map((d) => d.path)).toEqual(['reputationMetricsEnabled']);
+    expect(diffOf(p).map((d) => d.path)).toEqual(['reputationMetricsEnabled']);
   });
 });
 
@@ -156,7 +159,7 @@ describe('plan: ownership and deletes', () => {
     const aws = new InMemoryAws([foreign('prod')]);
     const p = await plan(aws, SET);
     expect(rows(p)).toEqual(['update configurationSet prod (adopted) BLOCKED']);
-    expect(p.changes[0]?.blocked).toMatch(/--adopt/);
+    expect(p.changes[0]?.blocked?.message).toMatch(/--adopt/);
     expect(p.refused).toMatch(/1 conflict: prod/);
     const adopted = await plan(aws, SET, { adopt: true });
     expect(rows(adopted)).toEqual(['update configurationSet prod (adopted)', 'create eventDestination prod/cw (new in file)']);
@@ -168,7 +171,7 @@ describe('plan: ownership and deletes', () => {
   it('never adopts a set of another stack', async () => {
     const aws = new InMemoryAws([foreign('prod', 'other')]);
     const p = await plan(aws, SET, { adopt: true });
-    expect(p.changes[0]?.blocked).toMatch(/owned by stack "other"/);
+    expect(p.changes[0]?.blocked?.message).toMatch(/owned by stack "other"/);
     expect(p.changes[0]?.reason).toBe('changed outside ses-reconcile');
   });
 
@@ -177,10 +180,13 @@ describe('plan: ownership and deletes', () => {
     await converge(aws, SET + '  old:\n    eventDestinations:\n      x: { events: [BOUNCE, COMPLAINT], eventBridge: { eventBusArn: "arn:aws:events:us-east-1:123456789012:event-bus/default" } }\n');
     const refused = await plan(aws, SET, { allowDeletes: false });
     expect(rows(refused)).toEqual(['delete configurationSet old (removed from file) BLOCKED']);
-    expect(refused.changes[0]?.notes).toEqual(['deletes event destination old/x with the set']);
+    expect(refused.changes[0]?.cascade).toEqual(['eventDestination:old/x']);
+    expect(refused.changes[0]?.blocked).toEqual({ kind: 'delete-refused', message: 'deletes need --allow-deletes' });
+    expect(refused.summary.delete).toBe(2); // the set and its destination, as the refusal counts them
     expect(refused.refused).toBe('the plan deletes 2 resources; deletes need --allow-deletes');
     const limited = await plan(aws, SET, { allowDeletes: true, maxDeletes: 1 });
     expect(limited.refused).toBe('2 deletes exceed --max-deletes 1; re-run with --max-deletes 2');
+    expect(limited.changes[0]?.blocked?.message).toBe('2 deletes exceed --max-deletes 1');
     const allowed = await plan(aws, SET, { allowDeletes: true, maxDeletes: 2 });
     expect(allowed.refused).toBeUndefined();
     expect(calls(allowed)).toEqual(['DeleteConfigurationSet old']);
@@ -222,7 +228,7 @@ describe('plan: alarms', () => {
     const rethreshold = retagged.replace('threshold: 5', 'threshold: 7');
     const p = await plan(aws, rethreshold);
     expect(calls(p)).toEqual(['PutMetricAlarm mine', 'TagResource alarm mine']);
-    expect(p.changes[0]?.diff).toEqual([{ path: 'threshold', before: 5, after: 7 }]);
+    expect(diffOf(p)).toEqual([{ path: 'threshold', before: 5, after: 7 }]);
   });
 
   it('detects an alarm changed by hand as drift, and deletes an owned alarm the file dropped', async () => {

@@ -104,7 +104,7 @@ describe('safety judges what the calls do, not the label', () => {
     expect(deleteCount(smuggled)).toBe(1);
     const safe = checkSafety([smuggled], { allowDeletes: false });
     expect(safe.refused).toMatch(/deletes 1 resource/);
-    expect(safe.changes[0]?.blocked).toMatch(/--allow-deletes/);
+    expect(safe.changes[0]?.blocked?.message).toMatch(/--allow-deletes/);
     const target = { type: 'eventBridge', eventBusArn: 'arn:aws:events:us-east-1:123456789012:event-bus/default' } as const;
     const dest = { kind: 'eventDestination', configurationSet: 'prod', name: 'x', enabled: true, events: ['BOUNCE'], target } as const;
     const replace: Change = { ...update('prod', []), action: 'replace', steps: [{ op: 'DeleteConfigurationSetEventDestination', configurationSet: 'prod', name: 'x' }, { op: 'CreateConfigurationSetEventDestination', destination: dest }] };
@@ -120,9 +120,9 @@ describe('safety judges what the calls do, not the label', () => {
     const { ownerOf } = await import('../../../src/diff/ownership.js');
     const forged: Plan = { ...base, changes: [update('prod', [{ op: 'DeleteConfigurationSet', name: 'handmade' }]), update('prod', [{ op: 'TagConfigurationSet', name: 'theirs', tags: { a: 'b' } }])] };
     const guarded = guardOwnership(forged, actual, (r) => ownerOf(r, OPTS.region), { stack: 'email-platform', adopt: false });
-    expect(guarded.changes.map((c) => c.blocked)).toEqual([
-      'not this stack\'s: DeleteConfigurationSet handmade acts on configurationSet handmade, which carries no stack tag (re-run with --adopt to adopt it)',
-      'not this stack\'s: TagResource configuration set theirs acts on configurationSet theirs, which is owned by stack "other"',
+    expect(guarded.changes.map((c) => c.blocked?.message)).toEqual([
+      'DeleteConfigurationSet handmade acts on configurationSet handmade, which carries no stack tag (re-run with --adopt to adopt it)',
+      'TagResource configuration set theirs acts on configurationSet theirs, which is owned by stack "other"',
     ]);
     expect(guarded.refused).toMatch(/^2 calls on resources this stack does not own/);
     expect(guardOwnership(forged, actual, (r) => ownerOf(r, OPTS.region), { stack: 'email-platform', adopt: true }).changes.map((c) => c.blocked === undefined)).toEqual([true, false]);
@@ -140,6 +140,6 @@ describe('a dashboard seen from another Region', () => {
     const live = new Map([['dashboard:d', dashboard]] as const);
     expect(guardOwnership({ ...plan, changes: [put] }, live, (r) => ownerOf(r, 'us-east-1'), { stack: 'email-platform', adopt: false }).refused).toBeUndefined();
     const west = guardOwnership({ ...plan, changes: [put] }, live, (r) => ownerOf(r, 'us-west-2'), { stack: 'email-platform', adopt: true });
-    expect(west.changes[0]?.blocked).toBe('not this stack\'s: PutDashboard d acts on dashboard d, which is owned by stack "email-platform" in us-east-1');
+    expect(west.changes[0]?.blocked).toEqual({ kind: 'not-owned', message: 'PutDashboard d acts on dashboard d, which is owned by stack "email-platform" in us-east-1' });
   });
 });

@@ -19,15 +19,22 @@ describe('renderPlanJson', () => {
     expect(json.summary).toEqual({ create: 3, update: 0, replace: 0, delete: 0 });
     const first = json.changes[0];
     expect(Object.keys(first)).toEqual(['action', 'type', 'id', 'reason', 'before', 'after', 'diff', 'steps', 'notes']);
+    // Every diff path addresses before and after: following it from the top reaches the two values.
+    for (const c of planToJson(UPDATE).changes)
+      for (const d of c.diff) {
+        const follow = (v: unknown) => [...d.path.matchAll(/([A-Za-z_$][\w$]*)|\["((?:[^"\\]|\\.)*)"\]/g)].reduce<unknown>((o, m) => (o as Record<string, unknown> | null)?.[m[1] ?? JSON.parse(`"${m[2]}"`)] ?? null, v);
+        expect([follow(c.before), follow(c.after)], d.path).toEqual([d.before, d.after]);
+      }
     expect(first).toMatchObject({ action: 'create', type: 'configurationSet', id: 'production', reason: 'new in file', before: null, diff: [] });
-    expect(first.after).toMatchObject({ kind: 'configurationSet', name: 'production' });
+    // The file's shape (model/view.ts): no kind or name (the row names it), tags as the file writes them.
+    expect(first.after).toMatchObject({ reputationMetricsEnabled: true, tags: { team: 'messaging' }, ownerTags: { 'ses-reconcile:stack': 'email-platform' } });
+    expect(first.after).not.toHaveProperty('kind');
     expect(json.changes[1]).toMatchObject({ type: 'eventDestination', id: 'production/cloudwatch-metrics' });
   });
 
   it('writes an absent side of a field diff as null, and a deleted resource as after: null', () => {
     const update = planToJson(UPDATE).changes[0];
     expect(update?.diff[0]).toEqual({ path: 'delivery.maxDeliverySeconds', before: null, after: 600 });
-    expect(update?.diff[3]).toEqual({ path: 'tags.cost-center', before: 'mail', after: null });
     const del = planToJson(DELETE).changes[1];
     expect(del).toMatchObject({ action: 'delete', type: 'configurationSet', id: 'staging', after: null });
   });
@@ -46,7 +53,8 @@ describe('renderPlanJson', () => {
     const json = planToJson(BLOCKED);
     expect(Object.keys(json).slice(0, 5)).toEqual(['formatVersion', 'stack', 'region', 'refused', 'changes']);
     expect(json.refused).toMatch(/exceed --max-deletes 1/);
-    expect(json.changes.map((c) => c.blocked)).toEqual(['deletes need --allow-deletes', 'deletes need --allow-deletes', undefined]);
+    const refused = { kind: 'delete-refused', message: 'deletes need --allow-deletes' };
+    expect(json.changes.map((c) => c.blocked)).toEqual([refused, refused, undefined]);
     expect('blocked' in (json.changes[2] ?? {})).toBe(false);
     expect('refused' in planToJson(CREATE)).toBe(false);
   });

@@ -48,7 +48,7 @@ describe('renderPlanMarkdown', () => {
   it('shows each change with its reason and its field diffs in a diff block', () => {
     const md = renderPlanMarkdown(UPDATE);
     expect(md).toContain('**~ update** eventDestination `production/cloudwatch-metrics` · _changed outside ses-reconcile_');
-    expect(md).toContain('```diff\n+ delivery.maxDeliverySeconds: 600\n- delivery.tlsPolicy: "OPTIONAL"\n+ delivery.tlsPolicy: "REQUIRE"\n');
+    expect(md).toContain('```diff\n+ delivery.maxDeliverySeconds: 600\n- delivery.tlsPolicy: OPTIONAL\n+ delivery.tlsPolicy: REQUIRE\n');
     expect(md).toContain('Calls: `PutConfigurationSetDeliveryOptions production`, `PutConfigurationSetTrackingOptions production`');
   });
 
@@ -145,7 +145,7 @@ describe('renderPlanMarkdown', () => {
     expect(md).toContain('&lt;/details&gt;&lt;script&gt;');
     expect(md).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; co');
     expect(md).toContain('````diff\n');
-    expect(md).toContain('+ tags.note: "a ``` fence"\n````');
+    expect(md).toContain('+ tags: {note: a ``` fence}\n````');
     expect(sections(md)).toHaveLength(1);
   });
 

@@ -3,9 +3,12 @@
  * case the renderers must show (create, update with nested field diffs, replace, delete, blocked rows with
  * a refusal, notes and warnings, other kinds, an empty plan, a huge plan).
  */
-import type { Change, ChangeReason, FieldDiff } from '../../../src/model/change.js';
+import type { Blocked, Change, ChangeReason, FieldDiff } from '../../../src/model/change.js';
 import { keyOf, resourceId } from '../../../src/model/key.js';
-import { PLAN_FORMAT_VERSION, summarize, type Plan } from '../../../src/model/plan.js';
+import { fieldDiffs } from '../../../src/diff/fields.js';
+import { fileView } from '../../../src/model/view.js';
+import { PLAN_FORMAT_VERSION, type Plan } from '../../../src/model/plan.js';
+import { summaryOf } from '../../../src/plan/safety.js';
 import type { Alarm, ConfigurationSet, EventDestination, Resource, Topic } from '../../../src/model/resources.js';
 import type { Step } from '../../../src/model/step.js';
 
@@ -80,7 +83,7 @@ interface ChangeExtras {
   readonly diff?: readonly FieldDiff[];
   readonly steps?: readonly Step[];
   readonly notes?: readonly string[];
-  readonly blocked?: string;
+  readonly blocked?: Blocked;
 }
 
 function change(action: Change['action'], before: Resource | null, after: Resource | null, extras: ChangeExtras, reason: ChangeReason): Change {
@@ -93,7 +96,8 @@ function change(action: Change['action'], before: Resource | null, after: Resour
     reason: extras.reason ?? reason,
     before,
     after,
-    diff: extras.diff ?? [],
+    // The diff the planner computes (diff/fields.ts over model/view.ts), never a hand-written one.
+    diff: extras.diff ?? (before && after ? fieldDiffs(fileView(before), fileView(after)) : []),
     steps: extras.steps ?? defaultSteps(action, before, after),
     notes: extras.notes ?? [],
     ...(extras.blocked !== undefined ? { blocked: extras.blocked } : {}),
@@ -146,7 +150,8 @@ export function plan(changes: readonly Change[], extras: Partial<Pick<Plan, 'acc
     region: 'us-east-1',
     changes,
     waves,
-    summary: summarize(changes),
+    summary: summaryOf(changes),
+    topics: [],
     warnings: [],
     ...extras,
   };
@@ -180,12 +185,6 @@ const cwAfter = cloudWatch('production', 'cloudwatch-metrics', {
 
 export const UPDATE = plan([
   updating(trackedBefore, trackedAfter, {
-    diff: [
-      { path: 'delivery.maxDeliverySeconds', before: undefined, after: 600 },
-      { path: 'delivery.tlsPolicy', before: 'OPTIONAL', after: 'REQUIRE' },
-      { path: 'tracking', before: trackedBefore.tracking, after: trackedAfter.tracking },
-      { path: 'tags.cost-center', before: 'mail', after: undefined },
-    ],
     steps: [
       { op: 'PutConfigurationSetDeliveryOptions', name: 'production', delivery: trackedAfter.delivery },
       { op: 'PutConfigurationSetTrackingOptions', name: 'production', tracking: trackedAfter.tracking },
@@ -194,16 +193,6 @@ export const UPDATE = plan([
   }),
   updating(cwBefore, cwAfter, {
     reason: 'changed outside ses-reconcile',
-    diff: [
-      { path: 'enabled', before: false, after: true },
-      { path: 'events', before: cwBefore.events, after: cwAfter.events },
-      { path: 'target.dimensions.Campaign.default', before: 'none', after: 'n/a' },
-      {
-        path: 'target.dimensions',
-        before: cwBefore.target.type === 'cloudWatch' ? cwBefore.target.dimensions : [],
-        after: cwAfter.target.type === 'cloudWatch' ? cwAfter.target.dimensions : [],
-      },
-    ],
   }),
 ]);
 
@@ -222,12 +211,6 @@ const firehose: EventDestination = {
 
 export const REPLACE = plan([
   replacing(firehose, { ...firehose, target: { type: 'eventBridge', eventBusArn: 'arn:aws:events:us-east-1:111122223333:event-bus/default' } }, {
-    diff: [
-      { path: 'target.type', before: 'kinesisFirehose', after: 'eventBridge' },
-      { path: 'target.deliveryStreamArn', before: 'arn:aws:firehose:us-east-1:111122223333:deliverystream/ses', after: undefined },
-      { path: 'target.iamRoleArn', before: 'arn:aws:iam::111122223333:role/ses-firehose', after: undefined },
-      { path: 'target.eventBusArn', before: undefined, after: 'arn:aws:events:us-east-1:111122223333:event-bus/default' },
-    ],
   }),
   replacing(set('transactional'), set('transactional-v2'), { reason: 'rename' }),
 ]);
@@ -239,8 +222,8 @@ export const DELETE = plan([
 
 export const BLOCKED = plan(
   [
-    deleting(cloudWatch('staging', 'old-metrics'), { blocked: 'deletes need --allow-deletes' }),
-    deleting(set('staging'), { blocked: 'deletes need --allow-deletes' }),
+    deleting(cloudWatch('staging', 'old-metrics'), { blocked: { kind: 'delete-refused', message: 'deletes need --allow-deletes' } }),
+    deleting(set('staging'), { blocked: { kind: 'delete-refused', message: 'deletes need --allow-deletes' } }),
     creating(set('production')),
   ],
   { refused: '2 deletes exceed --max-deletes 1; re-run with --max-deletes 2 or --allow-deletes' },
@@ -250,7 +233,6 @@ export const NOTES = plan(
   [
     updating(set('marketing', { sendingEnabled: false }), set('marketing', { sendingEnabled: true }), {
       reason: 'changed outside ses-reconcile',
-      diff: [{ path: 'sendingEnabled', before: false, after: true }],
       steps: [{ op: 'PutConfigurationSetSendingOptions', name: 'marketing', sendingEnabled: true }],
       notes: ['resumes sending that was paused outside ses-reconcile', 'a paused set usually means a reputation problem;\ncheck the account dashboard first'],
     }),
@@ -271,7 +253,6 @@ export const OTHER_KINDS = plan(
     creating(cloudWatch('production', 'cloudwatch-metrics')),
     updating(alarm('production-bounce-rate', 0.05), alarm('production-bounce-rate', 0.04), {
       reason: 'AWS default differs',
-      diff: [{ path: 'threshold', before: 0.05, after: 0.04 }],
     }),
   ],
   { accountId: '111122223333' },
