@@ -53,6 +53,14 @@ export const REGION_TAG = 'ses-reconcile:region';
  * ses-reconcile (the reasons of docs/architecture.md, "Plans") — without keeping any state of its own.
  */
 export const DIGEST_TAG = 'ses-reconcile:digest';
+/**
+ * Beside the digest, one short hash per field the file gave the resource at the last apply (and, on a
+ * set, per event destination): a field whose hash is there was not changed by the file since, so its
+ * difference was made outside ses-reconcile, field by field (plan/reason.ts fieldReasons).
+ */
+export const FIELDS_TAG = 'ses-reconcile:fields';
+/** The tags that are bookkeeping: never a difference of their own, never shown (model/view.ts). */
+export const BOOKKEEPING_TAGS: ReadonlySet<string> = new Set([DIGEST_TAG, FIELDS_TAG]);
 
 export interface DeliveryOptions {
   /** AWS reports OPTIONAL when unset, so the canonical form always has it. */

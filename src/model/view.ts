@@ -9,11 +9,11 @@
  * What ses-reconcile writes by itself rather than the file (the ownership tags, a topic's policy
  * statements, a preset's description) is still shown, because a call writes it, but marked generated
  * (generatedField), never as if the user wrote it. The digest tag is bookkeeping (plan/reason.ts): never
- * shown, never a difference.
+ * shown, never a difference; nor is the fields tag beside it.
  */
 import { topicArn } from './arn.js';
 import { assertNever } from './canonical.js';
-import { DIGEST_TAG, type Alarm, type DestinationTarget, type MetricDimension, type Resource, type ResourceKind, type Tags, type TopicRef } from './resources.js';
+import { BOOKKEEPING_TAGS, type Alarm, type DestinationTarget, type MetricDimension, type Resource, type ResourceKind, type Tags, type TopicRef } from './resources.js';
 import { isRateAlarm, OWN_TAG_PREFIX } from './ses.js';
 import { formatDuration, formatRate } from './units.js';
 
@@ -65,7 +65,7 @@ export function generatedField(kind: ResourceKind, path: FieldPath, value: unkno
 
 /** The file's tags and ses-reconcile's own, apart; the digest in neither. */
 function splitTags(tags: Tags): Record<string, unknown> {
-  const entries = Object.entries(tags).filter(([k]) => k !== DIGEST_TAG);
+  const entries = Object.entries(tags).filter(([k]) => !BOOKKEEPING_TAGS.has(k));
   // fromEntries defines properties, so a tag key such as `__proto__` stays data.
   const own = Object.fromEntries(entries.filter(([k]) => k.startsWith(OWN_TAG_PREFIX)));
   const user = Object.fromEntries(entries.filter(([k]) => !k.startsWith(OWN_TAG_PREFIX)));

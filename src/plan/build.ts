@@ -6,10 +6,10 @@
 import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/change.js';
 import { compareKeys, keyOf, resourceId, rootOf, type ResourceKey } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, type Plan, type RefreshNote } from '../model/plan.js';
-import type { ConfigurationSet, Resource } from '../model/resources.js';
+import type { Alarm, ConfigurationSet, Resource, Topic } from '../model/resources.js';
 import { planCost, type CostHints } from './cost.js';
 import { orderChanges } from './order.js';
-import { recordDigests, updateReason } from './reason.js';
+import { fieldReasons, recordDigests, updateReason } from './reason.js';
 import { checkSafety, summaryOf, type SafetyOptions } from './safety.js';
 import { createSteps, deleteSteps, needsReplace, updateSteps } from './steps.js';
 
@@ -130,12 +130,14 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
       if (d.before.kind === 'configurationSet' && d.after.kind === 'configurationSet' && d.before.sendingEnabled === false && d.after.sendingEnabled === true)
         notes.push('resumes sending on a configuration set that was paused outside ses-reconcile (by SES or your own automation)');
       const setName = d.after.kind === 'configurationSet' ? d.after.name : d.after.kind === 'eventDestination' ? d.after.configurationSet : '';
-      const reason: ChangeReason =
-        input.adopted?.has(rootOf(d.key))
-          ? 'adopted'
-          : (d.after.kind === 'alarm' && d.before.kind === 'alarm') || (d.after.kind === 'topic' && d.before.kind === 'topic')
-            ? updateReason(d.after, d.before)
-            : updateReason(desiredSets.get(setName), liveSets.get(setName));
+      const ownCarrier = (d.after.kind === 'alarm' && d.before.kind === 'alarm') || (d.after.kind === 'topic' && d.before.kind === 'topic');
+      const carrier = ownCarrier ? (d.after as Alarm | Topic) : desiredSets.get(setName);
+      const liveCarrier = ownCarrier ? (d.before as Alarm | Topic) : liveSets.get(setName);
+      const adopted = input.adopted?.has(rootOf(d.key)) === true;
+      const whole = updateReason(carrier, liveCarrier);
+      // Field by field only when the digest says the file changed: an equal digest means every difference is an outside one.
+      const fields = adopted || whole !== 'changed in file' ? d.fields : fieldReasons(d.fields, d.after, carrier, liveCarrier);
+      const reason: ChangeReason = adopted ? 'adopted' : fields.some((f) => f.reason !== undefined) ? (fields.some((f) => f.reason === 'changed in file') ? 'changed in file' : 'changed outside ses-reconcile') : whole;
       changes.push({
         ...base,
         notes,
@@ -145,7 +147,7 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
         reason,
         before: d.before,
         after: d.after,
-        diff: d.fields,
+        diff: fields,
         steps: updateSteps(d.before, d.after),
       });
     }

@@ -4,30 +4,77 @@
  * mean the file did not change, so the difference was made outside ses-reconcile; otherwise the file
  * changed.
  */
-import type { Change, ChangeReason } from '../model/change.js';
+import type { Change, ChangeReason, FieldDiff } from '../model/change.js';
 import { assertNever } from '../model/canonical.js';
 import { keyOf } from '../model/key.js';
-import { DIGEST_TAG, type Alarm, type ConfigurationSet, type Resource, type Tags, type Topic } from '../model/resources.js';
+import { DIGEST_TAG, FIELDS_TAG, type Alarm, type ConfigurationSet, type EventDestination, type Resource, type Tags, type Topic } from '../model/resources.js';
+import { fileView } from '../model/view.js';
 import type { Step } from '../model/step.js';
 import { stateOf, type State } from '../model/state.js';
 import { sha256, stableJson } from './digest.js';
 
-/** The desired state with every configuration set's digest tag filled in. */
+/**
+ * The top-level fields of each kind's file view (model/view.ts) that fieldHashes records, absent ones
+ * included: a field the file leaves out and AWS has set is an outside edit too.
+ */
+const FIELDS = {
+  configurationSet: ['archiveArn', 'delivery', 'reputationMetricsEnabled', 'sendingEnabled', 'suppression', 'tags', 'tracking', 'vdm'],
+  topic: ['displayName', 'policy', 'subscriptions', 'tags'],
+  alarm: ['actionsEnabled', 'comparison', 'datapointsToAlarm', 'description', 'dimensions', 'evaluateLowSampleCountPercentile', 'evaluationPeriods', 'extendedStatistic', 'metric', 'metrics', 'namespace', 'notify', 'notifyInsufficientData', 'notifyOk', 'period', 'statistic', 'tags', 'threshold', 'treatMissingData', 'unit'],
+} as const;
+
+/** 6 hex characters: 24 bits, so ~30 hashes on one resource collide with odds of about 1 in 30,000. */
+const short = (value: unknown): string => sha256(stableJson(value ?? null)).slice(0, 6);
+
+/** One hash per field, as the file gives it (resolved: topic references are ARNs on both sides). */
+function fieldHash(r: ConfigurationSet | Alarm | Topic, field: string): string {
+  return short([field, fileView(r)[field]]);
+}
+
+function destinationHash(d: EventDestination): string {
+  return short(['destination', d.name, fileView(d)]);
+}
+
+/** The FIELDS_TAG value: the hashes joined by `.`, within a tag value's 256 characters (10 destinations at most: aws-behaviour). */
+function fieldHashes(r: ConfigurationSet | Alarm | Topic, destinations: readonly EventDestination[]): string {
+  return [...FIELDS[r.kind].map((f) => fieldHash(r, f)), ...destinations.map(destinationHash)].sort().join('.');
+}
+
+/** The desired state with every configuration set's, alarm's and topic's digest and field hashes filled in. */
 export function withDigests(desired: State): State {
   const all = [...desired.values()];
   return stateOf(
     all.map((r): Resource => {
       if (r.kind === 'alarm' || r.kind === 'topic') {
-        const { [DIGEST_TAG]: _old, ...tags } = r.tags;
-        return { ...r, tags: { ...tags, [DIGEST_TAG]: sha256(stableJson({ ...r, tags })).slice(0, 32) } };
+        const { [DIGEST_TAG]: _old, [FIELDS_TAG]: _f, ...tags } = r.tags;
+        const bare = { ...r, tags };
+        return { ...r, tags: { ...tags, [DIGEST_TAG]: sha256(stableJson(bare)).slice(0, 32), [FIELDS_TAG]: fieldHashes(bare, []) } };
       }
       if (r.kind !== 'configurationSet') return r;
-      const { [DIGEST_TAG]: _old, ...tags } = r.tags;
-      const destinations = all.filter((d) => d.kind === 'eventDestination' && d.configurationSet === r.name);
-      const digest = sha256(stableJson({ set: { ...r, tags }, destinations })).slice(0, 32);
-      return { ...r, tags: { ...tags, [DIGEST_TAG]: digest } };
+      const { [DIGEST_TAG]: _old, [FIELDS_TAG]: _f, ...tags } = r.tags;
+      const destinations = all.filter((d): d is EventDestination => d.kind === 'eventDestination' && d.configurationSet === r.name);
+      const bare = { ...r, tags };
+      const digest = sha256(stableJson({ set: bare, destinations })).slice(0, 32);
+      return { ...r, tags: { ...tags, [DIGEST_TAG]: digest, [FIELDS_TAG]: fieldHashes(bare, destinations) } };
     }),
   );
+}
+
+/**
+ * Each field diff with its own reason (docs/architecture.md, "Plans": a change with a file edit and an
+ * outside edit says both, field by field), from the field hashes the live carrier recorded at the last
+ * apply: a field whose desired value hashes to one of them is as the file had it then, so the file did not
+ * change it. `carrier` is the desired set of a destination, or the alarm or topic itself. Without recorded
+ * hashes (applied before they existed) the fields keep the change's reason.
+ */
+export function fieldReasons(fields: readonly FieldDiff[], desired: Resource, carrier: ConfigurationSet | Alarm | Topic | undefined, live: { readonly tags: Tags } | undefined): FieldDiff[] {
+  const recorded = live?.tags[FIELDS_TAG];
+  if (recorded === undefined || carrier === undefined) return [...fields];
+  const seen = new Set(recorded.split('.'));
+  const bare = { ...carrier, tags: Object.fromEntries(Object.entries(carrier.tags).filter(([k]) => k !== DIGEST_TAG && k !== FIELDS_TAG)) };
+  const unchanged = (field: string): boolean =>
+    desired.kind === 'eventDestination' ? seen.has(destinationHash(desired)) : seen.has(fieldHash(bare, field));
+  return fields.map((d) => ({ ...d, reason: unchanged(d.path[0] ?? '') ? 'changed outside ses-reconcile' : 'changed in file' }));
 }
 
 /** `desired` and `live` are the resources that carry the digest: the set of a destination, or the alarm. */
@@ -38,7 +85,8 @@ export function updateReason(desired: { readonly tags: Tags } | undefined, live:
 
 /** The tag call that records a digest on the resource carrying it. */
 function digestStep(r: ConfigurationSet | Alarm | Topic, digest: string): Step {
-  const tags = { [DIGEST_TAG]: digest };
+  const fields = r.tags[FIELDS_TAG];
+  const tags = { [DIGEST_TAG]: digest, ...(fields !== undefined ? { [FIELDS_TAG]: fields } : {}) };
   switch (r.kind) {
     case 'configurationSet':
       return { op: 'TagConfigurationSet', name: r.name, tags };

@@ -115,7 +115,44 @@ function fieldLine(change: Change, path: FieldPath, before: unknown, after: unkn
     if (typeof before !== 'object' && typeof after !== 'object') return { sign: '~', ...common, rows: [{ sign: '-', text: b }, { sign: '+', text: a }] };
     return { sign: '~', ...common, before: b, after: a };
   }
-  return { sign: '~', ...common, rows: lineDiff(blockYaml(before), blockYaml(after)) };
+  return { sign: '~', ...common, rows: hideUnchanged(lineDiff(blockYaml(before), blockYaml(after))) };
+}
+
+/** Lines of context kept on each side of a change inside a block. */
+const CONTEXT = 3;
+
+/** Blocks up to this many lines are shown whole, unchanged lines too: the reader sees the value's structure. */
+const WHOLE_BLOCK = 40;
+
+/**
+ * In a long changed block (a dashboard body whose one widget changed), a long run of unchanged lines is
+ * replaced by a line that counts it, as Terraform hides unchanged attributes: every changed line is
+ * shown, and the reader is told exactly what was left out and that it is the same on both sides.
+ */
+function hideUnchanged(rows: readonly Row[]): Row[] {
+  if (rows.length <= WHOLE_BLOCK) return [...rows];
+  const out: Row[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    if ((rows[i] as Row).sign !== ' ') {
+      out.push(rows[i++] as Row);
+      continue;
+    }
+    let j = i;
+    while (j < rows.length && (rows[j] as Row).sign === ' ') j++;
+    const keepHead = i === 0 ? 0 : CONTEXT;
+    const keepTail = j === rows.length ? 0 : CONTEXT;
+    const hidden = j - i - keepHead - keepTail;
+    if (hidden > 1) {
+      out.push(...rows.slice(i, i + keepHead));
+      const first = rows[i + keepHead] as Row;
+      const indent = /^ */.exec(first.text)?.[0] ?? '';
+      out.push({ sign: ' ', text: `${indent}# (${hidden} unchanged lines hidden)` });
+      out.push(...rows.slice(j - keepTail, j));
+    } else out.push(...rows.slice(i, j));
+    i = j;
+  }
+  return out;
 }
 
 /** Every top-level field of a resource's file view, as lines of one sign: what a create makes, what a delete takes. */

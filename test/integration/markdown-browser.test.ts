@@ -133,7 +133,8 @@ function countsIn(summary: string): Record<string, number> {
 function tallyOf(changes: readonly ChangeJson[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const a of ACTIONS) {
-    const n = changes.filter((c) => c.action === a).length;
+    // A deleted set's destinations (`cascade`) are deletes of their own: rows, counts and refusal agree.
+    const n = changes.filter((c) => c.action === a).reduce((sum, c) => sum + 1 + (a === 'delete' ? (c.cascade?.length ?? 0) : 0), 0);
     if (n > 0) out[a] = n;
   }
   const blocked = changes.filter((c) => c.blocked !== undefined).length;

@@ -67,8 +67,8 @@ describe('plan: sets and destinations', () => {
     expect(calls(p)).toEqual(['PutConfigurationSetDeliveryOptions prod', 'PutConfigurationSetTrackingOptions prod', 'TagResource configuration set prod']);
     expect(p.changes[0]?.reason).toBe('changed in file');
     expect(diffOf(p)).toEqual([
-      { path: 'delivery.tlsPolicy', before: 'REQUIRE', after: 'OPTIONAL' },
-      { path: 'tracking', before: { customRedirectDomain: 't.example.com', httpsPolicy: 'OPTIONAL' }, after: null },
+      { path: 'delivery.tlsPolicy', before: 'REQUIRE', after: 'OPTIONAL', reason: 'changed in file' },
+      { path: 'tracking', before: { customRedirectDomain: 't.example.com', httpsPolicy: 'OPTIONAL' }, after: null, reason: 'changed in file' },
     ]);
     expect((await converge(aws, SET)).changes).toEqual([]);
   });
@@ -88,7 +88,7 @@ describe('plan: sets and destinations', () => {
     const bounce = SET.replace('  prod:\n', '  prod:\n    suppression: { reasons: [BOUNCE] }\n');
     await converge(aws, bounce);
     const p = await plan(aws, bounce.replace('[BOUNCE] }', '[] }'));
-    expect(diffOf(p)).toEqual([{ path: 'suppression.reasons', before: ['BOUNCE'], after: [] }]);
+    expect(diffOf(p)).toEqual([{ path: 'suppression.reasons', before: ['BOUNCE'], after: [], reason: 'changed in file' }]);
     expect((await converge(aws, bounce.replace('[BOUNCE] }', '[] }'))).changes).toEqual([]);
     expect(aws.sets.get('prod')?.suppression).toEqual({ reasons: [] });
   });
@@ -165,7 +165,7 @@ describe('plan: ownership and deletes', () => {
     expect(rows(adopted)).toEqual(['update configurationSet prod (adopted)', 'create eventDestination prod/cw (new in file)']);
     expect(calls(adopted)).toEqual(['TagResource configuration set prod', 'CreateConfigurationSetEventDestination prod/cw']);
     expect((await converge(aws, SET, { adopt: true })).changes).toEqual([]);
-    expect(Object.keys(aws.sets.get('prod')?.tags ?? {})).toEqual(['ses-reconcile:digest', 'ses-reconcile:stack']);
+    expect(Object.keys(aws.sets.get('prod')?.tags ?? {})).toEqual(['ses-reconcile:digest', 'ses-reconcile:fields', 'ses-reconcile:stack']);
   });
 
   it('never adopts a set of another stack', async () => {
@@ -228,7 +228,7 @@ describe('plan: alarms', () => {
     const rethreshold = retagged.replace('threshold: 5', 'threshold: 7');
     const p = await plan(aws, rethreshold);
     expect(calls(p)).toEqual(['PutMetricAlarm mine', 'TagResource alarm mine']);
-    expect(diffOf(p)).toEqual([{ path: 'threshold', before: 5, after: 7 }]);
+    expect(diffOf(p)).toEqual([{ path: 'threshold', before: 5, after: 7, reason: 'changed in file' }]);
   });
 
   it('detects an alarm changed by hand as drift, and deletes an owned alarm the file dropped', async () => {

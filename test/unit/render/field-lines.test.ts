@@ -94,3 +94,17 @@ describe('fieldLines', () => {
     expect(lines.filter((l) => l.generated).map((l) => l.path).sort()).toEqual(['description', 'ownerTags']);
   });
 });
+
+describe('a long changed block', () => {
+  it('shows every changed line, with three lines of context, and counts the unchanged lines it hides', () => {
+    const body = (v: string) => ({ widgets: Array.from({ length: 40 }, (_, i) => ({ title: i === 20 ? v : `w${i}` })) });
+    const change: Change = { action: 'update', key: 'dashboard:d', kind: 'dashboard', id: 'd', reason: 'changed in file', before: null, after: null, diff: [{ path: ['body'], before: body('old'), after: body('new') }], steps: [], notes: [] };
+    const [line] = fieldLines(change, ctx, 80);
+    const rows = line?.rows ?? [];
+    expect(rows.filter((r) => r.sign !== ' ').map((r) => `${r.sign}${r.text.trim()}`)).toEqual(['-- title: old', '+- title: new']);
+    const hidden = rows.filter((r) => /unchanged lines hidden/.test(r.text)).map((r) => Number(/\((\d+) /.exec(r.text)?.[1]));
+    // 41 lines a side (`widgets:` and 40 titles): 21 unchanged before the change, 3 of them kept; 19 after, 3 kept.
+    expect(hidden).toEqual([18, 16]);
+    expect(rows.length).toBe(1 + 3 + 2 + 3 + 1);
+  });
+});
