@@ -82,6 +82,11 @@ export interface Change {
    * destinations. Counted as deletes wherever deletes are counted (model/plan.ts deleteCount).
    */
   readonly cascade?: readonly ResourceKey[];
+  /**
+   * This change's share of the monthly CloudWatch cost, USD (+ adds, - saves; plan/cost.ts); absent when
+   * it changes no cost.
+   */
+  readonly monthly?: number;
   /** A rename (a destination deleted and created again under another name): both ids, on both changes. */
   readonly renamed?: { readonly from: string; readonly to: string };
 }

@@ -40,5 +40,12 @@ export interface Plan {
    */
   readonly refresh?: RefreshNote;
   /** The monthly CloudWatch cost (USD, list prices) the plan adds and removes. */
-  readonly cost?: { readonly added: number; readonly removed: number; readonly asOf: string; readonly region: string };
+  readonly cost?: {
+    readonly added: number;
+    readonly removed: number;
+    /** The same sums per item CloudWatch bills (custom metrics, alarm metrics, dashboards). */
+    readonly breakdown: readonly { readonly item: string; readonly added: number; readonly removed: number }[];
+    readonly asOf: string;
+    readonly region: string;
+  };
 }

@@ -7,7 +7,7 @@ import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/chan
 import { compareKeys, keyOf, resourceId, rootOf, type ResourceKey } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, type Plan, type RefreshNote } from '../model/plan.js';
 import type { Alarm, ConfigurationSet, Resource, Topic } from '../model/resources.js';
-import { planCost, type CostHints } from './cost.js';
+import { planCost, withCosts, type CostHints } from './cost.js';
 import { orderChanges } from './order.js';
 import { fieldReasons, recordDigests, updateReason } from './reason.js';
 import { checkSafety, summaryOf, type SafetyOptions } from './safety.js';
@@ -154,7 +154,10 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
   }
 
   const ordered = orderChanges(recordDigests(changes, desired, actual));
-  const safe = checkSafety(ordered.changes, o);
+  const liveByKey = new Map(actual.map((r) => [keyOf(r), r]));
+  const hints = o.costHints ?? new Map();
+  const checked = checkSafety(ordered.changes, o);
+  const safe = { ...checked, changes: withCosts(checked.changes, liveByKey, hints) };
   const warnings = [...(o.warnings ?? [])];
   return {
     formatVersion: PLAN_FORMAT_VERSION,
@@ -168,6 +171,6 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
     warnings,
     ...(safe.refused ? { refused: safe.refused } : {}),
     ...(o.refresh ? { refresh: o.refresh } : {}),
-    cost: planCost(safe.changes, o.costHints ?? new Map()),
+    cost: planCost(safe.changes, liveByKey, hints),
   };
 }

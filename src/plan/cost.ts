@@ -47,25 +47,79 @@ export function monthlyCost(r: Resource, hints: CostHints): number {
   }
 }
 
+/** What a monthly cost is spent on, as CloudWatch bills it: the total's breakdown. */
+export type CostItem = 'custom metrics' | 'alarm metrics' | 'dashboards';
+
+function itemOf(r: Resource): CostItem | undefined {
+  return r.kind === 'eventDestination' ? 'custom metrics' : r.kind === 'alarm' ? 'alarm metrics' : r.kind === 'dashboard' ? 'dashboards' : undefined;
+}
+
+export interface CostLine {
+  readonly item: CostItem;
+  readonly added: number;
+  readonly removed: number;
+}
+
 export interface PlanCost {
   /** USD per month the plan adds (new or more expensive resources). */
   readonly added: number;
   /** USD per month it removes. */
   readonly removed: number;
+  /** The same two sums per item, only the items the plan changes. */
+  readonly breakdown: readonly CostLine[];
   readonly asOf: string;
   readonly region: string;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-export function planCost(changes: readonly Change[], hints: CostHints): PlanCost {
-  let added = 0;
-  let removed = 0;
+/**
+ * Each change's share of the monthly cost (USD; + adds, - saves), set only where it is not zero: the new
+ * resource's cost less the old one's, and for a deleted set the destinations AWS deletes with it
+ * (Change.cascade, priced from `live`), so removing a set shows what its metrics cost too.
+ */
+export function withCosts(changes: readonly Change[], live: ReadonlyMap<ResourceKey, Resource>, hints: CostHints): Change[] {
+  return changes.map((c) => {
+    const parts = shares(c, (c.cascade ?? []).flatMap((k) => live.get(k) ?? []), hints);
+    const monthly = round(parts.reduce((n, p) => n + p.delta, 0));
+    return monthly !== 0 ? { ...c, monthly } : c;
+  });
+}
+
+function shares(c: Change, cascaded: readonly Resource[], hints: CostHints): { item: CostItem; delta: number }[] {
+  const out: { item: CostItem; delta: number }[] = [];
+  const add = (r: Resource | null, sign: 1 | -1) => {
+    const item = r ? itemOf(r) : undefined;
+    if (r && item) out.push({ item, delta: sign * monthlyCost(r, hints) });
+  };
+  add(c.after, 1);
+  add(c.before, -1);
+  for (const r of cascaded) add(r, -1);
+  return out;
+}
+
+/** The plan's totals and their breakdown, from the same shares as each change's, blocked rows left out. */
+export function planCost(changes: readonly Change[], live: ReadonlyMap<ResourceKey, Resource>, hints: CostHints): PlanCost {
+  const byItem = new Map<CostItem, { added: number; removed: number }>();
   for (const c of changes) {
     if (c.blocked) continue;
-    const delta = (c.after ? monthlyCost(c.after, hints) : 0) - (c.before ? monthlyCost(c.before, hints) : 0);
-    if (delta > 0) added += delta;
-    else removed -= delta;
+    const cascaded = (c.cascade ?? []).flatMap((k) => live.get(k) ?? []);
+    // Per item, per change: an alarm made cheaper is a saving, a destination made dearer an addition.
+    const net = new Map<CostItem, number>();
+    for (const { item, delta } of shares(c, cascaded, hints)) net.set(item, (net.get(item) ?? 0) + delta);
+    for (const [item, delta] of net) {
+      const line = byItem.get(item) ?? { added: 0, removed: 0 };
+      if (delta > 0) line.added += delta;
+      else line.removed -= delta;
+      byItem.set(item, line);
+    }
   }
-  return { added: round(added), removed: round(removed), asOf: PRICES.asOf, region: PRICES.region };
+  const ITEMS: readonly CostItem[] = ['custom metrics', 'alarm metrics', 'dashboards'];
+  const breakdown = ITEMS.flatMap((item) => {
+    const l = byItem.get(item);
+    return l && (round(l.added) !== 0 || round(l.removed) !== 0) ? [{ item, added: round(l.added), removed: round(l.removed) }] : [];
+  });
+  const added = round(breakdown.reduce((n, l) => n + l.added, 0));
+  const removed = round(breakdown.reduce((n, l) => n + l.removed, 0));
+  return { added, removed, breakdown, asOf: PRICES.asOf, region: PRICES.region };
 }

@@ -40,7 +40,14 @@ export interface PlanJson {
   /** `--refresh changed`: how many resources were not read (their drift is not in this plan). */
   readonly refresh?: { readonly mode: 'changed'; readonly notRead: number };
   /** Monthly CloudWatch cost (USD, list prices of `region` as of `asOf`) the plan adds and removes. */
-  readonly cost?: { readonly added: number; readonly removed: number; readonly asOf: string; readonly region: string };
+  readonly cost?: {
+    readonly added: number;
+    readonly removed: number;
+    /** The same sums per item CloudWatch bills: `custom metrics`, `alarm metrics`, `dashboards`. */
+    readonly breakdown: readonly { readonly item: string; readonly added: number; readonly removed: number }[];
+    readonly asOf: string;
+    readonly region: string;
+  };
 }
 
 export interface ChangeJson {
@@ -68,6 +75,8 @@ export interface ChangeJson {
   readonly notes: readonly string[];
   /** Why a safety rule refuses this change; absent when it is not blocked. */
   readonly blocked?: { readonly kind: BlockKind; readonly message: string };
+  /** This change's share of the monthly CloudWatch cost, USD (+ adds, - saves); absent when none. */
+  readonly monthly?: number;
 }
 
 export interface FieldDiffJson {
@@ -115,6 +124,7 @@ export function changeToJson(change: Change, ctx: ViewContext): ChangeJson {
     steps: change.steps.map(describeStep),
     notes: [...change.notes],
     ...(change.blocked !== undefined ? { blocked: { kind: change.blocked.kind, message: change.blocked.message } } : {}),
+    ...(change.monthly !== undefined ? { monthly: change.monthly } : {}),
   };
 }
 
@@ -135,7 +145,7 @@ export function planToJson(plan: Plan): PlanJson {
     },
     warnings: [...plan.warnings],
     ...(plan.refresh ? { refresh: { ...plan.refresh } } : {}),
-    ...(plan.cost ? { cost: { ...plan.cost } } : {}),
+    ...(plan.cost ? { cost: { ...plan.cost, breakdown: plan.cost.breakdown.map((l) => ({ ...l })) } } : {}),
   };
 }
 

@@ -15,7 +15,7 @@
  * Everything taken from the plan is escaped: free text against HTML (`</details>` in a note must not end
  * a section), code spans and fences are made longer than any backtick run inside them.
  */
-import { costLine } from './cost.js';
+import { costBreakdownTable, costLine, costShare } from './cost.js';
 import type { Action, Change } from '../model/change.js';
 import { refreshNotice } from './refresh.js';
 import type { Plan } from '../model/plan.js';
@@ -171,7 +171,8 @@ function cascadeBlocks(change: Change): string[] {
 }
 
 function changeBlock(change: Change, ctx: ViewContext): string {
-  const parts = [`**${ACTION_SYMBOL[change.action]} ${change.action}** ${change.kind} ${code(change.id)} · _${escapeHtml(headerReason(change))}_`];
+  const share = costShare(change.monthly);
+  const parts = [`**${ACTION_SYMBOL[change.action]} ${change.action}** ${change.kind} ${code(change.id)} · _${escapeHtml(headerReason(change))}_${share ? ` · ${share}` : ''}`];
   if (change.blocked !== undefined) parts.push(`**✗ BLOCKED:** ${inline(change.blocked.message)}`);
   if (change.notes.length > 0) parts.push(change.notes.map((n) => `- ⚠️ ${inline(n)}`).join('\n'));
   const body = diffBody(change, ctx);
@@ -209,6 +210,8 @@ function head(plan: Plan): string[] {
     out.push(table.join('\n'));
     const cost = costLine(plan);
     if (cost) out.push(inline(cost));
+    const breakdown = costBreakdownTable(plan);
+    if (breakdown) out.push(breakdown);
   }
   if (plan.refused !== undefined) out.push(`> [!CAUTION]\n> **Refused:** ${inline(plan.refused)}`);
   if (plan.warnings.length > 0) out.push(['> [!WARNING]', ...plan.warnings.map((w) => `> - ${inline(w)}`)].join('\n'));

@@ -18,7 +18,7 @@ import { describeStep } from '../model/step.js';
 import { splitKey } from '../model/key.js';
 import { viewContext, type ViewContext } from '../model/view.js';
 import { ACTION_SYMBOL, ACTIONS, fieldLines, GENERATED_MARK, headerReason, type FieldLine } from './field-lines.js';
-import { costLine } from './cost.js';
+import { costLine, costShare } from './cost.js';
 import type { Palette } from './palette.js';
 
 /** Widest value written inline; a longer one is an indented block (never cut). */
@@ -80,7 +80,8 @@ function indented(text: string, indent: number): string {
 }
 
 function changeBlock(change: Change, ctx: ViewContext, palette: Palette): string[] {
-  const lines = [`${symbol(change.action, palette)} ${change.kind} ${palette.bold(change.id)}  ${palette.dim(`(${headerReason(change)})`)}`];
+  const share = costShare(change.monthly);
+  const lines = [`${symbol(change.action, palette)} ${change.kind} ${palette.bold(change.id)}  ${palette.dim(`(${headerReason(change)})`)}${share ? `  ${share}` : ''}`];
   if (change.blocked !== undefined) {
     lines.push(`  ${palette.red(palette.bold(`✗ BLOCKED: ${indented(change.blocked.message, 13)}`))}`);
   }
@@ -109,22 +110,31 @@ export function planSummaryLine(plan: Plan): string {
   return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`;
 }
 
-function tail(plan: Plan, palette: Palette): string[] {
+function tail(plan: Plan, palette: Palette, refusal: boolean): string[] {
   const out: string[] = [];
   for (const w of plan.warnings) out.push('', `${palette.yellow(palette.bold('Warning:'))} ${indented(w, 9)}`);
-  if (plan.refused !== undefined) {
+  if (plan.refused !== undefined && refusal) {
     out.push('', `${palette.red(palette.bold('Refused:'))} ${indented(plan.refused, 9)}`);
   }
   return out;
 }
 
-export function renderPlanText(plan: Plan, palette: Palette): string {
+export interface TextOptions {
+  /**
+   * End with the `Refused:` line when the plan is refused. apply says it once, in its error, instead.
+   * @default true
+   */
+  readonly refusal?: boolean;
+}
+
+export function renderPlanText(plan: Plan, palette: Palette, options: TextOptions = {}): string {
+  const refusal = options.refusal ?? true;
   const where = `stack "${plan.stack}" in ${plan.region}${plan.accountId !== undefined ? ` (account ${plan.accountId})` : ''}`;
   const refresh = refreshNotice(plan);
   const header = refresh !== undefined ? [...refresh.map((l) => palette.yellow(l)), ''] : [];
   if (plan.changes.length === 0) {
     const matches = refresh !== undefined ? `What the file changed matches the AWS account for ${where}.` : `The AWS account matches the configuration for ${where}.`;
-    return [...header, palette.bold('No changes.'), matches, ...tail(plan, palette)].join('\n') + '\n';
+    return [...header, palette.bold('No changes.'), matches, ...tail(plan, palette, refusal)].join('\n') + '\n';
   }
   const out = [...header, ...legend(plan, palette), '', `ses-reconcile will perform the following actions on ${where}:`];
   const ctx = viewContext(plan.topics, plan.region, plan.accountId);
@@ -133,6 +143,6 @@ export function renderPlanText(plan: Plan, palette: Palette): string {
     for (const block of cascadeBlocks(change, palette)) out.push('', ...block);
   }
   const cost = costLine(plan);
-  out.push('', palette.bold(planSummaryLine(plan)), ...(cost ? [cost] : []), ...tail(plan, palette));
+  out.push('', palette.bold(planSummaryLine(plan)), ...(cost ? [cost] : []), ...tail(plan, palette, refusal));
   return out.join('\n') + '\n';
 }

@@ -47,7 +47,8 @@ function renderReport(r: ApplyReport, p: Palette, signal: StopSignal | undefined
  */
 export async function runApply(o: ApplyCliOptions, io: Io, approval: Approval, interrupt?: Pick<Interrupt, 'arm' | 'signal'>): Promise<ExitCode> {
   const { plan, runner, inFlight } = o.planFile ? await preparePlanFile({ ...o, planFile: o.planFile }, io) : await preparePlan(o, io);
-  io.out(renderPlanText(plan, io.palette));
+  // The refusal is said once, by the error (on stderr, so it survives a redirected plan), not by the plan too.
+  io.out(renderPlanText(plan, io.palette, { refusal: false }));
   if (plan.refused) throw new UnsafePlanError(`refusing to apply: ${plan.refused}`);
   if (plan.changes.length === 0) return EXIT.ok;
   // A saved plan was the review (as with Terraform); it does not ask again (docs/architecture.md, "Saved plans").

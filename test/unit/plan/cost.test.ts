@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyCost, planCost, PRICES } from '../../../src/plan/cost.js';
+import { monthlyCost, planCost, PRICES, withCosts } from '../../../src/plan/cost.js';
+import { keyOf } from '../../../src/model/key.js';
 import type { Resource } from '../../../src/model/resources.js';
 import { load, resource } from '../../helpers/config.js';
 
@@ -43,8 +44,36 @@ describe('cost estimate', () => {
         { ...base, action: 'delete', reason: 'removed from file', before: resource(r, 'eventDestination', 'a/cw'), after: null },
         { ...base, action: 'delete', reason: 'removed from file', before: alarm, after: null, blocked: { kind: 'delete-refused', message: 'deletes need --allow-deletes' } },
       ],
+      new Map(),
       hints,
     );
-    expect(cost).toEqual({ added: 0.2, removed: 24, asOf: PRICES.asOf, region: 'us-east-1' });
+    expect(cost).toEqual({
+      added: 0.2,
+      removed: 24,
+      breakdown: [
+        { item: 'custom metrics', added: 0, removed: 24 },
+        { item: 'alarm metrics', added: 0.2, removed: 0 },
+      ],
+      asOf: PRICES.asOf,
+      region: 'us-east-1',
+    });
+  });
+
+  it("gives each change its share, a deleted set the cost of the destinations AWS deletes with it", () => {
+    const set = resource(r, 'configurationSet', 'a') as Resource;
+    const cw = resource(r, 'eventDestination', 'a/cw') as Resource;
+    const live = new Map([[keyOf(cw), cw]]);
+    const base = { kind: 'configurationSet' as const, id: 'a', diff: [], steps: [], notes: [] };
+    const [gone, plain] = withCosts(
+      [
+        { ...base, key: 'configurationSet:a', action: 'delete', reason: 'removed from file', before: set, after: null, cascade: [keyOf(cw)] },
+        { ...base, key: 'configurationSet:a', action: 'update', reason: 'changed in file', before: set, after: set },
+      ],
+      live,
+      hints,
+    );
+    expect(gone?.monthly).toBeCloseTo(-4 * 20 * PRICES.customMetric);
+    expect(plain?.monthly).toBeUndefined();
+    expect(planCost(gone ? [gone] : [], live, hints).breakdown).toEqual([{ item: 'custom metrics', added: 0, removed: 24 }]);
   });
 });
