@@ -98,11 +98,14 @@ function shares(c: Change, cascaded: readonly Resource[], hints: CostHints): { i
   return out;
 }
 
-/** The plan's totals and their breakdown, from the same shares as each change's, blocked rows left out. */
+/**
+ * The plan's totals and their breakdown, from the same shares as each change's, counting what the summary
+ * counts (plan/safety.ts summaryOf): a refused delete is still the plan's delete, a conflict is not a change.
+ */
 export function planCost(changes: readonly Change[], live: ReadonlyMap<ResourceKey, Resource>, hints: CostHints): PlanCost {
   const byItem = new Map<CostItem, { added: number; removed: number }>();
   for (const c of changes) {
-    if (c.blocked) continue;
+    if (c.blocked && c.action !== 'delete') continue;
     const cascaded = (c.cascade ?? []).flatMap((k) => live.get(k) ?? []);
     // Per item, per change: an alarm made cheaper is a saving, a destination made dearer an addition.
     const net = new Map<CostItem, number>();

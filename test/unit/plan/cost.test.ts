@@ -35,7 +35,7 @@ describe('cost estimate', () => {
     expect(monthlyCost(resource(r, 'alarm', 's/a/rejects'), hints)).toBeCloseTo(PRICES.highResolutionAlarmMetric);
   });
 
-  it('sums what a plan adds and removes, skipping blocked rows', () => {
+  it('sums what a plan adds and removes, counting a refused delete and skipping a conflict, as the summary does', () => {
     const alarm = resource(r, 'alarm', 's/a/bounce-rate') as Resource;
     const base = { key: 'alarm:x' as const, kind: 'alarm' as const, id: 'x', diff: [], steps: [], notes: [] };
     const cost = planCost(
@@ -43,16 +43,17 @@ describe('cost estimate', () => {
         { ...base, action: 'create', reason: 'new in file', before: null, after: alarm },
         { ...base, action: 'delete', reason: 'removed from file', before: resource(r, 'eventDestination', 'a/cw'), after: null },
         { ...base, action: 'delete', reason: 'removed from file', before: alarm, after: null, blocked: { kind: 'delete-refused', message: 'deletes need --allow-deletes' } },
+        { ...base, action: 'update', reason: 'adopted', before: null, after: alarm, blocked: { kind: 'conflict', message: 'exists in AWS without this stack\'s tag' } },
       ],
       new Map(),
       hints,
     );
     expect(cost).toEqual({
       added: 0.2,
-      removed: 24,
+      removed: 24.2,
       breakdown: [
         { item: 'custom metrics', added: 0, removed: 24 },
-        { item: 'alarm metrics', added: 0.2, removed: 0 },
+        { item: 'alarm metrics', added: 0.2, removed: 0.2 },
       ],
       asOf: PRICES.asOf,
       region: 'us-east-1',
