@@ -54,7 +54,7 @@ export function inlineYaml(value: unknown): string {
 
 /** The value as indented YAML block lines. */
 function blockYaml(value: unknown): string[] {
-  return stringify(jsonValue(value), { collectionStyle: 'block', lineWidth: 0 }).trimEnd().split('\n');
+  return stringify(jsonValue(value), { lineWidth: 0 }).trimEnd().split('\n');
 }
 
 const isCollection = (v: unknown): v is object => v !== null && typeof v === 'object';

@@ -108,3 +108,12 @@ describe('a long changed block', () => {
     expect(rows.length).toBe(1 + 3 + 2 + 3 + 1);
   });
 });
+
+describe('a nested value with an empty list', () => {
+  it('writes the empty list inline, as the file would', () => {
+    const change: Change = { action: 'update', key: 'topic:t', kind: 'topic', id: 't', reason: 'changed in file', before: null, after: null, diff: [{ path: ['policy'], before: null, after: { cloudWatchAlarms: true, sesConfigurationSets: [] } }], steps: [], notes: [] };
+    const [line] = fieldLines(change, ctx, 80);
+    expect(line?.rows?.map((r) => r.text)).toEqual(['cloudWatchAlarms: true', 'sesConfigurationSets: []']);
+    expect(line?.generated).toBe(true);
+  });
+});
