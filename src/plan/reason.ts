@@ -23,21 +23,44 @@ const FIELDS = {
   alarm: ['actionsEnabled', 'comparison', 'datapointsToAlarm', 'description', 'dimensions', 'evaluateLowSampleCountPercentile', 'evaluationPeriods', 'extendedStatistic', 'metric', 'metrics', 'namespace', 'notify', 'notifyInsufficientData', 'notifyOk', 'period', 'statistic', 'tags', 'threshold', 'treatMissingData', 'unit'],
 } as const;
 
+/**
+ * A set's option groups are recorded member by member as well, so a TLS downgrade made by hand reads as
+ * such even when the file edits another member of `delivery` in the same pull request.
+ */
+const MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  delivery: ['maxDeliverySeconds', 'sendingPoolName', 'tlsPolicy'],
+  tracking: ['customRedirectDomain', 'httpsPolicy'],
+  suppression: ['reasons', 'validation'],
+  vdm: ['engagementMetrics', 'optimizedSharedDelivery'],
+};
+
 /** 6 hex characters: 24 bits, so ~30 hashes on one resource collide with odds of about 1 in 30,000. */
 const short = (value: unknown): string => sha256(stableJson(value ?? null)).slice(0, 6);
 
-/** One hash per field, as the file gives it (resolved: topic references are ARNs on both sides). */
-function fieldHash(r: ConfigurationSet | Alarm | Topic, field: string): string {
-  return short([field, fileView(r)[field]]);
+/** The hash of one field (`[field]`) or member (`[group, member]`), as the file gives it (resolved: topic references are ARNs on both sides). */
+function fieldHash(r: ConfigurationSet | Alarm | Topic, at: readonly string[]): string {
+  const view = fileView(r);
+  const value = at.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], view);
+  return short([...at, value ?? null]);
+}
+
+/** What a diff path is recorded under: a set's option-group member, or the top-level field. */
+function recordedAt(kind: ConfigurationSet['kind'] | Alarm['kind'] | Topic['kind'], path: readonly string[]): readonly string[] {
+  const [top = '', member] = path;
+  return kind === 'configurationSet' && member !== undefined && MEMBERS[top]?.includes(member) ? [top, member] : [top];
 }
 
 function destinationHash(d: EventDestination): string {
   return short(['destination', d.name, fileView(d)]);
 }
 
-/** The FIELDS_TAG value: the hashes joined by `.`, within a tag value's 256 characters (10 destinations at most: aws-behaviour). */
+/**
+ * The FIELDS_TAG value: the hashes joined by `.`. A set's is its longest: 8 fields, 9 members and up to 10
+ * destinations (the SES quota, docs/aws-behaviour.md) make 27 hashes, 188 characters of a tag value's 256.
+ */
 function fieldHashes(r: ConfigurationSet | Alarm | Topic, destinations: readonly EventDestination[]): string {
-  return [...FIELDS[r.kind].map((f) => fieldHash(r, f)), ...destinations.map(destinationHash)].sort().join('.');
+  const at = FIELDS[r.kind].flatMap((f): (readonly string[])[] => [[f], ...(r.kind === 'configurationSet' ? (MEMBERS[f] ?? []).map((m) => [f, m]) : [])]);
+  return [...at.map((a) => fieldHash(r, a)), ...destinations.map(destinationHash)].sort().join('.');
 }
 
 /** The desired state with every configuration set's, alarm's and topic's digest and field hashes filled in. */
@@ -72,9 +95,9 @@ export function fieldReasons(fields: readonly FieldDiff[], desired: Resource, ca
   if (recorded === undefined || carrier === undefined) return [...fields];
   const seen = new Set(recorded.split('.'));
   const bare = { ...carrier, tags: Object.fromEntries(Object.entries(carrier.tags).filter(([k]) => k !== DIGEST_TAG && k !== FIELDS_TAG)) };
-  const unchanged = (field: string): boolean =>
-    desired.kind === 'eventDestination' ? seen.has(destinationHash(desired)) : seen.has(fieldHash(bare, field));
-  return fields.map((d) => ({ ...d, reason: unchanged(d.path[0] ?? '') ? 'changed outside ses-reconcile' : 'changed in file' }));
+  const unchanged = (path: readonly string[]): boolean =>
+    desired.kind === 'eventDestination' ? seen.has(destinationHash(desired)) : seen.has(fieldHash(bare, recordedAt(bare.kind, path)));
+  return fields.map((d) => ({ ...d, reason: unchanged(d.path) ? 'changed outside ses-reconcile' : 'changed in file' }));
 }
 
 /** `desired` and `live` are the resources that carry the digest: the set of a destination, or the alarm. */

@@ -53,10 +53,11 @@ dashboards:
 
 /**
  * The pull request: a threshold and a period, a destination renamed, more events, the legacy set removed,
- * a tag-only change on the topic, reputation metrics turned on.
+ * a tag-only change on the topic, reputation metrics turned on, and a delivery option beside the TLS
+ * policy someone downgrades by hand.
  */
 const PR = MAIN.replace('threshold: 0.05%, period: 1h', 'threshold: 0.04%, period: 1h')
-  .replace('    delivery: { tlsPolicy: REQUIRE }\n', '    delivery: { tlsPolicy: REQUIRE }\n    reputationMetricsEnabled: true\n')
+  .replace('    delivery: { tlsPolicy: REQUIRE }\n', '    delivery: { tlsPolicy: REQUIRE, maxDeliverySeconds: 600 }\n    reputationMetricsEnabled: true\n')
   .replace('      bounces:\n', '      bounce-notices:\n')
   .replace('events: [SEND, DELIVERY, BOUNCE, COMPLAINT]', 'events: [SEND, DELIVERY, BOUNCE, COMPLAINT, REJECT, RENDERING_FAILURE, DELIVERY_DELAY, OPEN, CLICK]')
   .replace(/ {2}legacy:\n(?: {4}.*\n)+/, '')
@@ -181,7 +182,9 @@ describe('the reviewer\'s plan, from a real pipeline (issue 12)', () => {
   it('5. says why, field by field: the file\'s edit and the edit made by hand on the same set', () => {
     const orders = change('orders');
     expect(orders.reason).toBe('changed in file');
+    // Field by field, even inside one option group: the file added maxDeliverySeconds, a person downgraded TLS.
     expect(orders.diff).toEqual([
+      { path: 'delivery.maxDeliverySeconds', before: null, after: 600 },
       { path: 'delivery.tlsPolicy', before: 'OPTIONAL', after: 'REQUIRE', reason: 'changed outside ses-reconcile' },
       { path: 'reputationMetricsEnabled', before: false, after: true },
     ]);
