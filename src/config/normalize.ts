@@ -205,7 +205,8 @@ function setPresetAlarm(
       {
         id: 'rate',
         kind: 'expression',
-        // The guard keeps a quiet period from alarming on one event, and never divides by zero.
+        // The guard keeps a quiet period from alarming on one event, and never divides by zero. The plan
+        // recognises a rate by this form (model/ses.ts isRateAlarm) to show its threshold as `3%`.
         expression: `IF(sends >= ${Math.max(1, minSends)}, ${events} / sends, 0)`,
         label: `${spec.describe}, ${setName}`,
         returnData: true,
@@ -220,6 +221,7 @@ function setPresetAlarm(
   return {
     kind: 'alarm',
     name: presetAlarmName(stack, setName, spec.slug),
+    // The suffix marks the description as generated (model/view.ts generatedField): keep it in both presets.
     description:
       w.description ??
       `${spec.describe} of configuration set ${setName}${spec.kind === 'rate' ? ` at ${formatRate(threshold)}` : ''}. Managed by ses-reconcile (stack ${stack}).`,
