@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
 import { LARGEST_FILE_LIMIT } from '../config/load.js';
 
-export const COMMANDS = ['validate', 'plan', 'apply', 'export', 'schema', 'emulator'] as const;
+export const COMMANDS = ['validate', 'plan', 'apply', 'export', 'iam-policy', 'schema', 'emulator'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CommonOptions {
@@ -74,6 +74,23 @@ export interface ApplyCliOptions extends ReconcileOptions {
   readonly planFile?: string;
 }
 
+export interface IamPolicyOptions extends CommonOptions {
+  /** Which command's calls the policy grants. @default plan (read-only) */
+  readonly for: 'plan' | 'apply';
+  /** `scan` adds the listings `--discovery scan` makes. @default tags */
+  readonly discovery: 'tags' | 'scan';
+  /** The account the ARNs name when the file has no `accountId:`. @default `*` */
+  readonly accountId?: string;
+  /** `github`: print the trust policy of a role GitHub Actions assumes with OIDC instead. */
+  readonly trust?: 'github';
+  /** `OWNER/REPO`, with --trust github. */
+  readonly repo?: string;
+  /** The GitHub environment the apply role is for. @default production */
+  readonly environment?: string;
+  /** The branch the plan role's scheduled drift check runs on. @default main */
+  readonly branch?: string;
+}
+
 export interface ExportCliOptions extends CommonOptions {
   /** The stack the file is for. @default the one stack tag on what is exported (an error when none or several) */
   readonly stack?: string;
@@ -115,7 +132,8 @@ export type Invocation =
   | { readonly command: 'emulator'; readonly options: EmulatorCliOptions }
   | { readonly command: 'plan'; readonly options: PlanCliOptions }
   | { readonly command: 'apply'; readonly options: ApplyCliOptions }
-  | { readonly command: 'export'; readonly options: ExportCliOptions };
+  | { readonly command: 'export'; readonly options: ExportCliOptions }
+  | { readonly command: 'iam-policy'; readonly options: IamPolicyOptions };
 
 /** Each option's help, once: the global page and each command's page are made from these. */
 interface OptionHelp {
@@ -143,6 +161,9 @@ const OPTIONS: readonly OptionHelp[] = [
   { flags: ["select"], text: "  --select GLOB         export: only configuration sets whose names match, e.g. 'prod-*' (repeatable)" },
   { flags: ["out"], text: "  -o, --out PATH        plan: save the plan to PATH; apply PATH runs exactly it, or refuses it when stale\n                        export: write to a file, or a directory (one file per configuration set)" },
   { flags: ["PLANFILE"], text: "  PLANFILE              apply: a plan saved by plan --out, applied without asking (it was the review)" },
+  { flags: ["for"], text: "  --for plan|apply      iam-policy: the calls of plan (read-only, the default) or of apply" },
+  { flags: ["account-id"], text: "  --account-id ID       iam-policy: the account the ARNs name when the file has no accountId: (else *)" },
+  { flags: ["trust"], text: "  --trust github        iam-policy: print the trust policy of the role a GitHub Actions workflow assumes\n                        (OIDC), with --repo OWNER/REPO, --account-id ID, and --environment NAME (apply,\n                        default production) or --branch NAME (plan's scheduled drift check, default main)" },
   { flags: ["no-color"], text: "  --no-color            no colour (also NO_COLOR, or when stdout is not a terminal)" },
   { flags: ["region", "profile", "endpoint-url"], text: "  --region R, --profile P, --endpoint-url URL   AWS settings (the SDK's AWS_* variables work too)" },
   { flags: ["log-level"], text: "  --log-level LEVEL     structured logs on stderr: error, warn (default), info, debug" },
@@ -159,7 +180,7 @@ const EMULATOR_OPTIONS: readonly OptionHelp[] = [
   { flags: ["sending-pools"], text: "  --sending-pools P,P   dedicated IP pools that exist (default: any pool)" },
 ];
 
-const HEAD = "ses-reconcile: Amazon SES v2 sending observability as code\n\nUsage:\n  ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access\n                         [--max-file-size SIZE]\n  ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile export   [--stack NAME] [--select GLOB]... [-o PATH]   the live account as a file (the way in)\n                         [--max-rate SVC=N]\n  ses-reconcile schema                                               print the JSON Schema of the file format\n  ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)\n";
+const HEAD = "ses-reconcile: Amazon SES v2 sending observability as code\n\nUsage:\n  ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access\n                         [--max-file-size SIZE]\n  ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile export   [--stack NAME] [--select GLOB]... [-o PATH]   the live account as a file (the way in)\n                         [--max-rate SVC=N]\n  ses-reconcile iam-policy [-c PATH] [--for plan|apply] [--discovery tags|scan] [--account-id ID]\n                         [--trust github --repo OWNER/REPO]   least-privilege IAM policy JSON for this file\n  ses-reconcile schema                                               print the JSON Schema of the file format\n  ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)\n";
 
 const TAIL = "  -h, --help            this text\n  --version             the version\n\nExit codes: 0 ok, 1 runtime failure, 2 plan has changes (--detailed-exitcode), 3 invalid configuration\nor command line (nothing was called), 4 refused for safety, 130 / 143 apply interrupted by SIGINT / SIGTERM.\n";
 
@@ -184,6 +205,11 @@ const COMMAND_HELP: Readonly<Record<Command, { readonly about: string; readonly 
     about: 'Writes the live account as a file that validates and that plan reads as No changes. once owned (apply --adopt).',
     flags: ['stack', 'select', 'out', 'concurrency', 'max-rate', 'region', 'log-level'],
     example: "ses-reconcile export --stack mail --select 'prod-*' -o ses-reconcile.yaml",
+  },
+  'iam-policy': {
+    about: 'Prints the IAM policy that grants exactly the calls plan (--for plan) or apply (--for apply) make for this file, resources scoped to its ARNs and to what the stack owns (its tag); * only where AWS requires it. No AWS call.',
+    flags: ['config', 'for', 'discovery', 'account-id', 'region', 'trust'],
+    example: 'ses-reconcile iam-policy -c ses-reconcile.yaml --for apply > apply-policy.json',
   },
   schema: { about: 'Prints the JSON Schema of the file format, byte for byte.', flags: [], example: 'ses-reconcile schema > ses-reconcile.schema.json' },
   emulator: {
@@ -270,6 +296,16 @@ export function parseInvocation(argv: readonly string[]): Invocation {
             concurrency: { type: 'string' },
             'max-rate': { type: 'string', multiple: true },
           }
+        : command === 'iam-policy'
+        ? {
+            for: { type: 'string' },
+            discovery: { type: 'string' },
+            'account-id': { type: 'string' },
+            trust: { type: 'string' },
+            repo: { type: 'string' },
+            environment: { type: 'string' },
+            branch: { type: 'string' },
+          }
         : command === 'emulator'
         ? {
             port: { type: 'string' },
@@ -313,6 +349,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   if (command === 'emulator') return { command, options: emulatorOptions(values) };
   if (command === 'export') return { command, options: exportOptions(values) };
+  if (command === 'iam-policy') return { command, options: iamPolicyOptions(values) };
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format} is not supported by validate; use text or json`);
   const maxFileBytes = byteSize('max-file-size', values['max-file-size']);
@@ -401,6 +438,29 @@ function maxRatesOf(values: Record<string, unknown>): RateOverride[] {
       );
     return r;
   });
+}
+
+function iamPolicyOptions(values: Record<string, unknown>): IamPolicyOptions {
+  const pick = <T extends string>(flag: string, allowed: readonly T[], fallback: T): T => {
+    const v = (values[flag] as string | undefined) ?? fallback;
+    if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${flag} ${v}: write ${allowed.join(' or ')}`);
+    return v as T;
+  };
+  const accountId = values['account-id'] as string | undefined;
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) throw new UsageError(`--account-id ${accountId}: an AWS account id is 12 digits, e.g. 123456789012`);
+  const trust = values.trust as string | undefined;
+  if (trust !== undefined && trust !== 'github') throw new UsageError(`--trust ${trust}: the one trust policy ses-reconcile writes is --trust github (GitHub Actions OIDC)`);
+  const str = (k: string) => (values[k] !== undefined ? { [k]: values[k] as string } : {});
+  return {
+    ...common(values),
+    for: pick('for', ['plan', 'apply'] as const, 'plan'),
+    discovery: pick('discovery', ['tags', 'scan'] as const, 'tags'),
+    ...(accountId !== undefined ? { accountId } : {}),
+    ...(trust !== undefined ? { trust: 'github' as const } : {}),
+    ...str('repo'),
+    ...str('environment'),
+    ...str('branch'),
+  };
 }
 
 function exportOptions(values: Record<string, unknown>): ExportCliOptions {

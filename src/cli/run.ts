@@ -75,6 +75,10 @@ async function dispatch(host: Host): Promise<ExitCode> {
       const { runExport } = await import('./commands/export.js');
       return runExport(inv.options, { out, err, log: createLogger(inv.options.logLevel, { write: err }), env: host.env });
     }
+    case 'iam-policy': {
+      const { runIamPolicy } = await import('./commands/iam-policy.js');
+      return runIamPolicy(inv.options, { out, err, palette: colourFor(inv.options.noColor), env: host.env });
+    }
     case 'validate': {
       const { runValidate } = await import('./commands/validate.js');
       return runValidate(inv.options, { out, palette: colourFor(inv.options.noColor) });

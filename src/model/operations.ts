@@ -1,0 +1,90 @@
+/**
+ * Every AWS operation ses-reconcile calls, with what it acts on: the reads the readers make (aws/*
+ * readers, declared here because the core must know them without importing an adapter) and the writes,
+ * derived from the steps (model/step.ts AWS_OPERATION), so `iam-policy` grants exactly what runs
+ * (plan/permissions.ts). A test holds the readers to this list: every command an adapter sends is
+ * declared here (test/unit/model/operations.test.ts), and every call the emulator logs for plan and apply
+ * is granted (test/integration/iam-policy.test.ts).
+ */
+import type { ResourceKind } from './resources.js';
+import { AWS_OPERATION, type StepOp } from './step.js';
+
+export type Service = 'sesv2' | 'cloudwatch' | 'sns' | 'tagging' | 'sts';
+
+/** What an operation acts on, for its IAM resource: a resource kind, a subscription, or nothing (the account). */
+export type Target = Exclude<ResourceKind, 'eventDestination'> | 'subscription' | 'account';
+
+export interface Operation {
+  readonly service: Service;
+  /** The API operation, as AWS names it (and as the emulator logs it). */
+  readonly name: string;
+  readonly target: Target;
+  /**
+   * When the operation runs: `always`; `scan`, only with `--discovery scan` (the tag index denied); or
+   * `apply`, only while applying (a read apply makes to carry out a step).
+   */
+  readonly when: 'always' | 'scan' | 'apply';
+}
+
+/** The reads (docs/architecture.md, "Reading the account"). */
+export const READS: readonly Operation[] = [
+  { service: 'sts', name: 'GetCallerIdentity', target: 'account', when: 'always' },
+  { service: 'tagging', name: 'GetResources', target: 'account', when: 'always' },
+  { service: 'sesv2', name: 'ListConfigurationSets', target: 'account', when: 'scan' },
+  { service: 'sesv2', name: 'GetConfigurationSet', target: 'configurationSet', when: 'always' },
+  { service: 'sesv2', name: 'GetConfigurationSetEventDestinations', target: 'configurationSet', when: 'always' },
+  // Listed by name prefix, not by one alarm's ARN: granted on the account (docs/aws-behaviour.md, "IAM").
+  { service: 'cloudwatch', name: 'DescribeAlarms', target: 'account', when: 'always' },
+  { service: 'cloudwatch', name: 'ListTagsForResource', target: 'alarm', when: 'always' },
+  { service: 'cloudwatch', name: 'ListDashboards', target: 'account', when: 'always' },
+  { service: 'cloudwatch', name: 'GetDashboard', target: 'dashboard', when: 'always' },
+  { service: 'cloudwatch', name: 'ListTagsForResource', target: 'dashboard', when: 'always' },
+  { service: 'sns', name: 'ListTopics', target: 'account', when: 'scan' },
+  { service: 'sns', name: 'GetTopicAttributes', target: 'topic', when: 'always' },
+  { service: 'sns', name: 'ListTagsForResource', target: 'topic', when: 'always' },
+  { service: 'sns', name: 'ListSubscriptionsByTopic', target: 'topic', when: 'always' },
+  { service: 'sns', name: 'GetSubscriptionAttributes', target: 'subscription', when: 'always' },
+];
+
+/** The service and the resource each step's operation acts on. */
+const STEP_TARGET: Readonly<Record<StepOp, readonly [Service, Target]>> = {
+  CreateConfigurationSet: ['sesv2', 'configurationSet'],
+  DeleteConfigurationSet: ['sesv2', 'configurationSet'],
+  PutConfigurationSetDeliveryOptions: ['sesv2', 'configurationSet'],
+  PutConfigurationSetReputationOptions: ['sesv2', 'configurationSet'],
+  PutConfigurationSetSendingOptions: ['sesv2', 'configurationSet'],
+  PutConfigurationSetSuppressionOptions: ['sesv2', 'configurationSet'],
+  PutConfigurationSetTrackingOptions: ['sesv2', 'configurationSet'],
+  PutConfigurationSetVdmOptions: ['sesv2', 'configurationSet'],
+  PutConfigurationSetArchivingOptions: ['sesv2', 'configurationSet'],
+  TagConfigurationSet: ['sesv2', 'configurationSet'],
+  UntagConfigurationSet: ['sesv2', 'configurationSet'],
+  CreateConfigurationSetEventDestination: ['sesv2', 'configurationSet'],
+  UpdateConfigurationSetEventDestination: ['sesv2', 'configurationSet'],
+  DeleteConfigurationSetEventDestination: ['sesv2', 'configurationSet'],
+  PutMetricAlarm: ['cloudwatch', 'alarm'],
+  DeleteAlarm: ['cloudwatch', 'alarm'],
+  TagAlarm: ['cloudwatch', 'alarm'],
+  UntagAlarm: ['cloudwatch', 'alarm'],
+  CreateTopic: ['sns', 'topic'],
+  SetTopicDisplayName: ['sns', 'topic'],
+  SetTopicPolicy: ['sns', 'topic'],
+  TagTopic: ['sns', 'topic'],
+  UntagTopic: ['sns', 'topic'],
+  Subscribe: ['sns', 'topic'],
+  // Unsubscribe names the subscription, not its topic.
+  Unsubscribe: ['sns', 'subscription'],
+  DeleteTopic: ['sns', 'topic'],
+  PutDashboard: ['cloudwatch', 'dashboard'],
+  TagDashboard: ['cloudwatch', 'dashboard'],
+  DeleteDashboard: ['cloudwatch', 'dashboard'],
+};
+
+/** The writes: one per step operation, from the steps themselves. */
+export const WRITES: readonly Operation[] = (Object.keys(STEP_TARGET) as StepOp[]).map((op) => {
+  const [service, target] = STEP_TARGET[op];
+  return { service, name: AWS_OPERATION[op], target, when: 'always' };
+});
+
+/** Reads apply makes to carry out a step: the subscription ARN an Unsubscribe needs (aws/sns/applier.ts). */
+export const APPLY_READS: readonly Operation[] = [{ service: 'sns', name: 'ListSubscriptionsByTopic', target: 'topic', when: 'apply' }];
