@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { cli, ROOT } from './helpers/cli.js';
 import { testdir } from './helpers/config.js';
 
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).map((f) => join('examples', f));
+// examples/github-actions/ is the CI kit (workflows, scripts, trust policies), not a configuration.
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+  .filter((f) => f !== 'github-actions')
+  .map((f) => join('examples', f));
 
 describe('ses-reconcile validate on the examples', () => {
   it.each(EXAMPLES)('%s validates with exit 0 and a summary', (example) => {
