@@ -184,6 +184,13 @@ describe('iam-policy grants nothing that no call needs', () => {
     expect(bad.stderr).toMatch(/--repo OWNER\/REPO/);
   });
 
+  it('made the kit\'s trust policies (examples/github-actions/trust-*-role.json): they are its output, byte for byte', async () => {
+    for (const role of ['plan', 'apply'] as const) {
+      const out = await sb.run(['iam-policy', '--trust', 'github', '--repo', 'OWNER/REPO', '--account-id', '123456789012', '--for', role]);
+      expect(out.stdout, role).toBe(readFileSync(`${ROOT}/examples/github-actions/trust-${role}-role.json`, 'utf8'));
+    }
+  });
+
   it('refuses an invalid file with exit 3 and its diagnostics, and calls nothing', async () => {
     sb.emulator.clearCalls();
     const r = await sb.run(['iam-policy', '-c', sb.write('stack: iam\nconfigurationSets:\n  prod:\n    delivery: { tlsPolicy: SOMETIMES }\n')]);
