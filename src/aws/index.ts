@@ -27,3 +27,5 @@ export {
   type CloudWatchDashboardReaderOptions,
   type DashboardRead,
 } from './cloudwatch/dashboards.js';
+export { readMetricData, readAlarmStates, METRIC_QUERIES_MAX } from './cloudwatch/metrics.js';
+export { readSendingEnabled } from './sesv2/sending.js';

@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../errors.js';
 import { LARGEST_FILE_LIMIT } from '../config/load.js';
 
-export const COMMANDS = ['validate', 'plan', 'apply', 'export', 'iam-policy', 'schema', 'emulator'] as const;
+export const COMMANDS = ['validate', 'plan', 'apply', 'export', 'status', 'iam-policy', 'schema', 'emulator'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface CommonOptions {
@@ -74,6 +74,17 @@ export interface ApplyCliOptions extends ReconcileOptions {
   readonly planFile?: string;
 }
 
+export interface StatusCliOptions extends CommonOptions {
+  /** The window, seconds, ending now. @default 86400 (24h) */
+  readonly sinceSeconds: number;
+  /** @default text */
+  readonly format: 'text' | 'markdown' | 'json';
+  /** @default 4 */
+  readonly concurrency: number;
+  /** @default [] */
+  readonly maxRates: readonly RateOverride[];
+}
+
 export interface IamPolicyOptions extends CommonOptions {
   /** Which command's calls the policy grants. @default plan (read-only) */
   readonly for: 'plan' | 'apply';
@@ -133,7 +144,8 @@ export type Invocation =
   | { readonly command: 'plan'; readonly options: PlanCliOptions }
   | { readonly command: 'apply'; readonly options: ApplyCliOptions }
   | { readonly command: 'export'; readonly options: ExportCliOptions }
-  | { readonly command: 'iam-policy'; readonly options: IamPolicyOptions };
+  | { readonly command: 'iam-policy'; readonly options: IamPolicyOptions }
+  | { readonly command: 'status'; readonly options: StatusCliOptions };
 
 /** Each option's help, once: the global page and each command's page are made from these. */
 interface OptionHelp {
@@ -161,6 +173,7 @@ const OPTIONS: readonly OptionHelp[] = [
   { flags: ["select"], text: "  --select GLOB         export: only configuration sets whose names match, e.g. 'prod-*' (repeatable)" },
   { flags: ["out"], text: "  -o, --out PATH        plan: save the plan to PATH; apply PATH runs exactly it, or refuses it when stale\n                        export: write to a file, or a directory (one file per configuration set)" },
   { flags: ["PLANFILE"], text: "  PLANFILE              apply: a plan saved by plan --out, applied without asking (it was the review)" },
+  { flags: ["since"], text: "  --since DURATION      status: the window ending now, e.g. 24h (default), 7d, 90m" },
   { flags: ["for"], text: "  --for plan|apply      iam-policy: the calls of plan (read-only, the default) or of apply" },
   { flags: ["account-id"], text: "  --account-id ID       iam-policy: the account the ARNs name when the file has no accountId: (else *)" },
   { flags: ["trust"], text: "  --trust github        iam-policy: print the trust policy of the role a GitHub Actions workflow assumes\n                        (OIDC), with --repo OWNER/REPO, --account-id ID, and --environment NAME (apply,\n                        default production) or --branch NAME (plan's scheduled drift check, default main)" },
@@ -180,7 +193,7 @@ const EMULATOR_OPTIONS: readonly OptionHelp[] = [
   { flags: ["sending-pools"], text: "  --sending-pools P,P   dedicated IP pools that exist (default: any pool)" },
 ];
 
-const HEAD = "ses-reconcile: Amazon SES v2 sending observability as code\n\nUsage:\n  ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access\n                         [--max-file-size SIZE]\n  ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile export   [--stack NAME] [--select GLOB]... [-o PATH]   the live account as a file (the way in)\n                         [--max-rate SVC=N]\n  ses-reconcile iam-policy [-c PATH] [--for plan|apply] [--discovery tags|scan] [--account-id ID]\n                         [--trust github --repo OWNER/REPO]   least-privilege IAM policy JSON for this file\n  ses-reconcile schema                                               print the JSON Schema of the file format\n  ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)\n";
+const HEAD = "ses-reconcile: Amazon SES v2 sending observability as code\n\nUsage:\n  ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access\n                         [--max-file-size SIZE]\n  ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile export   [--stack NAME] [--select GLOB]... [-o PATH]   the live account as a file (the way in)\n                         [--max-rate SVC=N]\n  ses-reconcile status   [-c PATH] [--since 24h|7d|DURATION] [--format text|markdown|json]\n                         [--max-rate SVC=N]   the sending-health review: rates, alarms, paused sets\n  ses-reconcile iam-policy [-c PATH] [--for plan|apply] [--discovery tags|scan] [--account-id ID]\n                         [--trust github --repo OWNER/REPO]   least-privilege IAM policy JSON for this file\n  ses-reconcile schema                                               print the JSON Schema of the file format\n  ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)\n";
 
 const TAIL = "  -h, --help            this text\n  --version             the version\n\nExit codes: 0 ok, 1 runtime failure, 2 plan has changes (--detailed-exitcode), 3 invalid configuration\nor command line (nothing was called), 4 refused for safety, 130 / 143 apply interrupted by SIGINT / SIGTERM.\n";
 
@@ -205,6 +218,11 @@ const COMMAND_HELP: Readonly<Record<Command, { readonly about: string; readonly 
     about: 'Writes the live account as a file that validates and that plan reads as No changes. once owned (apply --adopt).',
     flags: ['stack', 'select', 'out', 'concurrency', 'max-rate', 'region', 'log-level'],
     example: "ses-reconcile export --stack mail --select 'prod-*' -o ses-reconcile.yaml",
+  },
+  status: {
+    about: 'The sending-health review of the file\'s configuration sets over --since: sends, deliveries, bounces, complaints, rejects, opens, clicks; bounce and complaint rates against the alarm thresholds and SES\'s review levels (5% / 0.1%); the account\'s reputation; the stack\'s alarms; paused sets. Reads only. Exit 0 healthy, 2 a rate over its threshold or an alarm in ALARM.',
+    flags: ['config', 'since', 'format', 'max-rate', 'concurrency', 'no-color', 'region', 'log-level'],
+    example: 'ses-reconcile status -c ses-reconcile.yaml --since 7d --format markdown',
   },
   'iam-policy': {
     about: 'Prints the IAM policy that grants exactly the calls plan (--for plan) or apply (--for apply) make for this file, resources scoped to its ARNs and to what the stack owns (its tag); * only where AWS requires it. No AWS call.',
@@ -296,6 +314,13 @@ export function parseInvocation(argv: readonly string[]): Invocation {
             concurrency: { type: 'string' },
             'max-rate': { type: 'string', multiple: true },
           }
+        : command === 'status'
+        ? {
+            since: { type: 'string' },
+            format: { type: 'string' },
+            concurrency: { type: 'string' },
+            'max-rate': { type: 'string', multiple: true },
+          }
         : command === 'iam-policy'
         ? {
             for: { type: 'string' },
@@ -350,6 +375,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (command === 'emulator') return { command, options: emulatorOptions(values) };
   if (command === 'export') return { command, options: exportOptions(values) };
   if (command === 'iam-policy') return { command, options: iamPolicyOptions(values) };
+  if (command === 'status') return { command, options: statusOptions(values) };
   const format = (values.format as string | undefined) ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format ${format} is not supported by validate; use text or json`);
   const maxFileBytes = byteSize('max-file-size', values['max-file-size']);
@@ -438,6 +464,26 @@ function maxRatesOf(values: Record<string, unknown>): RateOverride[] {
       );
     return r;
   });
+}
+
+const SINCE_UNITS: Readonly<Record<string, number>> = { m: 60, h: 3600, d: 86_400 };
+
+function statusOptions(values: Record<string, unknown>): StatusCliOptions {
+  const since = (values.since as string | undefined) ?? '24h';
+  const m = /^(\d+)([mhd])$/.exec(since);
+  const sinceSeconds = m ? Number(m[1]) * (SINCE_UNITS[m[2] as string] as number) : Number.NaN;
+  // CloudWatch keeps 1-hour datapoints for 455 days (GetMetricData); a window beyond it reads nothing.
+  if (!Number.isInteger(sinceSeconds) || sinceSeconds < 60 || sinceSeconds > 455 * 86_400)
+    throw new UsageError(`--since ${since}: write a duration from 1m to 455d, e.g. 24h, 7d or 90m`);
+  const format = (values.format as string | undefined) ?? 'text';
+  if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new UsageError(`--format ${format} is not supported by status; use text, markdown or json`);
+  return {
+    ...common(values),
+    sinceSeconds,
+    format,
+    concurrency: Math.max(1, wholeNumber('concurrency', values.concurrency, 4)),
+    maxRates: maxRatesOf(values),
+  };
 }
 
 function iamPolicyOptions(values: Record<string, unknown>): IamPolicyOptions {

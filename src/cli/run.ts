@@ -52,13 +52,7 @@ async function dispatch(host: Host): Promise<ExitCode> {
     case 'apply': {
       const { createLogger } = await import('../log.js');
       const log = createLogger(inv.options.logLevel, { write: err });
-      // The SDK prints a free-text notice on Node < 22 (its 2027 releases will need Node 22). stderr
-      // carries JSON logs (docs/architecture.md, "Commands and exit codes"), so the notice is logged as one instead.
-      if (host.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED === undefined) {
-        host.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-        if (Number(process.versions.node.split('.')[0]) < 22)
-          log.info({ node: process.version }, 'AWS SDK for JavaScript releases after the first week of January 2027 require Node 22 or newer');
-      }
+      quietSdkNotice(host, log);
       const io = { out, err, palette: colourFor(inv.options.noColor), log, env: host.env };
       if (inv.command === 'plan') {
         const { runPlan } = await import('./commands/plan.js');
@@ -75,6 +69,13 @@ async function dispatch(host: Host): Promise<ExitCode> {
       const { runExport } = await import('./commands/export.js');
       return runExport(inv.options, { out, err, log: createLogger(inv.options.logLevel, { write: err }), env: host.env });
     }
+    case 'status': {
+      const { createLogger } = await import('../log.js');
+      const { runStatus } = await import('./commands/status.js');
+      const log = createLogger(inv.options.logLevel, { write: err });
+      quietSdkNotice(host, log);
+      return runStatus(inv.options, { out, err, palette: colourFor(inv.options.noColor), log, env: host.env });
+    }
     case 'iam-policy': {
       const { runIamPolicy } = await import('./commands/iam-policy.js');
       return runIamPolicy(inv.options, { out, err, palette: colourFor(inv.options.noColor), env: host.env });
@@ -84,6 +85,17 @@ async function dispatch(host: Host): Promise<ExitCode> {
       return runValidate(inv.options, { out, palette: colourFor(inv.options.noColor) });
     }
   }
+}
+
+/**
+ * The SDK prints a free-text notice on Node < 22 (its 2027 releases will need Node 22). stderr carries
+ * JSON logs (docs/architecture.md, "Commands and exit codes"), so the notice is logged as one instead.
+ */
+function quietSdkNotice(host: Host, log: { info: (fields: object, msg: string) => void }): void {
+  if (host.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED !== undefined) return;
+  host.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  if (Number(process.versions.node.split('.')[0]) < 22)
+    log.info({ node: process.version }, 'AWS SDK for JavaScript releases after the first week of January 2027 require Node 22 or newer');
 }
 
 export function exitCodeOf(err: unknown): ExitCode {

@@ -123,7 +123,7 @@ export const FREE_FORM_DEFAULTS = { period: 300, evaluationPeriods: 1 } as const
  * SES puts an account under review at these rates (DG faqs-enforcement; docs/aws-behaviour.md,
  * "Metrics SES publishes").
  */
-export const REVIEW_RATES = { bounce: 0.05, complaint: 0.001 } as const;
+export { REVIEW_RATES } from '../model/ses.js';
 
 // ACCOUNT_SEGMENT and presetAlarmName (README: "Alarm names") live in model/ses.ts: the planner names alarms too.
 export { ACCOUNT_SEGMENT, presetAlarmName } from '../model/ses.js';

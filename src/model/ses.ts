@@ -42,6 +42,12 @@ export function isRateAlarm(a: Alarm): boolean {
   return q.metrics.some((m) => m.kind === 'expression' && m.returnData && RATE_EXPRESSION.test(m.expression));
 }
 
+/**
+ * SES puts an account under review at these rates (DG faqs-enforcement; docs/aws-behaviour.md, "Metrics
+ * SES publishes"): the file's rules warn about thresholds above them, and `status` measures against them.
+ */
+export const REVIEW_RATES = { bounce: 0.05, complaint: 0.001 } as const;
+
 /** The segment account-level preset alarms are named under, where set presets use the set's name. */
 export const ACCOUNT_SEGMENT = 'account';
 

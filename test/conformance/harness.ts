@@ -75,7 +75,7 @@ export function motoAvailable(): { ok: boolean; why: string } {
   return motoChecked;
 }
 
-async function startMoto(): Promise<{ endpoint: string; proc: ChildProcess }> {
+export async function startMoto(): Promise<{ endpoint: string; proc: ChildProcess }> {
   const port = await freePort();
   const proc = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

@@ -43,6 +43,8 @@ export const DOCUMENTED_RATES: RateTable = {
     'cloudwatch:GetDashboard': 10,
     'cloudwatch:ListDashboards': 10,
     'cloudwatch:DeleteDashboards': 10,
+    // status: "GetMetricData: 50 transactions per second" (CloudWatch User Guide, service quotas).
+    'cloudwatch:GetMetricData': 50,
     'sns:ListTopics': 30,
     'sns:ListSubscriptionsByTopic': 30,
     'sns:GetTopicAttributes': 100,
