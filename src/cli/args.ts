@@ -87,7 +87,7 @@ export interface StatusCliOptions extends CommonOptions {
 
 export interface IamPolicyOptions extends CommonOptions {
   /** Which command's calls the policy grants. @default plan (read-only) */
-  readonly for: 'plan' | 'apply';
+  readonly for: 'plan' | 'apply' | 'status';
   /** `scan` adds the listings `--discovery scan` makes. @default tags */
   readonly discovery: 'tags' | 'scan';
   /** The account the ARNs name when the file has no `accountId:`. @default `*` */
@@ -174,7 +174,7 @@ const OPTIONS: readonly OptionHelp[] = [
   { flags: ["out"], text: "  -o, --out PATH        plan: save the plan to PATH; apply PATH runs exactly it, or refuses it when stale\n                        export: write to a file, or a directory (one file per configuration set)" },
   { flags: ["PLANFILE"], text: "  PLANFILE              apply: a plan saved by plan --out, applied without asking (it was the review)" },
   { flags: ["since"], text: "  --since DURATION      status: the window ending now, e.g. 24h (default), 7d, 90m" },
-  { flags: ["for"], text: "  --for plan|apply      iam-policy: the calls of plan (read-only, the default) or of apply" },
+  { flags: ["for"], text: "  --for plan|apply|status  iam-policy: the calls of plan (read-only, the default), of apply, or of status" },
   { flags: ["account-id"], text: "  --account-id ID       iam-policy: the account the ARNs name when the file has no accountId: (else *)" },
   { flags: ["trust"], text: "  --trust github        iam-policy: print the trust policy of the role a GitHub Actions workflow assumes\n                        (OIDC), with --repo OWNER/REPO, --account-id ID, and --environment NAME (apply,\n                        default production) or --branch NAME (plan's scheduled drift check, default main)" },
   { flags: ["no-color"], text: "  --no-color            no colour (also NO_COLOR, or when stdout is not a terminal)" },
@@ -193,7 +193,7 @@ const EMULATOR_OPTIONS: readonly OptionHelp[] = [
   { flags: ["sending-pools"], text: "  --sending-pools P,P   dedicated IP pools that exist (default: any pool)" },
 ];
 
-const HEAD = "ses-reconcile: Amazon SES v2 sending observability as code\n\nUsage:\n  ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access\n                         [--max-file-size SIZE]\n  ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile export   [--stack NAME] [--select GLOB]... [-o PATH]   the live account as a file (the way in)\n                         [--max-rate SVC=N]\n  ses-reconcile status   [-c PATH] [--since 24h|7d|DURATION] [--format text|markdown|json]\n                         [--max-rate SVC=N]   the sending-health review: rates, alarms, paused sets\n  ses-reconcile iam-policy [-c PATH] [--for plan|apply] [--discovery tags|scan] [--account-id ID]\n                         [--trust github --repo OWNER/REPO]   least-privilege IAM policy JSON for this file\n  ses-reconcile schema                                               print the JSON Schema of the file format\n  ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)\n";
+const HEAD = "ses-reconcile: Amazon SES v2 sending observability as code\n\nUsage:\n  ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access\n                         [--max-file-size SIZE]\n  ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile export   [--stack NAME] [--select GLOB]... [-o PATH]   the live account as a file (the way in)\n                         [--max-rate SVC=N]\n  ses-reconcile status   [-c PATH] [--since 24h|7d|DURATION] [--format text|markdown|json]\n                         [--max-rate SVC=N]   the sending-health review: rates, alarms, paused sets\n  ses-reconcile iam-policy [-c PATH] [--for plan|apply|status] [--discovery tags|scan] [--account-id ID]\n                         [--trust github --repo OWNER/REPO]   least-privilege IAM policy JSON for this file\n  ses-reconcile schema                                               print the JSON Schema of the file format\n  ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)\n";
 
 const TAIL = "  -h, --help            this text\n  --version             the version\n\nExit codes: 0 ok, 1 runtime failure, 2 plan has changes (--detailed-exitcode), 3 invalid configuration\nor command line (nothing was called), 4 refused for safety, 130 / 143 apply interrupted by SIGINT / SIGTERM.\n";
 
@@ -499,7 +499,7 @@ function iamPolicyOptions(values: Record<string, unknown>): IamPolicyOptions {
   const str = (k: string) => (values[k] !== undefined ? { [k]: values[k] as string } : {});
   return {
     ...common(values),
-    for: pick('for', ['plan', 'apply'] as const, 'plan'),
+    for: pick('for', ['plan', 'apply', 'status'] as const, 'plan'),
     discovery: pick('discovery', ['tags', 'scan'] as const, 'tags'),
     ...(accountId !== undefined ? { accountId } : {}),
     ...(trust !== undefined ? { trust: 'github' as const } : {}),

@@ -86,5 +86,14 @@ export const WRITES: readonly Operation[] = (Object.keys(STEP_TARGET) as StepOp[
   return { service, name: AWS_OPERATION[op], target, when: 'always' };
 });
 
+/** The reads of `status` (cli/commands/status.ts): metrics, the stack's alarms' states, the sets' sending flags. */
+export const STATUS_READS: readonly Operation[] = [
+  { service: 'sts', name: 'GetCallerIdentity', target: 'account', when: 'always' },
+  // GetMetricData names metrics, not resources: it takes no resource (docs/aws-behaviour.md, "IAM").
+  { service: 'cloudwatch', name: 'GetMetricData', target: 'account', when: 'always' },
+  { service: 'cloudwatch', name: 'DescribeAlarms', target: 'account', when: 'always' },
+  { service: 'sesv2', name: 'GetConfigurationSet', target: 'configurationSet', when: 'always' },
+];
+
 /** Reads apply makes to carry out a step: the subscription ARN an Unsubscribe needs (aws/sns/applier.ts). */
 export const APPLY_READS: readonly Operation[] = [{ service: 'sns', name: 'ListSubscriptionsByTopic', target: 'topic', when: 'apply' }];

@@ -12,7 +12,7 @@
  */
 import { configurationSetArn, dashboardArn, partitionOf, topicArn } from '../model/arn.js';
 import type { State } from '../model/state.js';
-import { APPLY_READS, READS, WRITES, type Operation, type Service, type Target } from '../model/operations.js';
+import { APPLY_READS, READS, STATUS_READS, WRITES, type Operation, type Service, type Target } from '../model/operations.js';
 import { STACK_TAG, type Resource } from '../model/resources.js';
 
 export interface PolicyOptions {
@@ -21,7 +21,7 @@ export interface PolicyOptions {
   readonly region: string;
   /** `*` when not known (no `accountId:` in the file, no --account-id). */
   readonly accountId: string;
-  readonly for: 'plan' | 'apply';
+  readonly for: 'plan' | 'apply' | 'status';
   /** `scan`: the listings `--discovery scan` makes instead of the tag index. @default tags */
   readonly discovery?: 'tags' | 'scan';
 }
@@ -54,6 +54,7 @@ function actions(ops: readonly Operation[]): string[] {
 
 /** The operations a policy for `o` covers. */
 export function operationsFor(o: Pick<PolicyOptions, 'for' | 'discovery'>): Operation[] {
+  if (o.for === 'status') return [...STATUS_READS];
   const reads = READS.filter((r) => r.when === 'always' || (r.when === 'scan' && o.discovery === 'scan'));
   return o.for === 'plan' ? reads : [...reads, ...APPLY_READS, ...WRITES];
 }
@@ -110,7 +111,7 @@ export function iamPolicy(desiredState: State, o: PolicyOptions): PolicyDocument
   const ops = operationsFor(o);
   const statements: Statement[] = [];
   const unscoped = actions(ops.filter((op) => !RESOURCE_LEVEL.has(op.target)));
-  if (unscoped.length > 0) statements.push({ Sid: 'ListingsAndSubscriptions', Effect: 'Allow', Action: unscoped, Resource: '*' });
+  if (unscoped.length > 0) statements.push({ Sid: 'AccountWide', Effect: 'Allow', Action: unscoped, Resource: '*' });
   for (const target of ['configurationSet', 'alarm', 'topic', 'dashboard'] as const) {
     const here = actions(ops.filter((op) => op.target === target));
     if (here.length === 0) continue;
@@ -118,7 +119,8 @@ export function iamPolicy(desiredState: State, o: PolicyOptions): PolicyDocument
     if (arns.length > 0) statements.push({ Sid: `File${SID[target]}`, Effect: 'Allow', Action: here, Resource: arns });
     // What the stack owns and the file no longer names: read, untag and delete it by its stack tag.
     const owned = here.filter((a) => !CREATES.has(a));
-    if (owned.length > 0)
+    // status reviews the file's sets only: nothing the stack owns beyond them.
+    if (owned.length > 0 && o.for !== 'status')
       statements.push({ Sid: `Stack${SID[target]}`, Effect: 'Allow', Action: owned, Resource: anyArn(target, o), Condition: { StringEquals: { [`aws:ResourceTag/${STACK_TAG}`]: o.stack } } });
   }
   // A Firehose destination hands SES its IAM role (PassRole, dependent action of the destination calls).

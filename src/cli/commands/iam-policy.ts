@@ -16,6 +16,7 @@ export function runIamPolicy(o: IamPolicyOptions, io: { out: (s: string) => void
   if (o.trust !== undefined) {
     if (o.repo === undefined || !/^[\w.-]+\/[\w.-]+$/.test(o.repo)) throw new UsageError('--trust github needs --repo OWNER/REPO, the repository whose workflows assume the role');
     if (o.accountId === undefined) throw new UsageError('--trust github needs --account-id ID: the OIDC provider is an IAM resource of that account');
+    if (o.for === 'status') throw new UsageError('--trust github --for status: the status report runs with the plan role; write --for plan');
     io.out(`${JSON.stringify(githubTrustPolicy({ accountId: o.accountId, repo: o.repo, for: o.for, ...(o.environment ? { environment: o.environment } : {}), ...(o.branch ? { branch: o.branch } : {}) }), null, 2)}\n`);
     return EXIT.ok;
   }

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APPLY_READS, READS, WRITES, type Service } from '../../../src/model/operations.js';
+import { APPLY_READS, READS, STATUS_READS, WRITES, type Service } from '../../../src/model/operations.js';
 import { ROOT } from '../../helpers/cli.js';
 
 const FOLDER_SERVICE: Readonly<Record<string, Service>> = { sesv2: 'sesv2', cloudwatch: 'cloudwatch', sns: 'sns', tagging: 'tagging' };
@@ -29,7 +29,7 @@ function sentByAdapters(): Set<string> {
 
 describe('the declared operations', () => {
   it('name every command the adapters send', () => {
-    const declared = new Set([...READS, ...APPLY_READS, ...WRITES].map((o) => `${o.service}:${o.name}`));
+    const declared = new Set([...READS, ...APPLY_READS, ...STATUS_READS, ...WRITES].map((o) => `${o.service}:${o.name}`));
     const sent = sentByAdapters();
     expect(sent.size).toBeGreaterThan(30);
     expect([...sent].filter((s) => !declared.has(s)).sort()).toEqual([]);
@@ -37,7 +37,7 @@ describe('the declared operations', () => {
 
   it('declare nothing the adapters never send', () => {
     const sent = sentByAdapters();
-    const declared = [...READS, ...APPLY_READS, ...WRITES].map((o) => `${o.service}:${o.name}`);
+    const declared = [...READS, ...APPLY_READS, ...STATUS_READS, ...WRITES].map((o) => `${o.service}:${o.name}`);
     expect(declared.filter((d) => !sent.has(d)).sort()).toEqual([]);
   });
 });
