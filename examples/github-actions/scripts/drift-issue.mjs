@@ -22,7 +22,7 @@
  * Prints what it did (`opened issue URL`, `updated …`, `closed …`, `no drift, no issue`).
  */
 import { createHash } from 'node:crypto';
-import { bodyWithMarker, client, DEFAULT_BOT_LOGIN, marker, readIfExists, repository, runIfMain, runUrl, stackAndRegion, startsWithMarker } from './github.mjs';
+import { bodyWithMarker, client, DEFAULT_BOT_LOGIN, findOwnIssue, marker, readIfExists, repository, runIfMain, runUrl, stackAndRegion } from './github.mjs';
 
 /**
  * @param {string} stack
@@ -48,7 +48,7 @@ export function issueTitle(stack, region) {
  * @param {string} [author]
  */
 export function findDriftIssue(issues, mark, author = DEFAULT_BOT_LOGIN) {
-  return issues.find((i) => !i?.pull_request && i?.state === 'open' && startsWithMarker(i?.body, mark) && (!author || i?.user?.login === author));
+  return findOwnIssue(issues, mark, author);
 }
 
 /**

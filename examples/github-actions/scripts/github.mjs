@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * What upsert-comment.mjs, drift-issue.mjs and find-plan.mjs share: the hidden marker that finds
+ * What upsert-comment.mjs, drift-issue.mjs, health-issue.mjs and find-plan.mjs share: the hidden marker that finds
  * ses-reconcile's own comment or issue again, the guard on GitHub's 65,536-character body limit, the
  * run's inputs (the plan's stack and Region, the event payload, the run's URL), and a small GitHub REST
  * client on Node's global fetch (Node 20+) with pagination by Link headers.
@@ -45,6 +45,18 @@ export function marker(kind, stack, region) {
  */
 export function startsWithMarker(body, mark) {
   return typeof body === 'string' && body.startsWith(mark);
+}
+
+/**
+ * The open issue a script keeps for the marker, among one page (or all) of the repository's issues: open,
+ * not a pull request (the issues listing has those too), opening with the marker and, unless `author` is
+ * empty, opened by `author`. drift-issue.mjs and health-issue.mjs each look for their own kind's marker.
+ * @param {readonly any[]} issues
+ * @param {string} mark
+ * @param {string} [author]
+ */
+export function findOwnIssue(issues, mark, author = DEFAULT_BOT_LOGIN) {
+  return issues.find((i) => !i?.pull_request && i?.state === 'open' && startsWithMarker(i?.body, mark) && (!author || i?.user?.login === author));
 }
 
 /**

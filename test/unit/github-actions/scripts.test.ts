@@ -1,7 +1,8 @@
 /**
  * The pure functions of examples/github-actions/scripts/ (issue 13): the hidden markers keyed by stack
  * and Region, finding the scripts' own comment or issue among a page, the bodies they write, the guard
- * on GitHub's 65,536-character limit, Link-header pagination, and where the stack and Region come from.
+ * on GitHub's 65,536-character limit, Link-header pagination, and where the stack and Region come from;
+ * the health issue's findings (what counts as a change of them) and the state it keeps.
  * The scripts talking to a GitHub API over HTTP are test/integration/github-actions.test.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,19 @@ import { bodyWithMarker, fitMarkdown, GITHUB_BODY_LIMIT, marker, nextLink, stack
 import { buildCommentBody, findOwnComment, planMarker, pullRequestNumber } from '../../../examples/github-actions/scripts/upsert-comment.mjs';
 import { buildIssueBody, driftAction, driftMarker, driftState, findDriftIssue, issueTitle, planDigest } from '../../../examples/github-actions/scripts/drift-issue.mjs';
 import { chooseArtifact, formatOutputs, mergedPullRequest } from '../../../examples/github-actions/scripts/find-plan.mjs';
+import {
+  buildHealthBody,
+  changedComment,
+  closingComment,
+  findHealthIssue,
+  findingKey,
+  findingsDigest,
+  healthAction,
+  healthMarker,
+  healthState,
+  healthTitle,
+  readStatusJson,
+} from '../../../examples/github-actions/scripts/health-issue.mjs';
 
 const BOT = { login: 'github-actions[bot]' };
 const HUMAN = { login: 'octocat' };
@@ -249,6 +263,118 @@ describe('drift issue', () => {
     expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
     expect(driftState(body).firstSeen).toBe('2025-01-02T06:17:00Z');
     expect(balance(body).fences % 2).toBe(0);
+  });
+});
+
+describe('health issue', () => {
+  const HEALTH = healthMarker('email-platform', 'us-east-1');
+  const DRIFT = driftMarker('email-platform', 'us-east-1');
+  const OVER = "prod: bounce rate 6.1% reaches SES's review level of 5%";
+  const THRESHOLD = 'prod: bounce rate 4% is over the alarm threshold of 3%';
+  const ALARM = 'alarm email-platform/prod/bounce-rate is in ALARM since 2025-01-06T05:00:00.000Z';
+
+  it("has a marker of its own kind, never drift's, and an issue of its own", () => {
+    expect(HEALTH).toBe('<!-- ses-reconcile-health stack=email-platform region=us-east-1 -->');
+    expect(startsWithMarker(`${DRIFT}\n`, HEALTH)).toBe(false);
+    expect(startsWithMarker(`${HEALTH}\n`, DRIFT)).toBe(false);
+    const issues = [
+      { number: 1, state: 'open', body: `${DRIFT}\n`, user: BOT },
+      { number: 2, state: 'open', body: `${HEALTH}\n`, user: BOT, pull_request: { url: 'x' } },
+      { number: 3, state: 'closed', body: `${HEALTH}\n`, user: BOT },
+      { number: 4, state: 'open', body: `${HEALTH}\n`, user: HUMAN },
+      { number: 5, state: 'open', body: `${healthMarker('email-platform', 'eu-west-1')}\n`, user: BOT },
+      { number: 6, state: 'open', body: `${HEALTH}\n`, user: BOT },
+    ];
+    expect(findHealthIssue(issues, HEALTH)?.number).toBe(6);
+    expect(findHealthIssue(issues, HEALTH, '')?.number).toBe(4);
+    expect(findHealthIssue(issues.slice(0, 5), HEALTH)).toBeUndefined();
+    expect(findDriftIssue(issues, DRIFT)?.number).toBe(1);
+    expect(findDriftIssue(issues.slice(1), DRIFT)).toBeUndefined();
+    expect(healthTitle('email-platform', 'us-east-1')).toBe('ses-reconcile: sending health findings in stack email-platform (us-east-1)');
+    expect(healthTitle('email-platform', 'us-east-1')).not.toBe(issueTitle('email-platform', 'us-east-1'));
+  });
+
+  it('acts on exit 2 (open or update), exit 0 (close or nothing), and nothing else', () => {
+    expect(healthAction('2', false)).toBe('open');
+    expect(healthAction('2', true)).toBe('update');
+    expect(healthAction('0', true)).toBe('close');
+    expect(healthAction('0', false)).toBe('none');
+    for (const code of ['1', '3', '4', '', '130', ' 2']) for (const open of [false, true]) expect(healthAction(code, open)).toBe('fail');
+  });
+
+  it('reads the stack, Region, verdict and findings of status --format json, and nothing else as them', () => {
+    const json = { formatVersion: 1, stack: 'email-platform', region: 'us-east-1', healthy: false, findings: [OVER], configurationSets: [], alarms: [], notes: [] };
+    expect(readStatusJson(JSON.stringify(json))).toEqual({ stack: 'email-platform', region: 'us-east-1', healthy: false, findings: [OVER] });
+    expect(readStatusJson(JSON.stringify({ healthy: true, findings: [] }))).toEqual({ healthy: true, findings: [] });
+    for (const bad of [undefined, '', '### markdown', 'null', '[]', JSON.stringify({ findings: [] }), JSON.stringify({ healthy: 'no', findings: [] }), JSON.stringify({ healthy: false }), JSON.stringify({ healthy: false, findings: [1] })]) {
+      expect(readStatusJson(bad), String(bad)).toBeUndefined();
+    }
+  });
+
+  it("keys a finding by what it is about, not by this week's numbers or since when", () => {
+    expect(findingKey(OVER)).toBe("prod: bounce rate …% reaches SES's review level of …%");
+    expect(findingKey("prod: bounce rate 5.4% reaches SES's review level of 5%")).toBe(findingKey(OVER));
+    expect(findingKey('prod: complaint rate 1e-7% is over the alarm threshold of 0.05%')).toBe('prod: complaint rate …% is over the alarm threshold of …%');
+    expect(findingKey(THRESHOLD)).not.toBe(findingKey(OVER));
+    expect(findingKey(OVER.replace('prod', 'bulk'))).not.toBe(findingKey(OVER));
+    expect(findingKey(OVER.replace('bounce', 'complaint'))).not.toBe(findingKey(OVER));
+    expect(findingKey(ALARM)).toBe('alarm email-platform/prod/bounce-rate is in ALARM');
+    expect(findingKey(ALARM.replace('05:00', '09:00'))).toBe(findingKey(ALARM));
+    expect(findingKey('alarm a/b/c is in ALARM')).toBe('alarm a/b/c is in ALARM');
+  });
+
+  it('digests the findings as a set: order and numbers do not change it, a finding more or less does', () => {
+    const d = findingsDigest([OVER, ALARM]);
+    expect(d).toMatch(/^[0-9a-f]{16}$/);
+    expect(findingsDigest([ALARM.replace('05:00', '06:00'), OVER.replace('6.1%', '7%')])).toBe(d);
+    expect(findingsDigest([OVER])).not.toBe(d);
+    expect(findingsDigest([OVER, ALARM, THRESHOLD])).not.toBe(d);
+    expect(findingsDigest([THRESHOLD, ALARM])).not.toBe(d);
+    expect(findingsDigest([])).not.toBe(findingsDigest([OVER]));
+  });
+
+  it('keeps first seen, the digest and the findings in the description, with the report and the run', () => {
+    const body = buildHealthBody({ mark: HEALTH, markdown: '### ses-reconcile status\n\n**1 finding:**\n', findings: [OVER, ALARM], now: '2025-01-06T07:23:00Z', runUrl: 'https://github.com/o/r/actions/runs/9' });
+    expect(body.startsWith(`${HEALTH}\n<!-- ses-reconcile-health-state first-seen=2025-01-06T07:23:00Z digest=${findingsDigest([OVER, ALARM])} findings=`)).toBe(true);
+    expect(body).toContain('found 2 findings (exit 2)');
+    expect(body).toContain('### ses-reconcile status\n\n**1 finding:**');
+    expect(body).toContain('**First seen:** 2025-01-06T07:23:00Z. **Last checked:** 2025-01-06T07:23:00Z ([run](https://github.com/o/r/actions/runs/9))');
+    expect(body).toMatch(/Report from \[this run\]\(https:\/\/github\.com\/o\/r\/actions\/runs\/9\)\.<\/sub>\n$/);
+    expect(healthState(body)).toEqual({ firstSeen: '2025-01-06T07:23:00Z', digest: findingsDigest([OVER, ALARM]), findings: [OVER, ALARM] });
+    const later = buildHealthBody({ mark: HEALTH, markdown: 'x', findings: [THRESHOLD], now: '2025-01-13T07:23:00Z', firstSeen: healthState(body).firstSeen });
+    expect(later).toContain('found 1 finding (exit 2)');
+    expect(later).toContain('**First seen:** 2025-01-06T07:23:00Z. **Last checked:** 2025-01-13T07:23:00Z.');
+    expect(healthState(later)).toEqual({ firstSeen: '2025-01-06T07:23:00Z', digest: findingsDigest([THRESHOLD]), findings: [THRESHOLD] });
+  });
+
+  it("never mistakes drift's state, an edited state line or none for its own", () => {
+    expect(healthState('no state here')).toEqual({});
+    expect(healthState(undefined)).toEqual({});
+    expect(healthState('<!-- ses-reconcile-drift-state first-seen=2025-01-01T00:00:00Z digest=abcd -->')).toEqual({});
+    expect(healthState('<!-- ses-reconcile-health-state first-seen=T digest=abcd findings=!!! -->')).toEqual({});
+    expect(healthState('<!-- ses-reconcile-health-state first-seen=T digest=abcd findings=bm90IGpzb24 -->')).toEqual({ firstSeen: 'T', digest: 'abcd' });
+    expect(healthState('<!-- ses-reconcile-health-state first-seen=T digest=abcd -->')).toEqual({ firstSeen: 'T', digest: 'abcd' });
+  });
+
+  it('keeps a huge report and a huge list of findings within the limit, the digest still there', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => `set-${i}: bounce rate 9% reaches SES's review level of 5%`);
+    const body = buildHealthBody({ mark: HEALTH, markdown: '```mermaid\n' + 'x\n'.repeat(40_000) + '```\n', findings: many, now: '2025-01-06T07:23:00Z' });
+    expect(body.length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
+    expect(balance(body).fences % 2).toBe(0);
+    expect(healthState(body)).toEqual({ firstSeen: '2025-01-06T07:23:00Z', digest: findingsDigest(many) });
+  });
+
+  it('comments which findings are new and which are gone, or all of them when the last ones are not known', () => {
+    const run = 'https://github.com/o/r/actions/runs/9';
+    expect(changedComment({ now: 'T', runUrl: run, before: [OVER], after: [OVER.replace('6.1', '7'), ALARM] })).toBe(
+      `The findings changed at T ([run](${run})); the description shows the current report.\n\nNew:\n- ${ALARM}`,
+    );
+    expect(changedComment({ now: 'T', before: [THRESHOLD, ALARM], after: [OVER] })).toBe(
+      `The findings changed at T; the description shows the current report.\n\nNew:\n- ${OVER}\n\nNo longer found:\n- ${THRESHOLD}\n- ${ALARM}`,
+    );
+    expect(changedComment({ now: 'T', after: [OVER] })).toBe(`The findings changed at T; the description shows the current report.\n\nNow:\n- ${OVER}`);
+    expect(changedComment({ now: 'T', after: ['alarm <b>x</b> is in ALARM'] })).toContain('- alarm &lt;b&gt;x&lt;/b&gt; is in ALARM');
+    expect(closingComment({ now: 'T', runUrl: run })).toBe(`Healthy at T ([run](${run})): no rate at or over its alarm threshold or SES's review level, no alarm in ALARM (\`status\` exit 0). Closing.`);
   });
 });
 

