@@ -15,7 +15,7 @@
  *   SES_PLAN_MARKDOWN       the plan's stdout (default drift.md)
  *   SES_PLAN_FILE           the plan file of --out, for the stack and Region (default drift.bin)
  *   SES_CONFIG              the configuration file, when the plan file is missing (default ses-reconcile.yaml)
- *   SES_STACK, SES_REGION   override the stack and Region of the marker
+ *   SES_STACK, SES_REGION   the stack and Region of the marker when the plan file does not give them
  *   SES_DRIFT_LABELS        labels for a new issue, comma-separated (default none)
  *   SES_BOT_LOGIN           whose issues count as ours (default github-actions[bot]; empty: anyone's)
  *

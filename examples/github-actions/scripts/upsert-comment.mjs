@@ -16,7 +16,7 @@
  *   SES_PLAN_MARKDOWN       the plan's stdout (default plan.md)
  *   SES_PLAN_FILE           the plan file of --out, for the stack and Region (default plan.bin)
  *   SES_CONFIG              the configuration file, when the plan file is missing (default ses-reconcile.yaml)
- *   SES_STACK, SES_REGION   override the stack and Region of the marker
+ *   SES_STACK, SES_REGION   the stack and Region of the marker when the plan file does not give them
  *   SES_PLANNED_SHA         the commit the plan is for (default: the pull request's head)
  *   SES_ARTIFACT            the name of the uploaded plan artifact, quoted in the footer
  *   SES_BOT_LOGIN           whose comments count as ours (default github-actions[bot], the GITHUB_TOKEN's user)
