@@ -1,14 +1,14 @@
 /**
  * At most 50 tags per resource (SES Tag doc; CloudWatch TagResource; SNS TagResource: docs/aws-behaviour.md,
- * "Tagging"). A resource gets the file's `tags`, its own `tags` and ses-reconcile's two tags (stack; digest
- * on configuration sets, plan/reason.ts), so the union must fit.
+ * "Tagging"). A resource gets the file's `tags`, its own `tags` and ses-reconcile's three tags (stack, and
+ * the digest and field hashes of plan/reason.ts), so the union must fit.
  */
 import type { PathSegment, Rule } from './rule.js';
 import type { WrittenTags } from '../written.js';
 
 const MAX_TAGS = 50;
-/** ses-reconcile:stack and ses-reconcile:digest. */
-const OUR_TAGS = 2;
+/** ses-reconcile:stack, ses-reconcile:digest and ses-reconcile:fields. */
+const OUR_TAGS = 3;
 
 export const tagLimit: Rule = {
   code: 'tag-limit',
