@@ -14,6 +14,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { CallLog, type CallSummary } from './call-log.js';
 import { EmulatorClock, type ClockSetting } from './clock.js';
 import { Faults, type FaultConfig } from './faults.js';
@@ -98,6 +99,21 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/**
+ * The body as the service reads it. The SDK gzips large request bodies of the operations the model marks
+ * with `requestCompression` (CloudWatch PutMetricData, from 10 KiB: @smithy/middleware-compression) and
+ * says so with `Content-Encoding: gzip`, which AWS's front end undoes. A body that does not unzip is
+ * passed on as it is, for the service to refuse as malformed.
+ */
+function decoded(body: Buffer, encoding: string | undefined): Buffer {
+  if (!encoding?.split(',').some((e) => e.trim().toLowerCase() === 'gzip')) return body;
+  try {
+    return gunzipSync(body, { maxOutputLength: MAX_BODY_BYTES });
+  } catch {
+    return body;
+  }
+}
+
 function send(res: ServerResponse, r: EmulatorResponse): void {
   res.writeHead(r.status, { 'content-length': Buffer.byteLength(r.body), ...r.headers });
   res.end(r.body);
@@ -180,7 +196,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       path: url.pathname,
       query: url.searchParams,
       headers,
-      body: await readBody(raw),
+      body: decoded(await readBody(raw), headers['content-encoding']),
       region: regionOf(headers.authorization),
       accountId: EMULATOR_ACCOUNT_ID,
     };
