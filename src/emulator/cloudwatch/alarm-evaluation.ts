@@ -40,9 +40,10 @@ export interface Evaluation {
   readonly reasonData: string;
 }
 
-/** Why an alarm was not evaluated (no data yet, or a kind of alarm the emulator does not evaluate). */
+/** Why an alarm was not evaluated: no data yet (`noData`), or a kind of alarm the emulator does not evaluate. */
 export interface Skipped {
   readonly skipped: string;
+  readonly noData?: true;
 }
 
 type Config = PutMetricAlarmInput;
@@ -127,7 +128,7 @@ export function evaluateAlarm(c: Config, store: MetricStore, region: string, now
   if (c.Threshold === undefined || c.EvaluationPeriods === undefined || c.ComparisonOperator === undefined) return { skipped: 'the alarm has no static threshold' };
   const keys = new Set(watchedMetrics(c));
   const hasData = [...store.all(region)].some((s) => keys.has(s.key) && s.samples.length > 0);
-  if (!hasData) return { skipped: 'none of its metrics has any datapoint yet' };
+  if (!hasData) return { skipped: 'none of its metrics has any datapoint yet', noData: true };
 
   const math = c.Metrics && c.Metrics.length > 0 ? mathShape(c.Metrics) : undefined;
   const period = math ? math.period : (c.Period as number);

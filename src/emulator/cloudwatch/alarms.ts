@@ -140,6 +140,8 @@ export class AlarmStore {
     for (const alarm of [...alarms.values()].filter(which)) {
       const result = evaluateAlarm(alarm.config as PutMetricAlarmInput, this.links.metrics, region, now, alarm.state.value);
       if ('skipped' in result) {
+        // An alarm waiting for its first datapoint is the usual case, not news: only the others are logged.
+        if (result.noData) continue;
         this.links.log.write({ level: 'debug', service: 'cloudwatch', event: 'cloudwatch:AlarmNotEvaluated', message: `alarm ${alarm.name} not evaluated: ${result.skipped}`, details: { alarmName: alarm.name } });
         continue;
       }
