@@ -3,6 +3,10 @@
  * Tagging API (point every SDK client at it
  * with `endpoint`), plus an admin API under /_emulator/ for the call log, fault injection and state.
  *
+ * The services share one runtime (types.ts EmulatorRuntime): the clock (clock.ts) that tests may set
+ * with `PUT /_emulator/clock`, and the log (log.ts) of what the services did to each other, read with
+ * `GET /_emulator/log`.
+ *
  * Routing asks each service whether a request is its own (SESv2 by its /v2/email/ path, CloudWatch and
  * the tagging API by their X-Amz-Target prefixes or CloudWatch's query-protocol Version, SNS and STS by
  * theirs), so the services need not know about each other. Only the tagging service reads the others'
@@ -10,9 +14,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import { CallLog, type CallSummary } from './call-log.js';
+import { EmulatorClock, type ClockSetting } from './clock.js';
 import { Faults, type FaultConfig } from './faults.js';
-import { EMULATOR_ACCOUNT_ID, type EmulatorRequest, type EmulatorResponse, type ServiceHandler } from './types.js';
+import { EmulatorLog, isLogLevel, LOG_LEVELS, type LogEntry, type LogFilter, type LogSink } from './log.js';
+import { EMULATOR_ACCOUNT_ID, type EmulatorRequest, type EmulatorResponse, type EmulatorRuntime, type LogLevel, type ServiceHandler } from './types.js';
 
 export interface EmulatorOptions {
   /** @default 0 (any free port) */
@@ -21,6 +28,29 @@ export interface EmulatorOptions {
   readonly host?: string;
   readonly handlers: readonly ServiceHandler[];
   readonly faults?: FaultConfig;
+  /** The clock to start with (clock.ts). @default {} (the real clock) */
+  readonly clock?: ClockSetting;
+  /** Receives every log entry at `logLevel` or above as it is written (log.ts). */
+  readonly onLog?: LogSink;
+  /** @default 'info' */
+  readonly logLevel?: LogLevel;
+  /**
+   * The runtime the handlers were built with (createRuntime), so that the server's clock and log are
+   * theirs. @default a runtime of its own, from `clock`, `onLog` and `logLevel`
+   */
+  readonly runtime?: ServerRuntime;
+}
+
+/** The runtime as the server holds it: the clock it sets and the log it reads. */
+export interface ServerRuntime extends EmulatorRuntime {
+  readonly clock: EmulatorClock;
+  readonly log: EmulatorLog;
+}
+
+export function createRuntime(options: Pick<EmulatorOptions, 'clock' | 'onLog' | 'logLevel'> = {}): ServerRuntime {
+  const clock = new EmulatorClock();
+  if (options.clock) clock.set(options.clock);
+  return { clock, log: new EmulatorLog(clock, options.onLog, options.logLevel) };
 }
 
 export interface Emulator {
@@ -31,7 +61,14 @@ export interface Emulator {
   calls(): CallSummary;
   clearCalls(): void;
   setFaults(config: FaultConfig): void;
-  /** Forget all state, calls and faults. */
+  /** Set the clock every service reads (what PUT /_emulator/clock does): `{at}`, `{offsetMs}` or `{}` (real). */
+  setClock(setting: ClockSetting): void;
+  /** The clock's setting and its time now. */
+  clock(): ClockSetting & { readonly now: string };
+  /** What the services did to each other (SES events, alarm state changes, SNS notifications). */
+  log(filter?: LogFilter): LogEntry[];
+  clearLog(): void;
+  /** Forget all state, calls, faults and the log, and go back to the real clock. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -62,6 +99,21 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/**
+ * The body as the service reads it. The SDK gzips large request bodies of the operations the model marks
+ * with `requestCompression` (CloudWatch PutMetricData, from 10 KiB: @smithy/middleware-compression) and
+ * says so with `Content-Encoding: gzip`, which AWS's front end undoes. A body that does not unzip is
+ * passed on as it is, for the service to refuse as malformed.
+ */
+function decoded(body: Buffer, encoding: string | undefined): Buffer {
+  if (!encoding?.split(',').some((e) => e.trim().toLowerCase() === 'gzip')) return body;
+  try {
+    return gunzipSync(body, { maxOutputLength: MAX_BODY_BYTES });
+  } catch {
+    return body;
+  }
+}
+
 function send(res: ServerResponse, r: EmulatorResponse): void {
   res.writeHead(r.status, { 'content-length': Buffer.byteLength(r.body), ...r.headers });
   res.end(r.body);
@@ -78,11 +130,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const faults = new Faults();
   if (options.faults) faults.set(options.faults);
   const handlers = options.handlers;
+  const runtime = options.runtime ?? createRuntime(options);
 
   const reset = (): void => {
     for (const h of handlers) h.reset();
     log.clear();
     faults.set({});
+    runtime.clock.set({});
+    runtime.log.clear();
+  };
+
+  const logFilter = (query: URLSearchParams): LogFilter => {
+    const level = query.get('level') ?? undefined;
+    if (level !== undefined && !isLogLevel(level)) throw new Error(`level must be one of ${LOG_LEVELS.join(', ')}; got ${level}`);
+    return { ...(level ? { level } : {}), ...(query.get('service') ? { service: query.get('service') as string } : {}), ...(query.get('event') ? { event: query.get('event') as string } : {}) };
   };
 
   const admin = (req: EmulatorRequest): EmulatorResponse => {
@@ -103,6 +164,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return json(200, faults.get());
       case 'POST /_emulator/reset':
         reset();
+        return json(200, { ok: true });
+      case 'GET /_emulator/clock':
+        return json(200, runtime.clock.get());
+      case 'PUT /_emulator/clock':
+        runtime.clock.set(body());
+        return json(200, runtime.clock.get());
+      case 'GET /_emulator/log':
+        return json(200, runtime.log.read(logFilter(req.query)));
+      case 'DELETE /_emulator/log':
+        runtime.log.clear();
         return json(200, { ok: true });
       default: {
         const config = /^PUT \/_emulator\/config\/([a-z0-9]+)$/.exec(route);
@@ -125,7 +196,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       path: url.pathname,
       query: url.searchParams,
       headers,
-      body: await readBody(raw),
+      body: decoded(await readBody(raw), headers['content-encoding']),
       region: regionOf(headers.authorization),
       accountId: EMULATOR_ACCOUNT_ID,
     };
@@ -181,6 +252,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     calls: () => log.summary(),
     clearCalls: () => log.clear(),
     setFaults: (c) => faults.set(c),
+    setClock: (c) => runtime.clock.set(c),
+    clock: () => runtime.clock.get(),
+    log: (filter) => runtime.log.read(filter),
+    clearLog: () => runtime.log.clear(),
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -79,6 +79,69 @@ export interface ServiceHandler {
   afterRequest?(): void;
 }
 
+/**
+ * The emulator's clock (clock.ts): the services read the time through it (SES events, metric datapoints,
+ * alarm evaluation, every timestamp they report), so a test can set it. Fault injection's token buckets
+ * and the tag index's lag keep the real clock: they measure how fast the test itself runs.
+ */
+export interface Clock {
+  now(): Date;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn';
+
+/** The emulator's own log (log.ts): what the services did on their own, beyond answering a request. */
+export interface EmulatorLogger {
+  write(entry: { readonly level: LogLevel; readonly service: ServiceName; readonly event: string; readonly message: string; readonly details?: Readonly<Record<string, unknown>> }): void;
+}
+
+export interface MetricDimension {
+  readonly Name: string;
+  readonly Value: string;
+}
+
+/** One datapoint a service publishes into CloudWatch's metric store, as AWS services publish their metrics. */
+export interface PublishedDatum {
+  readonly region: string;
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: readonly MetricDimension[];
+  readonly timestamp: Date;
+  readonly value: number;
+  /** @default 'None' */
+  readonly unit?: string;
+}
+
+/**
+ * CloudWatch's metric store, as SES publishes into it (cloudwatch/metric-store.ts). A batch is one
+ * publication: the alarms that watch any of its metrics are evaluated once, after it.
+ */
+export interface MetricSink {
+  publish(data: readonly PublishedDatum[]): void;
+}
+
+/** A notification another service publishes to an SNS topic (SES events, alarm state changes). */
+export interface TopicMessage {
+  readonly topicArn: string;
+  readonly subject?: string;
+  /** The message body: SES's event record or CloudWatch's alarm notification, as JSON text. */
+  readonly message: string;
+  /** Who published it, as SNS names the service principal (`ses.amazonaws.com`, `cloudwatch.amazonaws.com`). */
+  readonly publisher: string;
+}
+
+/** SNS, as other services publish to it (sns/messages.ts). */
+export interface TopicPublisher {
+  /** The MessageId, or undefined when no such topic exists (then nothing is published, as on AWS). */
+  publish(message: TopicMessage): string | undefined;
+}
+
+/** What the services of one emulator share: its clock and log, and the links between services. */
+export interface EmulatorRuntime {
+  readonly clock: Clock;
+  readonly log: EmulatorLogger;
+}
+
 /** moto's default account, so the two emulators name the same ARNs. */
 export const EMULATOR_ACCOUNT_ID = '123456789012';
 

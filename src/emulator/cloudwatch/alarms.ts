@@ -12,12 +12,22 @@
  * (absent ≡ `missing`), no DatapointsToAlarm (absent ≡ EvaluationPeriods), no Unit, no
  * EvaluateLowSampleCountPercentile, no Metrics on a metric alarm, no StateReasonData before any evaluation
  * (same recordings).
+ *
+ * Alarms are evaluated over the metric store (alarm-evaluation.ts) when their data may have changed
+ * their state: after a publication into a metric they watch (PutMetricData, SES events: `onMetrics`)
+ * and, for the time that passed, before DescribeAlarms answers. There is no timer. A change of state
+ * sets StateValue, StateReason, StateReasonData and both state timestamps, and runs the new state's
+ * actions (alarm-actions.ts).
  */
+import type { EmulatorLogger, TopicPublisher } from '../types.js';
 import { pageOf, type TokenRules } from '../core/paging.js';
 import { boolean, double, list, structure } from '../core/shapes.js';
 import { alarmArn } from './arn.js';
 import { constraints, invalidNextToken, invalidParameterCombination, validationError } from './errors.js';
 import { checkPutMetricAlarm, type PutMetricAlarmInput } from './alarm-rules.js';
+import { runAlarmActions } from './alarm-actions.js';
+import { evaluateAlarm, watchedMetrics, type StateValue } from './alarm-evaluation.js';
+import type { MetricStore } from './metric-store.js';
 import { operation, type CloudWatchContext, type Input } from './context.js';
 import { Dimension, Integer, MetricDataQuery, Names, TagList, Text } from './shapes.js';
 import type { TagStore } from './tags.js';
@@ -31,7 +41,9 @@ interface StoredAlarm {
   /** The members that were put, except AlarmName and Tags, with ActionsEnabled defaulted. */
   readonly config: Readonly<Record<string, unknown>>;
   readonly configUpdated: Date;
-  readonly state: { readonly value: string; readonly reason: string; readonly updated: Date; readonly transitioned: Date };
+  readonly state: { readonly value: StateValue; readonly reason: string; readonly reasonData?: string; readonly updated: Date; readonly transitioned: Date };
+  /** The metric-store keys of the metrics it watches (alarm-evaluation.ts watchedMetrics). */
+  readonly watches: ReadonlySet<string>;
 }
 
 /** The configuration members of MetricAlarm, in the model's member order. */
@@ -61,6 +73,7 @@ function describe(a: StoredAlarm): Record<string, unknown> {
     ...list('InsufficientDataActions'),
     StateValue: a.state.value,
     StateReason: a.state.reason,
+    ...(a.state.reasonData !== undefined ? { StateReasonData: a.state.reasonData } : {}),
     StateUpdatedTimestamp: a.state.updated,
     ...pick('MetricName'),
     ...pick('Namespace'),
@@ -102,13 +115,52 @@ export interface AlarmSettings {
   readonly describeAlarmsPageSize: number;
 }
 
+/** What evaluation needs besides the alarms: the metrics, the topics actions publish to, the log. */
+export interface AlarmEvaluationLinks {
+  readonly metrics: MetricStore;
+  readonly topics: TopicPublisher;
+  readonly log: EmulatorLogger;
+}
+
 export class AlarmStore {
   private readonly regions = new Map<string, Map<string, StoredAlarm>>();
 
   constructor(
     private readonly tags: TagStore,
     private readonly settings: () => AlarmSettings,
+    private readonly links: AlarmEvaluationLinks,
   ) {}
+
+  /**
+   * Evaluate the Region's alarms (those `which` selects) at `now`, and apply each change of state. The
+   * account is the emulator's one (for the notification's AWSAccountId).
+   */
+  evaluate(region: string, accountId: string, now: Date, which: (a: StoredAlarm) => boolean = () => true): void {
+    const alarms = this.region(region);
+    for (const alarm of [...alarms.values()].filter(which)) {
+      const result = evaluateAlarm(alarm.config as PutMetricAlarmInput, this.links.metrics, region, now, alarm.state.value);
+      if ('skipped' in result) {
+        // An alarm waiting for its first datapoint is the usual case, not news: only the others are logged.
+        if (result.noData) continue;
+        this.links.log.write({ level: 'debug', service: 'cloudwatch', event: 'cloudwatch:AlarmNotEvaluated', message: `alarm ${alarm.name} not evaluated: ${result.skipped}`, details: { alarmName: alarm.name } });
+        continue;
+      }
+      if (result.value === alarm.state.value) continue;
+      const from = alarm.state.value;
+      alarms.set(alarm.name, { ...alarm, state: { value: result.value, reason: result.reason, reasonData: result.reasonData, updated: now, transitioned: now } });
+      runAlarmActions(
+        { name: alarm.name, arn: alarm.arn, region, accountId, config: alarm.config as PutMetricAlarmInput, configUpdated: alarm.configUpdated, from, to: result.value, reason: result.reason, reasonData: result.reasonData, at: now },
+        this.links.topics,
+        this.links.log,
+      );
+    }
+  }
+
+  /** New datapoints for the metrics `keys` of `region`: evaluate the alarms that watch any of them. */
+  onMetrics(region: string, accountId: string, keys: ReadonlySet<string>, now: Date): void {
+    if (keys.size === 0 || !this.regions.has(region)) return;
+    this.evaluate(region, accountId, now, (a) => [...a.watches].some((k) => keys.has(k)));
+  }
 
   reset(): void {
     this.regions.clear();
@@ -148,6 +200,7 @@ export class AlarmStore {
       name,
       arn,
       config,
+      watches: new Set(watchedMetrics(config as PutMetricAlarmInput)),
       configUpdated: ctx.now,
       state: existing?.state ?? {
         // "When this operation creates an alarm, the alarm state is immediately set to INSUFFICIENT_DATA.
@@ -199,6 +252,9 @@ export class AlarmStore {
         throw validationError(`If ${param} is specified, no other parameter can be specified except MaxRecords and NextToken.`);
       }
     }
+
+    // Time has passed since the last evaluation: the state to report is the state now.
+    this.evaluate(ctx.region, ctx.accountId, ctx.now);
 
     // There are no composite alarms here (PutCompositeAlarm is not served), so the children of an alarm
     // name, its parents and the composite alarms asked for are all empty lists.

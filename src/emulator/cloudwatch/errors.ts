@@ -65,6 +65,9 @@ export const invalidParameterValue = (message: string) => table.make('InvalidPar
 /** "Parameters that must not be used together were used together" (CloudWatch API reference, Common Errors). */
 export const invalidParameterCombination = (message: string) => table.make('InvalidParameterCombinationException', message);
 
+/** "An input parameter that is required is missing" (CloudWatch API reference, Common Errors): code MissingParameter. */
+export const missingParameter = (message: string) => table.make('MissingRequiredParameterException', message);
+
 export const invalidNextToken = () => table.make('InvalidNextToken', 'The service returned an invalid NextToken.');
 
 export const dashboardNotFound = (message: string) => table.make('DashboardNotFoundError', message);

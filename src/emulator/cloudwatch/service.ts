@@ -1,20 +1,24 @@
 /**
- * The CloudWatch service of the emulator: alarms, dashboards and their tags, over both wire protocols
+ * The CloudWatch service of the emulator: metrics, alarms evaluated over them, dashboards and tags, over both wire protocols
  * the CloudWatch API speaks to JS callers, AWS JSON 1.0 (the current SDK's default) and AWS query (older
  * SDKs and moto; docs/aws-behaviour.md, "Wire protocols"). The operations are declared in alarms.ts,
  * dashboards.ts and tags.ts; each request is decoded to the same input object whichever protocol
- * carried it (core/service.ts), and answered in that protocol.
+ * carried it (core/service.ts), and answered in that protocol. Other services publish metrics through
+ * `metrics` (metrics.ts publish: SES event publishing); alarm actions publish to SNS through the
+ * runtime's links.
  */
 import { jsonRpcProtocol } from '../core/json-rpc.js';
 import { queryProtocol } from '../core/query.js';
 import { serveService } from '../core/service.js';
-import type { ServiceHandler, TaggableResource } from '../types.js';
+import { EMULATOR_ACCOUNT_ID, type EmulatorLogger, type MetricSink, type ServiceHandler, type TaggableResource, type TopicPublisher } from '../types.js';
 import { alarmOperations, AlarmStore, type AlarmSettings } from './alarms.js';
 import { dashboardOperations, DashboardStore, type DashboardSettings } from './dashboards.js';
 import { cloudWatchErrors } from './errors.js';
+import { MetricStore } from './metric-store.js';
+import { MetricOperations, metricOperations } from './metrics.js';
 import { TagOperations, tagOperations, TagStore } from './tags.js';
 
-export const CLOUDWATCH_OPERATIONS = [...alarmOperations, ...tagOperations, ...dashboardOperations];
+export const CLOUDWATCH_OPERATIONS = [...alarmOperations, ...metricOperations, ...tagOperations, ...dashboardOperations];
 
 export type CloudWatchSettings = AlarmSettings & DashboardSettings;
 
@@ -23,8 +27,20 @@ const DEFAULT_SETTINGS: CloudWatchSettings = { describeAlarmsPageSize: 50, listD
 const SETTING_MAX: CloudWatchSettings = { describeAlarmsPageSize: 100, listDashboardsPageSize: 1000 };
 
 export interface CloudWatchHandlerOptions {
-  /** The clock for timestamps (AlarmConfigurationUpdatedTimestamp, LastModified …). @default () => new Date() */
+  /**
+   * The clock for timestamps (AlarmConfigurationUpdatedTimestamp, LastModified …), datapoints and alarm
+   * evaluation. @default () => new Date()
+   */
   readonly now?: () => Date;
+  /** Where alarm actions publish (SNS). @default nowhere: no topic exists */
+  readonly topics?: TopicPublisher;
+  /** @default no log */
+  readonly log?: EmulatorLogger;
+}
+
+export interface CloudWatchHandler extends ServiceHandler {
+  /** How other services publish their metrics into the store (SES event publishing). */
+  readonly metrics: MetricSink;
 }
 
 /**
@@ -45,11 +61,14 @@ function parseSettings(settings: unknown, current: CloudWatchSettings): CloudWat
   return next;
 }
 
-export function createCloudWatchHandler(options: CloudWatchHandlerOptions = {}): ServiceHandler {
+export function createCloudWatchHandler(options: CloudWatchHandlerOptions = {}): CloudWatchHandler {
   const now = options.now ?? (() => new Date());
   let settings = DEFAULT_SETTINGS;
   const tags = new TagStore();
-  const alarms = new AlarmStore(tags, () => settings);
+  const store = new MetricStore();
+  const log = options.log ?? { write: () => undefined };
+  const alarms = new AlarmStore(tags, () => settings, { metrics: store, topics: options.topics ?? { publish: () => undefined }, log });
+  const metrics = new MetricOperations(store, alarms, { now }, EMULATOR_ACCOUNT_ID);
   const dashboards = new DashboardStore(tags, () => settings);
   const tagging = new TagOperations(tags, {
     alarmExists: (region, name) => alarms.exists(region, name),
@@ -76,9 +95,11 @@ export function createCloudWatchHandler(options: CloudWatchHandlerOptions = {}):
       // "Errors and retries"), which the SDK's retry logic classifies as throttling by name (@smithy/core
       // retry THROTTLING_ERROR_CODES).
       throttlingError: { code: 'Throttling', message: 'Rate exceeded', status: 400 },
-      context: (req) => ({ region: req.region, accountId: req.accountId, now: now(), alarms, dashboards, tagging }),
+      context: (req) => ({ region: req.region, accountId: req.accountId, now: now(), alarms, dashboards, metrics, tagging }),
     }),
+    metrics,
     reset() {
+      store.reset();
       alarms.reset();
       dashboards.reset();
       tags.reset();

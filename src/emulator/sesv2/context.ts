@@ -1,10 +1,18 @@
 /**
  * What a SESv2 operation runs with, and the `operation()` its resource files (configuration-sets.ts,
- * event-destinations.ts, tags.ts) declare their operations with (core/operation.ts).
+ * event-destinations.ts, outbound-emails.ts, tags.ts) declare their operations with (core/operation.ts).
  */
 import { operationsOf } from '../core/operation.js';
+import type { EmulatorLogger, MetricSink, TopicPublisher } from '../types.js';
 import type { Sesv2Settings } from './settings.js';
 import type { RegionSets } from './store.js';
+
+/** Where SES publishes what it does: CloudWatch's metrics, SNS topics, the emulator's log. */
+export interface Sesv2Links {
+  readonly metrics: MetricSink;
+  readonly topics: TopicPublisher;
+  readonly log: EmulatorLogger;
+}
 
 export interface Sesv2Context {
   readonly region: string;
@@ -12,6 +20,9 @@ export interface Sesv2Context {
   /** The configuration sets of the request's Region. */
   readonly sets: RegionSets;
   readonly settings: Sesv2Settings;
+  /** The emulator clock's time of the request. */
+  readonly now: Date;
+  readonly links: Sesv2Links;
 }
 
 export const operation = operationsOf<Sesv2Context>();

@@ -13,6 +13,10 @@ const table = errorTable({
   LimitExceededException: { status: 400 },
   TooManyRequestsException: { status: 429 },
   ConcurrentModificationException: { status: 500 },
+  /** SendEmail: "The message can't be sent because it contains invalid content." (model) */
+  MessageRejected: { status: 400 },
+  /** SendEmail: "The message can't be sent because the account's ability to send email is currently paused." (model) */
+  SendingPausedException: { status: 400 },
   /**
    * A body whose JSON types do not match the model: AWS's REST-JSON front end answers it before any
    * validation. The SDK itself never sends such a body.
@@ -30,6 +34,8 @@ export const badRequest = (message: string) => table.make('BadRequestException',
 export const notFound = (message: string) => table.make('NotFoundException', message);
 export const alreadyExists = (message: string) => table.make('AlreadyExistsException', message);
 export const limitExceeded = (message: string) => table.make('LimitExceededException', message);
+export const messageRejected = (message: string) => table.make('MessageRejected', message);
+export const sendingPaused = (message: string) => table.make('SendingPausedException', message);
 
 export const SESV2_ERRORS: ServiceErrors = {
   serialization: (message) => table.make('SerializationException', message),

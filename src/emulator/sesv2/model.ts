@@ -85,10 +85,22 @@ export interface ConfigurationSetOptions {
   readonly ArchivingOptions?: ArchivingOptions;
 }
 
+/**
+ * Recipients sent to, and of them bounced and complained, for the reputation metrics
+ * (event-publishing.ts): a running count since the set (or, for the account, the Region's state) was made.
+ */
+export interface ReputationCounts {
+  sends: number;
+  bounces: number;
+  complaints: number;
+}
+
 export interface ConfigurationSet {
   readonly name: string;
   options: ConfigurationSetOptions;
   /** Key -> value; a key appears once (TagResource overwrites). */
   readonly tags: Map<string, string>;
   readonly eventDestinations: Map<string, EventDestination>;
+  /** Counted while ReputationMetricsEnabled. */
+  readonly reputation: ReputationCounts;
 }

@@ -1,22 +1,34 @@
 /**
  * The SESv2 service of the emulator: configuration sets, their option groups, event destinations and
- * tags over AWS's REST-JSON protocol (core/rest-json.ts), so the unmodified `@aws-sdk/client-sesv2` works
- * against it with only `endpoint` set. The operations are declared in configuration-sets.ts,
- * event-destinations.ts and tags.ts; they run on the Region's sets (store.ts).
+ * tags, and SendEmail, over AWS's REST-JSON protocol (core/rest-json.ts), so the unmodified
+ * `@aws-sdk/client-sesv2` works against it with only `endpoint` set. The operations are declared in
+ * configuration-sets.ts, event-destinations.ts, outbound-emails.ts and tags.ts; they run on the Region's
+ * sets (store.ts). A sent message's events go to CloudWatch and SNS through the links it is given
+ * (event-publishing.ts).
  */
 import { restJsonProtocol } from '../core/rest-json.js';
 import { serveService } from '../core/service.js';
-import { EMULATOR_ACCOUNT_ID, type InjectedError, type ServiceHandler, type TaggableResource } from '../types.js';
+import { EMULATOR_ACCOUNT_ID, type EmulatorRuntime, type InjectedError, type MetricSink, type ServiceHandler, type TaggableResource, type TopicPublisher } from '../types.js';
 import { configurationSetOperations } from './configuration-sets.js';
 import { SESV2_ERRORS } from './errors.js';
 import { eventDestinationOperations } from './event-destinations.js';
+import { outboundEmailOperations } from './outbound-emails.js';
 import { DEFAULT_SESV2_SETTINGS, parseSesv2Settings, type Sesv2Settings } from './settings.js';
 import { Sesv2Store } from './store.js';
 import { configurationSetArn, tagOperations } from './tags.js';
 
 export { configureSesv2, parseSesv2Settings, type Sesv2Settings } from './settings.js';
 
-export const SESV2_OPERATIONS = [...configurationSetOperations, ...eventDestinationOperations, ...tagOperations];
+export const SESV2_OPERATIONS = [...configurationSetOperations, ...eventDestinationOperations, ...outboundEmailOperations, ...tagOperations];
+
+export interface Sesv2HandlerOptions {
+  /** The clock and log shared with the other services. @default the real clock, no log */
+  readonly runtime?: EmulatorRuntime;
+  /** CloudWatch's metric store, for CloudWatch event destinations and SES's own metrics. @default nowhere */
+  readonly metrics?: MetricSink;
+  /** SNS, for SNS event destinations. @default nowhere: no topic exists */
+  readonly topics?: TopicPublisher;
+}
 
 export interface Sesv2Handler extends ServiceHandler {
   /** Settings from the admin API or CLI; throws a readable Error for bad ones. Replaces all settings. */
@@ -31,9 +43,15 @@ export interface Sesv2Handler extends ServiceHandler {
  */
 const THROTTLING: InjectedError = { code: 'TooManyRequestsException', message: 'Too many requests have been made to the operation.', status: 429 };
 
-export function createSesv2Handler(): Sesv2Handler {
+export function createSesv2Handler(options: Sesv2HandlerOptions = {}): Sesv2Handler {
   const store = new Sesv2Store();
   let settings: Sesv2Settings = DEFAULT_SESV2_SETTINGS;
+  const clock = options.runtime?.clock ?? { now: () => new Date() };
+  const links = {
+    metrics: options.metrics ?? { publish: () => undefined },
+    topics: options.topics ?? { publish: () => undefined },
+    log: options.runtime?.log ?? { write: () => undefined },
+  };
 
   return {
     ...serveService({
@@ -42,7 +60,7 @@ export function createSesv2Handler(): Sesv2Handler {
       operations: SESV2_OPERATIONS,
       errors: SESV2_ERRORS,
       throttlingError: THROTTLING,
-      context: (req) => ({ region: req.region, accountId: req.accountId, sets: store.region(req.region), settings }),
+      context: (req) => ({ region: req.region, accountId: req.accountId, sets: store.region(req.region), settings, now: clock.now(), links }),
     }),
     reset: () => {
       store.clear();

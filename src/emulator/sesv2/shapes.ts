@@ -98,6 +98,31 @@ export const EventDestinationDefinition = structure({
   PinpointDestination: structure({ ApplicationArn: AmazonResourceName }),
 });
 
+/**
+ * SendEmail (client-sesv2 3.1169.0 schemas: SendEmailRequest). Content is decoded only as far as the
+ * emulator reads it (subjects, headers, raw MIME headers); members it does not read, such as bodies and
+ * attachments, are accepted and dropped.
+ */
+const MessageContent = structure({ Data: string, Charset: string }, ['Data']);
+const MessageHeaders = list(structure({ Name: string, Value: string }, ['Name', 'Value']));
+export const EmailContent = structure({
+  Simple: structure({ Subject: MessageContent, Body: structure({ Text: MessageContent, Html: MessageContent }), Headers: MessageHeaders }, ['Subject', 'Body']),
+  /** `Data` is a blob: base64 in JSON. */
+  Raw: structure({ Data: string }, ['Data']),
+  Template: structure({
+    TemplateName: string,
+    TemplateArn: string,
+    TemplateData: string,
+    TemplateContent: structure({ Subject: string, Text: string, Html: string }),
+    Headers: MessageHeaders,
+  }),
+});
+export const Destination = structure({ ToAddresses: list(string), CcAddresses: list(string), BccAddresses: list(string) });
+export const MessageTagList = list(structure({ Name: string, Value: string }, ['Name', 'Value']));
+export const EmailAddressList = list(string);
+export const Text = string;
+export const ListManagementOptions = structure({ ContactListName: string, TopicName: string }, ['ContactListName']);
+
 export const ResourceArn = AmazonResourceName;
 export const NextToken = string;
 /** `MaxItems`: an integer with no range in the model; the range AWS enforces is in paging.ts. */

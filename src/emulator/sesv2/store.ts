@@ -4,7 +4,7 @@
  * eu-west-1. The emulator serves one account (EmulatorRequest.accountId), so the Region is the whole key.
  */
 import { limitExceeded, notFound } from './errors.js';
-import type { ConfigurationSet, ConfigurationSetOptions } from './model.js';
+import type { ConfigurationSet, ConfigurationSetOptions, ReputationCounts } from './model.js';
 
 /**
  * Configuration sets per account per Region; "not adjustable" (SES Developer Guide, quotas;
@@ -14,6 +14,8 @@ export const MAX_CONFIGURATION_SETS = 10_000;
 
 export class RegionSets {
   private readonly sets = new Map<string, ConfigurationSet>();
+  /** The account's own reputation counts in this Region (event-publishing.ts). */
+  readonly account: ReputationCounts = { sends: 0, bounces: 0, complaints: 0 };
 
   get(name: string): ConfigurationSet | undefined {
     return this.sets.get(name);
@@ -31,7 +33,7 @@ export class RegionSets {
     if (this.sets.size >= MAX_CONFIGURATION_SETS) {
       throw limitExceeded(`You have reached the quota of ${MAX_CONFIGURATION_SETS} configuration sets in this Region.`);
     }
-    this.sets.set(name, { name, options, tags: new Map(tags), eventDestinations: new Map() });
+    this.sets.set(name, { name, options, tags: new Map(tags), eventDestinations: new Map(), reputation: { sends: 0, bounces: 0, complaints: 0 } });
   }
 
   delete(name: string): void {

@@ -1,7 +1,8 @@
 /**
  * The SNS service of the emulator: topics, subscriptions and topic tags over SNS's wire protocol, AWS
  * query with XML answers (core/query.ts), and the admin settings of `configure`. The operations are
- * declared in topics.ts, subscriptions.ts and tags.ts.
+ * declared in topics.ts, subscriptions.ts and tags.ts. Other services publish to topics through
+ * `publisher` (messages.ts): SES's event destinations and CloudWatch's alarm actions.
  *
  * Routing: CloudWatch's query protocol is also a form-encoded `POST /` with `Action=`; the two differ by
  * `Version` (SNS 2010-03-31, CloudWatch 2010-08-01). A request is SNS's only when its form parameters
@@ -10,9 +11,10 @@
  */
 import { queryProtocol } from '../core/query.js';
 import { serveService } from '../core/service.js';
-import type { ServiceHandler, TaggableResource } from '../types.js';
+import type { EmulatorRuntime, ServiceHandler, TaggableResource, TopicPublisher } from '../types.js';
 import { SNS_ERRORS, THROTTLED } from './errors.js';
-import { SnsState } from './state.js';
+import { publishedMessages, topicPublisher } from './messages.js';
+import { SnsState, type PublishedMessage } from './state.js';
 import { confirmPending, pendingConfirmations, subscriptionOperations, type PendingConfirmation } from './subscriptions.js';
 import { tagOperations } from './tags.js';
 import { topicOperations } from './topics.js';
@@ -34,6 +36,15 @@ export interface SnsHandler extends ServiceHandler {
   confirmSubscription(arnOrEndpoint: string): string[];
   /** Subscriptions waiting for confirmation, with the token ConfirmSubscription takes. */
   pendingConfirmations(): PendingConfirmation[];
+  /** How other services publish to topics (SES event destinations, alarm actions). */
+  readonly publisher: TopicPublisher;
+  /** What was published to `topicArn` (or to any topic), oldest first. */
+  published(topicArn?: string): PublishedMessage[];
+}
+
+export interface SnsHandlerOptions {
+  /** The clock and log it shares with the other services. @default the real clock, no log */
+  readonly runtime?: EmulatorRuntime;
 }
 
 function readSettings(settings: unknown): SnsSettingsInput {
@@ -49,8 +60,12 @@ function readSettings(settings: unknown): SnsSettingsInput {
   return s as SnsSettingsInput;
 }
 
-export function createSnsHandler(): SnsHandler {
+const NO_LOG = { write: () => undefined };
+
+export function createSnsHandler(options: SnsHandlerOptions = {}): SnsHandler {
   const state = new SnsState();
+  const runtime: EmulatorRuntime = options.runtime ?? { clock: { now: () => new Date() }, log: NO_LOG };
+  const publisher = topicPublisher(state, runtime.clock, runtime.log);
 
   return {
     ...serveService({
@@ -85,6 +100,12 @@ export function createSnsHandler(): SnsHandler {
 
     pendingConfirmations() {
       return pendingConfirmations(state);
+    },
+
+    publisher,
+
+    published(topicArn) {
+      return publishedMessages(state, topicArn);
     },
   };
 }

@@ -33,9 +33,28 @@ export interface Subscription {
   readonly attributes: Map<string, string>;
 }
 
+/**
+ * A notification another service published to a topic of this Region (messages.ts). The emulator
+ * delivers nothing; it keeps what it would deliver, and to which confirmed subscriptions.
+ */
+export interface PublishedMessage {
+  readonly MessageId: string;
+  readonly TopicArn: string;
+  readonly Subject?: string;
+  readonly Message: string;
+  /** The emulator clock's time of publication, ISO 8601. */
+  readonly Timestamp: string;
+  /** The service principal that published it, e.g. `ses.amazonaws.com`. */
+  readonly Publisher: string;
+  /** The confirmed subscriptions SNS would deliver it to, by ARN. */
+  readonly DeliveredTo: readonly string[];
+}
+
 export class RegionState {
   readonly topics = new Map<string, Topic>();
   readonly subscriptions = new Map<string, Subscription>();
+  /** What was published to this Region's topics, oldest first (the last MAX_MESSAGES). */
+  readonly messages: PublishedMessage[] = [];
 
   subscriptionsOf(topicArn: string): Subscription[] {
     return [...this.subscriptions.values()].filter((s) => s.topicArn === topicArn);

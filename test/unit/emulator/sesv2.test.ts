@@ -41,12 +41,12 @@ describe('sesv2 handler routing', () => {
   });
 
   it('answers an unknown route with 404 UnknownOperationException in REST-JSON form', () => {
-    const res = send(createSesv2Handler(), 'POST', '/v2/email/outbound-emails', {});
+    const res = send(createSesv2Handler(), 'POST', '/v2/email/identities', {});
     expect(res.status).toBe(404);
     expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');
     expect(res.headers['content-type']).toBe('application/json');
     expect(res.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(res.json.message).toContain('POST /v2/email/outbound-emails');
+    expect(res.json.message).toContain('POST /v2/email/identities');
   });
 
   it('encodes an injected error and its throttling error as the SDK reads them', () => {
