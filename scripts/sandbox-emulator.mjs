@@ -8,8 +8,10 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 export const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 
 /** Starts the emulator, prints its banner, and resolves with its URL and a stop(). */
-export async function startSandboxEmulator() {
-  const emulator = spawn(process.execPath, [cli, 'emulator', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startSandboxEmulator(extra = []) {
+  const emulator = spawn(process.execPath, [cli, 'emulator', '--port', '0', ...extra], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The emulator's log (alarm state changes, SNS notifications) is part of the story: on stdout, marked.
+  emulator.stderr.on('data', (c) => process.stdout.write(c.toString().replace(/^(?=.)/gm, '  [emulator] ')));
   let banner = '';
   const url = await new Promise((resolve, reject) => {
     emulator.stdout.on('data', (c) => {

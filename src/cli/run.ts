@@ -46,7 +46,7 @@ async function dispatch(host: Host): Promise<ExitCode> {
     }
     case 'emulator': {
       const { runEmulator } = await import('./commands/emulator.js');
-      return runEmulator(inv.options, { out, signals: host.signals });
+      return runEmulator(inv.options, { out, err, signals: host.signals });
     }
     case 'plan':
     case 'apply': {

@@ -20,6 +20,7 @@ export type { ClockSetting } from './clock.js';
 export type { LogEntry, LogFilter } from './log.js';
 export type { PublishedMessage } from './sns/state.js';
 export { AWS_DOCUMENTED_RATES, type FaultConfig } from './faults.js';
+export { isLogLevel } from './log.js';
 
 export function createHandlers(runtime: ServerRuntime = createRuntime()): ServiceHandler[] {
   const sns = createSnsHandler({ runtime });

@@ -385,7 +385,7 @@ configurationSets:
     };
 
     const w1 = week(0, 40, 'ALARM');
-    expect(w1.report.findings).toEqual(['prod: bounce rate 4% is over the alarm threshold of 3%', `alarm ${alarmName} is in ALARM since ${w1.report.window.start}`]);
+    expect(w1.report.findings).toEqual(['prod: bounce rate 4% is over the alarm threshold of 3%', `alarm ${alarmName} is in ALARM since ${w1.report.window.start.slice(0, 16).replace('T', ' ')} UTC`]);
     expect(await w1.run()).toMatchObject({ action: 'open' });
     const issue = ours()[0]!;
     expect(issue.body).toContain('### ses-reconcile status for `email-platform` in `us-east-1`');

@@ -97,7 +97,7 @@ export function readStatusJson(text) {
  */
 export function findingKey(finding) {
   return finding
-    .replace(/ since \S+$/, '')
+    .replace(/ since .+$/, '')
     .replace(/-?\d+(?:\.\d+)?(?:e-?\d+)?%/gi, '…%')
     .trim();
 }

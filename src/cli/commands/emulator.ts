@@ -1,4 +1,4 @@
-import { AWS_DOCUMENTED_RATES, startFullEmulator, type FaultConfig } from '../../emulator/index.js';
+import { AWS_DOCUMENTED_RATES, isLogLevel, startFullEmulator, type FaultConfig } from '../../emulator/index.js';
 import { EXIT, UsageError, type ExitCode } from '../../errors.js';
 import type { EmulatorCliOptions } from '../args.js';
 
@@ -20,11 +20,20 @@ export function faultsOf(o: EmulatorCliOptions): FaultConfig {
  */
 export async function runEmulator(
   o: EmulatorCliOptions,
-  io: { out: (s: string) => void; signals: Pick<NodeJS.Process, 'once'> },
+  io: { out: (s: string) => void; err: (s: string) => void; signals: Pick<NodeJS.Process, 'once'> },
 ): Promise<ExitCode> {
   let emulator;
   try {
-    emulator = await startFullEmulator({ port: o.port, host: o.host, faults: faultsOf(o) });
+    // What the services do to each other (sends, alarm state changes, SNS notifications) on stderr, one
+    // line each, at --log-level and above: `--log-level info` shows an alarm firing.
+    const logLevel = isLogLevel(o.logLevel) ? o.logLevel : 'warn';
+    emulator = await startFullEmulator({
+      port: o.port,
+      host: o.host,
+      faults: faultsOf(o),
+      logLevel,
+      onLog: (e) => io.err(`${e.time} ${e.level} ${e.event}: ${e.message}\n`),
+    });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${o.port} is in use; pick another with --port N (0 = any free port)`);

@@ -217,8 +217,9 @@ export function publishEvents(message: SentMessage, set: ConfigurationSet | unde
 
   const outcomes: Record<string, number> = {};
   for (const r of message.recipients) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  // debug: one line a message is noise at info, where an alarm's change of state must stand out.
   ctx.links.log.write({
-    level: 'info',
+    level: 'debug',
     service: 'sesv2',
     event: 'ses:SendEmail',
     message: `message ${message.messageId} from ${message.source} to ${message.recipients.length} recipient(s)${set ? ` through ${set.name}` : ''}: ${Object.entries(outcomes).map(([o, n]) => `${n} ${o}`).join(', ')}${published.length > 0 ? `; events to ${published.map((p) => `${p.destination} (${p.type})`).join(', ')}` : ''}`,
