@@ -97,7 +97,7 @@ export class Sandbox {
 
   /** The CLI's arguments: the test's, the rates for plan and apply, and the endpoint. */
   private argv(args: readonly string[]): string[] {
-    const paced = args[0] === 'plan' || args[0] === 'apply' || args[0] === 'export' ? this.rates : [];
+    const paced = ['plan', 'apply', 'export', 'status'].includes(args[0] as string) ? this.rates : [];
     return [...args, ...paced, '--endpoint-url', this.endpoint ?? this.emulator.url];
   }
 

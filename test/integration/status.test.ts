@@ -32,14 +32,14 @@ configurationSets:
         cloudWatch: { dimensions: { ses:configuration-set: { source: MESSAGE_TAG, default: quiet } } }
 `;
 
-/** `n` messages through `set`, `bounces` of them to the simulator's bounce address. */
+/** `n` recipients through `set`, 50 a message (SES's limit), `bounces` of them the simulator's bounce address. */
 async function send(set: string, n: number, bounces: number): Promise<void> {
-  for (let i = 0; i < n; i++) {
-    const to = i < bounces ? 'bounce@simulator.amazonses.com' : 'success@simulator.amazonses.com';
+  const to = Array.from({ length: n }, (_, i) => (i < bounces ? `bounce+${i}@simulator.amazonses.com` : `success+${i}@simulator.amazonses.com`));
+  for (let i = 0; i < n; i += 50) {
     await sb.ses.send(
       new SendEmailCommand({
         FromEmailAddress: 'shop@example.com',
-        Destination: { ToAddresses: [to] },
+        Destination: { ToAddresses: to.slice(i, i + 50) },
         Content: { Simple: { Subject: { Data: 'hello' }, Body: { Text: { Data: 'hello' } } } },
         ConfigurationSetName: set,
       }),
