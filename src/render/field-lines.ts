@@ -8,7 +8,7 @@
  */
 import { stringify } from 'yaml';
 import { assertNever } from '../model/canonical.js';
-import type { Action, Change, ChangeReason } from '../model/change.js';
+import type { Action, Blocked, Change, ChangeReason } from '../model/change.js';
 import { jsonValue } from '../model/json.js';
 import { fileView, formatPath, generatedField, type FieldPath, type ViewContext } from '../model/view.js';
 
@@ -181,6 +181,12 @@ export function fieldLines(change: Change, ctx: ViewContext, width: number): Fie
     default:
       return assertNever(change.action);
   }
+}
+
+/** A blocked row's words: what kind of refusal it is, then why (the kinds of model/change.ts BlockKind). */
+export function blockedText(b: Blocked): string {
+  const kind: Readonly<Record<Blocked['kind'], string>> = { 'delete-refused': '', conflict: 'conflict: ', 'not-owned': "not this stack's: " };
+  return `${kind[b.kind]}${b.message}`;
 }
 
 /**

@@ -22,7 +22,7 @@ import type { Plan } from '../model/plan.js';
 import { describeStep } from '../model/step.js';
 import { splitKey } from '../model/key.js';
 import { viewContext, type ViewContext } from '../model/view.js';
-import { ACTION_SYMBOL, ACTIONS, fieldLines, GENERATED_MARK, headerReason, type FieldLine } from './field-lines.js';
+import { ACTION_SYMBOL, ACTIONS, blockedText, fieldLines, GENERATED_MARK, headerReason, type FieldLine } from './field-lines.js';
 
 /** GitHub's limit for an issue or pull-request comment body. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -173,7 +173,7 @@ function cascadeBlocks(change: Change): string[] {
 function changeBlock(change: Change, ctx: ViewContext): string {
   const share = costShare(change.monthly);
   const parts = [`**${ACTION_SYMBOL[change.action]} ${change.action}** ${change.kind} ${code(change.id)} · _${escapeHtml(headerReason(change))}_${share ? ` · ${share}` : ''}`];
-  if (change.blocked !== undefined) parts.push(`**✗ BLOCKED:** ${inline(change.blocked.message)}`);
+  if (change.blocked !== undefined) parts.push(`**✗ BLOCKED:** ${inline(blockedText(change.blocked))}`);
   if (change.notes.length > 0) parts.push(change.notes.map((n) => `- ⚠️ ${inline(n)}`).join('\n'));
   const body = diffBody(change, ctx);
   if (body.length > 0) parts.push(fenced('diff', body));

@@ -17,7 +17,7 @@ import type { Plan } from '../model/plan.js';
 import { describeStep } from '../model/step.js';
 import { splitKey } from '../model/key.js';
 import { viewContext, type ViewContext } from '../model/view.js';
-import { ACTION_SYMBOL, ACTIONS, fieldLines, GENERATED_MARK, headerReason, type FieldLine } from './field-lines.js';
+import { ACTION_SYMBOL, ACTIONS, blockedText, fieldLines, GENERATED_MARK, headerReason, type FieldLine } from './field-lines.js';
 import { costLine, costShare } from './cost.js';
 import type { Palette } from './palette.js';
 
@@ -83,7 +83,7 @@ function changeBlock(change: Change, ctx: ViewContext, palette: Palette): string
   const share = costShare(change.monthly);
   const lines = [`${symbol(change.action, palette)} ${change.kind} ${palette.bold(change.id)}  ${palette.dim(`(${headerReason(change)})`)}${share ? `  ${share}` : ''}`];
   if (change.blocked !== undefined) {
-    lines.push(`  ${palette.red(palette.bold(`✗ BLOCKED: ${indented(change.blocked.message, 13)}`))}`);
+    lines.push(`  ${palette.red(palette.bold(`✗ BLOCKED: ${indented(blockedText(change.blocked), 13)}`))}`);
   }
   for (const note of change.notes) lines.push(`${BODY}${palette.yellow('!')} ${indented(note, BODY.length + 2)}`);
   for (const f of fieldLines(change, ctx, VALUE_WIDTH)) lines.push(...fieldLine(f, palette, change.action !== 'delete'));

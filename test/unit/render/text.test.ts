@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSI, PLAIN } from '../../../src/render/palette.js';
 import { renderPlanText } from '../../../src/render/text.js';
-import { BLOCKED, CREATE, DELETE, EMPTY, NOTES, OTHER_KINDS, REPLACE, UPDATE, cloudWatch, creating, deleting, plan, set } from './plans.js';
+import { BLOCKED, CREATE, DELETE, EMPTY, NOTES, OTHER_KINDS, REPLACE, UPDATE, cloudWatch, creating, deleting, plan, set, updating } from './plans.js';
 
 const CASES = { create: CREATE, update: UPDATE, replace: REPLACE, delete: DELETE, blocked: BLOCKED, notes: NOTES, 'other-kinds': OTHER_KINDS, empty: EMPTY };
 
@@ -138,5 +138,14 @@ describe('renderPlanText', () => {
     const p = plan([creating(set('a')), creating(cloudWatch('a', 'b'))]);
     expect(renderPlanText(p, PLAIN)).toBe(renderPlanText(p, PLAIN));
     expect(renderPlanText(UPDATE, ANSI)).toBe(renderPlanText(UPDATE, ANSI));
+  });
+});
+
+describe('blocked rows say what kind of refusal they are', () => {
+  it('prefixes a conflict and a call on what is not the stack\'s, from the typed fact', () => {
+    const conflict = plan([updating(set('prod'), set('prod'), { blocked: { kind: 'conflict', message: 'owned by stack "other"' } })]);
+    expect(lines(renderPlanText(conflict, PLAIN))).toContain('  ✗ BLOCKED: conflict: owned by stack "other"');
+    const foreign = plan([updating(set('prod'), set('prod'), { blocked: { kind: 'not-owned', message: 'TagResource acts on x' } })]);
+    expect(lines(renderPlanText(foreign, PLAIN))).toContain("  ✗ BLOCKED: not this stack's: TagResource acts on x");
   });
 });
