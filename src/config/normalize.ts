@@ -317,6 +317,7 @@ function dashboard(name: string, w: NonNullable<WrittenConfig['dashboards']>[str
       configurationSets: w.configurationSets ?? [],
       accountMetrics: w.accountMetrics ?? true,
       period: w.period === undefined ? DEFAULT_DASHBOARD_PERIOD : durationSeconds(w.period),
+      ...(w.destinations && Object.keys(w.destinations).length > 0 ? { destinations: w.destinations } : {}),
     },
   };
 }

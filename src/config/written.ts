@@ -141,6 +141,8 @@ export interface WrittenDashboard {
   configurationSets?: string[];
   accountMetrics?: boolean;
   period?: WrittenDuration;
+  /** Set -> the CloudWatch event destination to chart it from, where the choice rule cannot decide. */
+  destinations?: Record<string, string>;
   body?: Record<string, unknown>;
 }
 

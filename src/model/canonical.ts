@@ -158,7 +158,13 @@ function canonicalAlarm(a: SpelledAlarm): Alarm {
 
 function canonicalDashboard(d: Dashboard): Dashboard {
   if (d.source.type === 'literal') return { ...d, tags: canonicalTags(d.tags) };
-  return { ...d, tags: canonicalTags(d.tags), source: { ...d.source, configurationSets: sortedUnique(d.source.configurationSets) } };
+  const { destinations, ...source } = d.source;
+  const named = destinations === undefined ? [] : Object.entries(destinations).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    ...d,
+    tags: canonicalTags(d.tags),
+    source: { ...source, configurationSets: sortedUnique(d.source.configurationSets), ...(named.length > 0 ? { destinations: Object.fromEntries(named) } : {}) },
+  };
 }
 
 export function canonicalize(r: SpelledConfigurationSet): ConfigurationSet;

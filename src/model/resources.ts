@@ -261,6 +261,11 @@ export type DashboardSource =
       readonly configurationSets: readonly string[];
       readonly accountMetrics: boolean;
       readonly period: number;
+      /**
+       * Set -> the CloudWatch event destination the file names for it (`destinations:`); a set not named
+       * here is charted from the destinations model/ses.ts chooseMetricSource picks. Absent when empty.
+       */
+      readonly destinations?: Readonly<Record<string, string>>;
     }
   | { readonly type: 'literal'; readonly body: unknown };
 

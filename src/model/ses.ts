@@ -100,3 +100,53 @@ export const AUTO_TAG_PREFIX = 'ses:';
 export function dimensionValueOf(dimension: { readonly name: string; readonly source: string; readonly default: string }, set: string): string {
   return dimension.name === SET_NAME_DIMENSION && dimension.source === 'MESSAGE_TAG' ? set : dimension.default;
 }
+
+/** What the choice of a metric source needs to know of a CloudWatch event destination. */
+export interface MetricSourceCandidate {
+  readonly name: string;
+  readonly events: readonly EventType[];
+  readonly dimensions: readonly { readonly name: string; readonly source: string }[];
+}
+
+/**
+ * True when a destination's metrics are the set's own total: its only dimension is the
+ * `ses:configuration-set` message tag, which SES puts on every message of the set, so no message falls
+ * into another value's slice.
+ */
+export function isSetTotal(d: Pick<MetricSourceCandidate, 'dimensions'>): boolean {
+  return d.dimensions.length === 1 && d.dimensions[0]?.name === SET_NAME_DIMENSION && d.dimensions[0].source === 'MESSAGE_TAG';
+}
+
+export type MetricSourceChoice<T> =
+  | { readonly ok: true; readonly chosen: T }
+  /** `named` is no CloudWatch destination of the set. */
+  | { readonly ok: false; readonly problem: 'unknown' }
+  /** `named` does not publish every needed event. */
+  | { readonly ok: false; readonly problem: 'lacks'; readonly missing: readonly EventType[] }
+  /** Several publish them and none is the set's total: the file must name one (`candidates`, in the given order). */
+  | { readonly ok: false; readonly problem: 'ambiguous'; readonly candidates: readonly T[] }
+  /** None publishes them. */
+  | { readonly ok: false; readonly problem: 'none' };
+
+/**
+ * THE rule for which of a set's CloudWatch event destinations a preset alarm or a generated dashboard
+ * reads metrics from (docs/architecture.md, "The file format"; README, "Alarm presets"): the one the file
+ * names; else the only one that publishes every `needed` event; else, among several, the one that is the
+ * set's own total (isSetTotal); else ambiguous. `cloudWatch`: the set's CloudWatch destinations, enabled
+ * or not (a disabled one is chosen all the same; the published-metrics rule warns about it).
+ */
+export function chooseMetricSource<T extends MetricSourceCandidate>(cloudWatch: readonly T[], needed: readonly EventType[], named?: string): MetricSourceChoice<T> {
+  const publishes = (d: T): boolean => needed.every((e) => d.events.includes(e));
+  if (named !== undefined) {
+    const d = cloudWatch.find((x) => x.name === named);
+    if (d === undefined) return { ok: false, problem: 'unknown' };
+    return publishes(d) ? { ok: true, chosen: d } : { ok: false, problem: 'lacks', missing: needed.filter((e) => !d.events.includes(e)) };
+  }
+  const candidates = cloudWatch.filter(publishes);
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  if (only !== undefined) return { ok: true, chosen: only };
+  if (candidates.length === 0) return { ok: false, problem: 'none' };
+  const totals = candidates.filter(isSetTotal);
+  const total = totals.length === 1 ? totals[0] : undefined;
+  return total !== undefined ? { ok: true, chosen: total } : { ok: false, problem: 'ambiguous', candidates };
+}

@@ -16,21 +16,23 @@
  * and, when `accountMetrics`, the account's AWS/SES Reputation.BounceRate / Reputation.ComplaintRate (no
  * dimensions) with the status of the `<stack>/account/…` alarms.
  *
- * A set's metric exists only if one of its enabled CloudWatch event destinations publishes the event, and
- * only with that destination's dimensions; so each metric uses the dimensions of the first such
- * destination (by name): `ses:configuration-set` (MESSAGE_TAG) is the set's name (SES tags every message
- * with it, as the alarm presets assume), every other dimension its default value. A metric nobody
- * publishes is left out, and a widget left with nothing to draw is left out, so a set with no CloudWatch
- * destination gets only its alarm widget.
+ * A set's metric exists only if one of its CloudWatch event destinations publishes the event, and only
+ * with that destination's dimensions; so each metric (each rate: its event and Send together) is read
+ * from the destination the preset alarms would read it from (model/ses.ts chooseMetricSource): the one
+ * the dashboard's `destinations:` names for the set, else the only one publishing it, else the one whose
+ * only dimension is `ses:configuration-set` (the set's own total). `ses:configuration-set` (MESSAGE_TAG)
+ * is the set's name (SES tags every message with it, as the alarm presets assume), every other dimension
+ * its default value. A metric no chosen destination publishes is left out, and a widget left with nothing
+ * to draw is left out, so a set with no CloudWatch destination gets only its alarm widget.
  *
  * Layout: each section (a set, then the account) starts a new row of the 24-column grid; its widgets are
  * 12 wide and 6 high, two to a row. The same input always gives the same object (same key order too),
  * so desired and live compare as parsed JSON (docs/aws-behaviour.md, "Dashboards", INFERENCE).
  */
 import { alarmArn } from '../model/arn.js';
-import { ACCOUNT_SEGMENT, EVENT_OF_METRIC, SES_NAMESPACE, dimensionValueOf, presetAlarmName } from '../model/ses.js';
+import { ACCOUNT_SEGMENT, EVENT_OF_METRIC, SES_NAMESPACE, chooseMetricSource, dimensionValueOf, presetAlarmName } from '../model/ses.js';
 import { canonicalTags } from '../model/canonical.js';
-import { REGION_TAG, type Dashboard, type EventDestination, type Resource } from '../model/resources.js';
+import { REGION_TAG, type CloudWatchDimension, type Dashboard, type EventDestination, type EventType, type Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 
 const GRID = 24;
@@ -44,21 +46,23 @@ interface WidgetSpec {
   readonly properties: Record<string, unknown>;
 }
 
-/** The dimensions (flattened name, value, …) each metric of a set is published with; absent: not published. */
-function publishedDimensions(set: string, state: State): Map<string, readonly string[]> {
+type CloudWatchDestination = EventDestination & { readonly target: { readonly type: 'cloudWatch'; readonly dimensions: readonly CloudWatchDimension[] } };
+
+/**
+ * Where a set's metrics come from: for the events `needed`, the destination model/ses.ts
+ * chooseMetricSource picks (the one the dashboard names for the set, else the rule the preset alarms
+ * follow), as its flattened dimensions (name, value, …); undefined when none is chosen (not published,
+ * or left ambiguous, which validation reports before a plan).
+ */
+function sourcesOf(set: string, state: State, named: string | undefined): (needed: readonly EventType[]) => readonly string[] | undefined {
   const destinations = [...state.values()]
-    .filter((r): r is EventDestination => r.kind === 'eventDestination' && r.configurationSet === set && r.enabled && r.target.type === 'cloudWatch')
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out = new Map<string, readonly string[]>();
-  for (const [metric, event] of Object.entries(EVENT_OF_METRIC)) {
-    const d = destinations.find((x) => x.events.includes(event));
-    if (d === undefined || d.target.type !== 'cloudWatch') continue;
-    out.set(
-      metric,
-      d.target.dimensions.flatMap((dim) => [dim.name, dimensionValueOf(dim, set)]),
-    );
-  }
-  return out;
+    .filter((r): r is CloudWatchDestination => r.kind === 'eventDestination' && r.configurationSet === set && r.target.type === 'cloudWatch')
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((d) => ({ name: d.name, events: d.events, dimensions: d.target.dimensions }));
+  return (needed) => {
+    const choice = chooseMetricSource(destinations, needed, named);
+    return choice.ok ? choice.chosen.dimensions.flatMap((dim) => [dim.name, dimensionValueOf(dim, set)]) : undefined;
+  };
 }
 
 function alarmsUnder(prefix: string, state: State, region: string, accountId: string): string[] {
@@ -77,25 +81,26 @@ function alarmWidget(title: string, alarms: readonly string[]): WidgetSpec | und
   return alarms.length === 0 ? undefined : { type: 'alarm', properties: { title, alarms } };
 }
 
-function setWidgets(set: string, state: State, stack: string, region: string, accountId: string, period: number): WidgetSpec[] {
-  const dims = publishedDimensions(set, state);
-  const row = (metric: string, options: Record<string, unknown>): MetricRow[] => {
-    const d = dims.get(metric);
-    return d === undefined ? [] : [[SES_NAMESPACE, metric, ...d, { stat: 'Sum', period, ...options }]];
-  };
-  const counts = (...names: string[]): MetricRow[] => names.flatMap((n) => row(n, { label: n }));
+function setWidgets(set: string, named: string | undefined, state: State, stack: string, region: string, accountId: string, period: number): WidgetSpec[] {
+  const source = sourcesOf(set, state, named);
+  const row = (metric: string, dims: readonly string[] | undefined, options: Record<string, unknown>): MetricRow[] =>
+    dims === undefined ? [] : [[SES_NAMESPACE, metric, ...dims, { stat: 'Sum', period, ...options }]];
+  const counts = (...names: string[]): MetricRow[] => names.flatMap((n) => row(n, source([EVENT_OF_METRIC[n] as EventType]), { label: n }));
 
+  // Each rate divides by the Send of the destination its events come from: one hidden `sends` when both
+  // rates read the same destination (the usual case), else one per rate.
+  const bounce = source(['BOUNCE', 'SEND']);
+  const complaint = source(['COMPLAINT', 'SEND']);
+  const sameSends = bounce === undefined || complaint === undefined || bounce.join('\u0000') === complaint.join('\u0000');
+  const complaintSends = sameSends ? 'sends' : 'complaintSends';
   const rates: MetricRow[] = [];
-  if (dims.has('Send')) {
-    for (const [metric, id] of [['Bounce', 'bounces'], ['Complaint', 'complaints']] as const) {
-      if (!dims.has(metric)) continue;
-      rates.push([{ expression: `${id}/sends*100`, label: `${metric} rate (%)`, id: `${id}Rate` }]);
-    }
-    if (rates.length > 0) {
-      rates.push(...row('Send', { id: 'sends', visible: false }));
-      rates.push(...row('Bounce', { id: 'bounces', visible: false }));
-      rates.push(...row('Complaint', { id: 'complaints', visible: false }));
-    }
+  if (bounce) rates.push([{ expression: 'bounces/sends*100', label: 'Bounce rate (%)', id: 'bouncesRate' }]);
+  if (complaint) rates.push([{ expression: `complaints/${complaintSends}*100`, label: 'Complaint rate (%)', id: 'complaintsRate' }]);
+  if (rates.length > 0) {
+    rates.push(...row('Send', bounce ?? complaint, { id: 'sends', visible: false }));
+    if (!sameSends) rates.push(...row('Send', complaint, { id: complaintSends, visible: false }));
+    rates.push(...row('Bounce', bounce, { id: 'bounces', visible: false }));
+    rates.push(...row('Complaint', complaint, { id: 'complaints', visible: false }));
   }
 
   return [
@@ -137,7 +142,7 @@ function layout(sections: readonly (readonly WidgetSpec[])[]): unknown[] {
 export function dashboardBody(dashboard: Dashboard, state: State, stack: string, region: string, accountId: string): unknown {
   const source = dashboard.source;
   if (source.type === 'literal') return source.body;
-  const sections = source.configurationSets.map((set) => setWidgets(set, state, stack, region, accountId, source.period));
+  const sections = source.configurationSets.map((set) => setWidgets(set, source.destinations?.[set], state, stack, region, accountId, source.period));
   if (source.accountMetrics) sections.push(accountWidgets(state, stack, region, accountId, source.period));
   return { widgets: layout(sections) };
 }

@@ -9,8 +9,9 @@ import {
   PutConfigurationSetTrackingOptionsCommand,
   UpdateConfigurationSetEventDestinationCommand,
 } from '@aws-sdk/client-sesv2';
+import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand } from '@aws-sdk/client-cloudwatch';
 import { sandboxPerFile, type Sandbox } from '../helpers/reconcile.js';
-import { BASE, CW, converge as convergeIn } from '../helpers/converge.js';
+import { BASE, CW, HEAD, converge as convergeIn } from '../helpers/converge.js';
 
 let sb: Sandbox;
 sandboxPerFile((s) => (sb = s));
@@ -158,5 +159,49 @@ describe('plan and apply against the emulator', () => {
     expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
     await converge(BASE);
   });
-});
 
+  it('a preset and a generated dashboard read the set total of two CloudWatch destinations, or the one the file names', async () => {
+    const file = (alarm: string, dashboard: string) => `${HEAD}configurationSets:
+  prod:
+    eventDestinations:
+      by-set:
+        events: [SEND, DELIVERY, BOUNCE, COMPLAINT]
+        cloudWatch:
+          dimensions:
+            ses:configuration-set: { source: MESSAGE_TAG, default: prod }
+      by-campaign:
+        events: [SEND, DELIVERY, BOUNCE, COMPLAINT]
+        cloudWatch:
+          dimensions:
+            campaign: { source: MESSAGE_TAG, default: none }
+    alarms:
+      bounceRate: { threshold: 3%${alarm} }
+dashboards:
+  SES-prod:
+    configurationSets: [prod]
+    accountMetrics: false${dashboard}
+`;
+    const cw = new CloudWatchClient({ endpoint: sb.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const read = async (): Promise<{ alarm: unknown[]; dashboard: unknown[] }> => {
+      const alarms = await cw.send(new DescribeAlarmsCommand({ AlarmNames: ['app/prod/bounce-rate'] }));
+      const alarm = (alarms.MetricAlarms?.[0]?.Metrics ?? []).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric?.Dimensions] : []));
+      const body = JSON.parse((await cw.send(new GetDashboardCommand({ DashboardName: 'SES-prod' }))).DashboardBody ?? '{}') as { widgets: { properties: { metrics?: unknown[][] } }[] };
+      const dashboard = body.widgets.flatMap((w) => (w.properties.metrics ?? []).filter((m) => m[0] === 'AWS/SES').map((m) => m.slice(2, -1)));
+      return { alarm, dashboard };
+    };
+
+    await converge(file('', ''));
+    const own = await read();
+    expect(own.alarm).toHaveLength(2);
+    for (const d of own.alarm) expect(d).toEqual([{ Name: 'ses:configuration-set', Value: 'prod' }]);
+    expect(own.dashboard.length).toBeGreaterThan(0);
+    for (const d of own.dashboard) expect(d).toEqual(['ses:configuration-set', 'prod']);
+
+    await converge(file(', destination: by-campaign', '\n    destinations: { prod: by-campaign }'));
+    const named = await read();
+    expect(named.alarm).toHaveLength(2);
+    for (const d of named.alarm) expect(d).toEqual([{ Name: 'campaign', Value: 'none' }]);
+    expect(named.dashboard.length).toBe(own.dashboard.length);
+    for (const d of named.dashboard) expect(d).toEqual(['campaign', 'none']);
+  });
+});

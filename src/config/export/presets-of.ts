@@ -6,7 +6,8 @@
  * evaluation, comparison and actions where they differ from the preset's defaults, is normalized in a file
  * of its own with the set it belongs to (normalize.ts), and must give the live alarm field for field
  * (check.ts comparable). So no rule of the presets is restated here; a preset that changes is matched
- * as it is then.
+ * as it is then. An alarm reading a destination the choice rule would not pick by itself gets
+ * `destination:` (tried after the plain entry, so it is written only when needed).
  */
 import type { Alarm, AccountAlarmPreset, SetAlarmPreset } from '../../model/resources.js';
 import { ACCOUNT_SEGMENT } from '../../model/ses.js';
@@ -99,7 +100,11 @@ export function presetOf(a: Alarm, ctx: PresetContext): PresetMatch | undefined 
   const set = ctx.sets[owner];
   const preset = (Object.keys(SET_PRESETS) as SetAlarmPreset[]).find((p) => SET_PRESETS[p].slug === slug);
   if (!set || !preset) return undefined;
-  for (const written of candidates(a, SET_PRESETS[preset], ctx.topicNames)) {
+  // Plainest first: the destination the choice rule picks by itself (model/ses.ts chooseMetricSource),
+  // then each CloudWatch destination named, for an alarm that reads another one.
+  const plain = candidates(a, SET_PRESETS[preset], ctx.topicNames);
+  const named = Object.entries(set.eventDestinations ?? {}).filter(([, d]) => d.cloudWatch).map(([n]) => n);
+  for (const written of [...plain, ...named.flatMap((destination) => plain.map((w) => ({ ...w, destination })))]) {
     const trial = { ...head, configurationSets: { [owner]: { ...set, alarms: { ...set.alarms, [preset]: written } } } };
     if (makes(trial, a, ctx.topicNames)) return { owner: 'set', set: owner, preset, written };
   }

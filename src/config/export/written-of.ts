@@ -176,7 +176,12 @@ export function writtenAlarm(a: Alarm, topics: TopicNames, shared: Tags = {}): W
 
 export function writtenDashboard(d: Dashboard): WrittenDashboard {
   if (d.source.type === 'literal') return { body: d.source.body as Record<string, unknown> };
-  return only({ configurationSets: [...d.source.configurationSets], accountMetrics: d.source.accountMetrics ? undefined : false, period: formatDuration(d.source.period) });
+  return only({
+    configurationSets: [...d.source.configurationSets],
+    accountMetrics: d.source.accountMetrics ? undefined : false,
+    period: formatDuration(d.source.period),
+    destinations: d.source.destinations === undefined ? undefined : { ...d.source.destinations },
+  });
 }
 
 /** The header of an exported file: the stack, the Region and the account it was read from. */

@@ -5,6 +5,7 @@ import { alarmNames } from './alarm-names.js';
 import { alarmPeriods } from './alarm-periods.js';
 import { alarmShape } from './alarm-shape.js';
 import { bounceVisibility } from './bounce-visibility.js';
+import { dashboardSources } from './dashboard-sources.js';
 import { dimensionCost } from './dimension-cost.js';
 import { dimensionNames } from './dimension-names.js';
 import { emailHeaderNames } from './email-header-names.js';
@@ -21,6 +22,7 @@ export const rules: readonly Rule[] = [
   eventBusScope,
   references,
   publishedMetrics,
+  dashboardSources,
   rateThresholds,
   alarmPeriods,
   alarmShape,
