@@ -5,7 +5,7 @@
  * `ses:configuration-set` is the set's own total), bucketed so a reader sees the trend; and the account's
  * reputation rates. One GetMetricData query per metric and set: the adapter batches them 500 a call.
  */
-import { EVENT_OF_METRIC, SES_NAMESPACE, SET_NAME_DIMENSION, dimensionValueOf } from '../model/ses.js';
+import { EVENT_OF_METRIC, SES_NAMESPACE, chooseMetricSource, dimensionValueOf, isSetTotal } from '../model/ses.js';
 import type { CloudWatchDimension, EventDestination, Resource } from '../model/resources.js';
 import { STATUS_METRICS, type MetricQuery, type StatusMetric, type Window } from '../model/status.js';
 
@@ -26,12 +26,17 @@ export function windowOf(nowMs: number, sinceSeconds: number): Window {
 
 type CloudWatchDestination = EventDestination & { readonly target: { readonly type: 'cloudWatch'; readonly dimensions: readonly CloudWatchDimension[] } };
 
-/** The set's own destination: the one whose only dimension is the set's name, else the first by name. */
+/**
+ * The destination whose sends the review counts: chosen by the presets' and dashboards' own rule
+ * (model/ses.ts chooseMetricSource: the only one publishing SEND, else the set's own total); where the file
+ * would have to name one, the first by name (a review reads what it can rather than fail).
+ */
 export function destinationOf(set: string, resources: readonly Resource[]): CloudWatchDestination | undefined {
   const cw = resources
     .filter((r): r is CloudWatchDestination => r.kind === 'eventDestination' && r.configurationSet === set && r.enabled && r.target.type === 'cloudWatch')
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return cw.find((d) => d.target.dimensions.length === 1 && d.target.dimensions[0]?.name === SET_NAME_DIMENSION) ?? cw[0];
+  const choice = chooseMetricSource(cw.map((d) => ({ name: d.name, events: d.events, dimensions: d.target.dimensions, d })), ['SEND']);
+  return choice.ok ? choice.chosen.d : (cw.find((d) => isSetTotal(d.target)) ?? cw[0]);
 }
 
 /** A query id GetMetricData accepts, unique per set (by index) and metric. */
