@@ -3,6 +3,7 @@
  * Brands use Symbol.for so `isReconcileError` works across duplicate module copies (aws-cdk ToolkitError).
  */
 import type { Diagnostic } from './model/diagnostic.js';
+import { maskCredentialsIn } from './model/endpoint.js';
 
 const BRAND = Symbol.for('ses-reconcile/error');
 
@@ -81,7 +82,8 @@ export class AwsCallError extends ReconcileError {
     readonly status: number | undefined,
     options?: { cause?: unknown },
   ) {
-    super(`${service} ${operation} failed: ${code}: ${awsMessage}`, EXIT.failure, options);
+    // An endpoint's password that AWS echoes back is never printed (model/endpoint.ts).
+    super(`${service} ${operation} failed: ${code}: ${maskCredentialsIn(awsMessage)}`, EXIT.failure, options);
   }
 }
 

@@ -21,6 +21,35 @@ export const REDACT_PATHS = [
   '*.endpoint',
 ];
 
+/** A URL's password, as in model/endpoint.ts maskEndpoint (log.ts imports only pino, so it is repeated here). */
+const URL_PASSWORD = /(https?:\/\/[^\s"'<>/?#:@]*:)[^\s"'<>/?#]*@/gi;
+
+/** Every string of a log line with any URL's password as `****`, whatever the field (SDK errors, messages). */
+export function maskLogValue(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.replace(URL_PASSWORD, '$1****@');
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => maskLogValue(v, depth + 1));
+  if (value instanceof Error) {
+    const copy: Record<string, unknown> = { type: value.name, message: maskLogValue(value.message), stack: maskLogValue(value.stack) };
+    for (const [k, v] of Object.entries(value)) copy[k] = maskLogValue(v, depth + 1);
+    return copy;
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskLogValue(v, depth + 1)]));
+}
+
 export function createLogger(level: string, destination: pino.DestinationStream): Logger {
-  return pino({ level, base: undefined, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      formatters: { log: (o) => maskLogValue(o) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? maskLogValue(a) : a)) as Parameters<typeof method>);
+        },
+      },
+    },
+    destination,
+  );
 }

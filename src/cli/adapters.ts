@@ -10,6 +10,7 @@ import type { LiveReaders, StackIndex } from '../live/port.js';
 import type { LiveState } from '../live/read.js';
 import type { Logger } from '../log.js';
 import type { ReconcileOptions } from './args.js';
+import { resolveEndpoint } from '../model/endpoint.js';
 
 type Aws = typeof import('../aws/index.js');
 type Clients = ReturnType<Aws['createClients']>;
@@ -77,11 +78,15 @@ export function liveReaders(aws: Aws, clients: Clients, at: { region: string; ac
  * The runner that applies steps through the same clients, so the executor's calls are paced with the
  * readers'; its tag calls use the ARNs the read saw.
  */
-export function stepRunner(aws: Aws, clients: Clients, at: { region: string; accountId: string }, arns: LiveState['arns']): StepRunner {
+/**
+ * `env`: where an SNS endpoint's `${env:NAME}` password is read, at the Subscribe call (model/endpoint.ts;
+ * README, "SNS endpoints with a password").
+ */
+export function stepRunner(aws: Aws, clients: Clients, at: { region: string; accountId: string }, arns: LiveState['arns'], env: Readonly<Record<string, string | undefined>> = {}): StepRunner {
   return routeSteps({
     sesv2: new aws.SesV2StepRunner(clients.sesv2, at.region, at.accountId),
     cloudwatch: new aws.CloudWatchStepRunner(clients.cloudwatch, at.region, at.accountId, { alarmArns: arns.alarms }),
-    sns: new aws.SnsStepRunner(clients.sns, at.region, at.accountId),
+    sns: new aws.SnsStepRunner(clients.sns, at.region, at.accountId, (e) => resolveEndpoint(e, (name) => env[name])),
     dashboards: new aws.CloudWatchDashboardRunner(clients.cloudwatch, { region: at.region, accountId: at.accountId, arns: arns.dashboards }),
   });
 }

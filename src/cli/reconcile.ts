@@ -5,6 +5,8 @@
  */
 import { describeReadFailure, LARGEST_FILE_LIMIT, largerLimit, loadDesired, readBoundedText } from '../config/index.js';
 import { hasErrors } from '../model/diagnostic.js';
+import { hasLiteralPassword, passwordReference } from '../model/endpoint.js';
+import { describeStep } from '../model/step.js';
 import type { Plan } from '../model/plan.js';
 import { ConfigError, StalePlanError, UnsafePlanError, UsageError } from '../errors.js';
 import type { State } from '../model/state.js';
@@ -49,8 +51,12 @@ export interface Prepared {
   readonly inFlight: () => number;
 }
 
-export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared> {
-  const loaded = loadDesired(o.config, { maxFileBytes: o.maxFileBytes });
+/**
+ * `forApply`: the `${env:NAME}` passwords of SNS endpoints must be set (exit 3 at the file's line
+ * otherwise, before any AWS call); `plan` does not need them, as it sends no password.
+ */
+export async function preparePlan(o: ReconcileOptions, io: Io, forApply = false): Promise<Prepared> {
+  const loaded = loadDesired(o.config, { maxFileBytes: o.maxFileBytes, ...(forApply ? { env: io.env } : {}) });
   // Invalid: the diagnostics go to stderr (stdout may be a JSON plan consumer). Warnings travel in the plan.
   if (hasErrors(loaded.diagnostics) || !loaded.desired) {
     io.err(renderDiagnosticsText(loaded.diagnostics, io.palette) + '\n');
@@ -108,8 +114,25 @@ export async function preparePlan(o: ReconcileOptions, io: Io): Promise<Prepared
     }
   }
   const inputs = inputsOf(plan, { stack: desired.stack, region, accountId, adopt: o.adopt, targets: o.targets, warnings, desired: resolved, live: live.state, costHints: desired.costHints });
-  const runner = stepRunner(aws, clients, { region, accountId }, live.arns);
+  const runner = stepRunner(aws, clients, { region, accountId }, live.arns, io.env);
   return { plan, live: live.state, runner, calls, inputs, inFlight: () => clients.stats.inFlight };
+}
+
+/**
+ * Before any AWS call: every `${env:NAME}` password the plan's Subscribe calls need is set, and none is
+ * a literal one the plan file could only keep masked (model/endpoint.ts). Exit 3.
+ */
+function unsetReferences(plan: Plan, env: Io['env'], planFile: string): void {
+  for (const c of plan.changes) {
+    for (const s of c.steps) {
+      if (s.op !== 'Subscribe') continue;
+      const at = `${describeStep(s)} (${c.id})`;
+      const name = passwordReference(s.subscription.endpoint);
+      if (name !== undefined && !env[name]) throw new UsageError(`${planFile}: ${at}: the environment variable ${name} is not set; the endpoint's password is \${env:${name}}`);
+      if (name === undefined && hasLiteralPassword(s.subscription.endpoint))
+        throw new UsageError(`${planFile}: ${at}: the endpoint's password was written in the file, and a plan file keeps it masked; write it as \${env:NAME} and run plan again`);
+    }
+  }
 }
 
 /** The live state as the plan file stores and compares it. */
@@ -177,6 +200,7 @@ function readVerifiedPlanFile(o: Pick<ApplyCliOptions, 'maxFileBytes'> & { planF
  */
 export async function preparePlanFile(o: ApplyCliOptions & { planFile: string }, io: Io): Promise<Prepared> {
   const { plan: reviewed, inputs } = readVerifiedPlanFile(o);
+  unsetReferences(reviewed, io.env, o.planFile);
   if (o.region && o.region !== inputs.region) throw new UsageError(`the plan is for region ${inputs.region}, but --region says ${o.region}`);
   const aws: Aws = await import('../aws/index.js');
   const clients = createPacedClients(aws, { ...o, region: inputs.region }, io);
@@ -206,5 +230,5 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
   const plan = replan(inputs, fresh, { adopt: o.adopt, allowDeletes: o.allowDeletes, ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}) });
   const drift = plan.refused ? undefined : sameCalls(reviewed, plan);
   if (drift !== undefined) throw new UnsafePlanError(`${o.planFile}: the plan made now differs from the reviewed one (${drift}); run plan again`);
-  return { plan, live: live.state, runner: stepRunner(aws, clients, at, live.arns), calls: live.calls, inFlight: () => clients.stats.inFlight };
+  return { plan, live: live.state, runner: stepRunner(aws, clients, at, live.arns, io.env), calls: live.calls, inFlight: () => clients.stats.inFlight };
 }

@@ -22,6 +22,11 @@ export interface LoadOptions {
   readonly strict?: boolean;
   /** The largest configuration file read, in bytes (`--max-file-size`). @default MAX_FILE_BYTES (1 MiB) */
   readonly maxFileBytes?: number;
+  /**
+   * The environment, passed by apply: every `${env:NAME}` password of an SNS endpoint must be set there
+   * (rules/endpoint-credentials.ts). Only checked, never copied: the desired state keeps the reference.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface LoadResult {
@@ -85,6 +90,7 @@ export function desiredFromSources(
       const ctx: RuleContext = {
         config,
         declared: merged.declared,
+        ...(options.env ? { env: options.env } : {}),
         report: (f: Finding) => diagnostics.push(toDiagnostic(rule.code, f, merged.sourceMap, fallback)),
       };
       try {

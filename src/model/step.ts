@@ -16,6 +16,7 @@ import type {
   TrackingOptions,
   VdmOptions,
 } from './resources.js';
+import { maskEndpoint } from './endpoint.js';
 
 export type Step =
   /** Every option group and all tags in one call. */
@@ -210,9 +211,9 @@ function stepTarget(step: Step): string {
     case 'CreateTopic':
       return step.topic.name;
     case 'Subscribe':
-      return `${step.topic} ${step.subscription.protocol}:${step.subscription.endpoint}`;
+      return `${step.topic} ${step.subscription.protocol}:${maskEndpoint(step.subscription.endpoint)}`;
     case 'Unsubscribe':
-      return `${step.topic} ${step.protocol}:${step.endpoint}`;
+      return `${step.topic} ${step.protocol}:${maskEndpoint(step.endpoint)}`;
     default:
       return step.name;
   }

@@ -13,6 +13,7 @@
  */
 import { topicArn } from './arn.js';
 import { assertNever } from './canonical.js';
+import { maskEndpoint } from './endpoint.js';
 import { BOOKKEEPING_TAGS, type Alarm, type DestinationTarget, type MetricDimension, type Resource, type ResourceKind, type Tags, type TopicRef } from './resources.js';
 import { isRateAlarm, OWN_TAG_PREFIX } from './ses.js';
 import { formatDuration, formatRate } from './units.js';
@@ -171,7 +172,9 @@ export function fileView(r: Resource, ctx: ViewContext = NO_CONTEXT): Record<str
     case 'topic': {
       // Policy statements ses-reconcile does not own are kept as they are, never a difference.
       const { kind: _k, name: _n, tags, policy, ...fields } = r;
-      return { ...fields, policy: { sesConfigurationSets: policy.sesConfigurationSets, cloudWatchAlarms: policy.cloudWatchAlarms }, ...splitTags(tags) };
+      // An endpoint's password is compared and shown as SNS lists it, masked (model/endpoint.ts).
+      const subscriptions = fields.subscriptions.map((s) => ({ ...s, endpoint: maskEndpoint(s.endpoint) }));
+      return { ...fields, subscriptions, policy: { sesConfigurationSets: policy.sesConfigurationSets, cloudWatchAlarms: policy.cloudWatchAlarms }, ...splitTags(tags) };
     }
     case 'alarm':
       return alarmView(r, ctx);

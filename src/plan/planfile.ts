@@ -12,6 +12,11 @@
  *   any AWS call. It is not a signature: whoever can rewrite the file can rewrite the checksum, and what
  *   stops them is the recomputation, ownership and the delete flags apply checks itself.
  *
+ * - No password: an SNS endpoint's literal password is stored masked, `${env:NAME}` references as they
+ *   are (model/endpoint.ts), so apply resolves them from its own environment at the Subscribe call.
+ *   `plan --out` refuses a plan whose Subscribe call would need a literal password, and apply refuses a
+ *   stored one.
+ *
  * Versioned: other versions are refused (changesets' publish plan: "expected 1, received X").
  */
 import { keyOf, rootOf, type ResourceKey } from '../model/key.js';
@@ -20,6 +25,7 @@ import type { Resource } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 import type { Change } from '../model/change.js';
 import { sha256, stableJson } from './digest.js';
+import { withoutLiteralPasswords } from '../model/endpoint.js';
 import { stepRoot } from './roots.js';
 
 export const PLAN_FILE_KIND = 'ses-reconcile-plan';
@@ -85,7 +91,7 @@ export function inputsOf(plan: Plan, o: Omit<PlanInputs, 'refresh'>): PlanInputs
 /** The file's text. `readable` is the plan's JSON (docs/architecture.md, "Plans"). */
 export function planFileText(readable: object, file: PlanFile): string {
   const i = file.inputs;
-  const body = {
+  const body = withoutLiteralPasswords({
     ...readable,
     kind: PLAN_FILE_KIND,
     planFileVersion: PLAN_FILE_VERSION,
@@ -102,7 +108,7 @@ export function planFileText(readable: object, file: PlanFile): string {
       costHints: Object.fromEntries(i.costHints),
     },
     executable: file.plan,
-  };
+  });
   return JSON.stringify({ ...body, checksum: checksumOf(body) }, null, 2) + '\n';
 }
 

@@ -9,6 +9,7 @@ import { assertNever } from '../model/canonical.js';
 import { keyOf } from '../model/key.js';
 import { DIGEST_TAG, FIELDS_TAG, type Alarm, type ConfigurationSet, type EventDestination, type Resource, type Tags, type Topic } from '../model/resources.js';
 import { fileView } from '../model/view.js';
+import { maskEndpoint } from '../model/endpoint.js';
 import type { Step } from '../model/step.js';
 import { stateOf, type State } from '../model/state.js';
 import { sha256, stableJson } from './digest.js';
@@ -70,7 +71,8 @@ export function withDigests(desired: State): State {
     all.map((r): Resource => {
       if (r.kind === 'alarm' || r.kind === 'topic') {
         const { [DIGEST_TAG]: _old, [FIELDS_TAG]: _f, ...tags } = r.tags;
-        const bare = { ...r, tags };
+        // A topic's endpoint passwords are hashed masked: the tag never depends on a secret (model/endpoint.ts).
+        const bare = r.kind === 'topic' ? { ...r, tags, subscriptions: r.subscriptions.map((s) => ({ ...s, endpoint: maskEndpoint(s.endpoint) })) } : { ...r, tags };
         return { ...r, tags: { ...tags, [DIGEST_TAG]: sha256(stableJson(bare)).slice(0, 32), [FIELDS_TAG]: fieldHashes(bare, []) } };
       }
       if (r.kind !== 'configurationSet') return r;

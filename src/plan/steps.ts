@@ -7,6 +7,7 @@
 import { canonicalTags } from '../model/canonical.js';
 import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Subscription, Tags, Topic } from '../model/resources.js';
 import type { Step } from '../model/step.js';
+import { maskEndpoint } from '../model/endpoint.js';
 import { stableJson } from './digest.js';
 
 /** Equal as JSON whatever the key order (the two sides build their objects in different orders). */
@@ -14,8 +15,16 @@ function same(a: unknown, b: unknown): boolean {
   return stableJson(a) === stableJson(b);
 }
 
+/**
+ * A subscription's identity and what is compared: its endpoint's password masked on both sides, as SNS
+ * lists it (model/endpoint.ts), so a password never differs and never churns.
+ */
+function masked(s: Subscription): Subscription {
+  return { ...s, endpoint: maskEndpoint(s.endpoint) };
+}
+
 function subscriptionKey(s: Subscription): string {
-  return `${s.protocol}:${s.endpoint}`;
+  return `${s.protocol}:${maskEndpoint(s.endpoint)}`;
 }
 
 export function createSteps(r: Resource): Step[] {
@@ -124,11 +133,11 @@ function topicUpdateSteps(before: Topic, after: Topic): Step[] {
   const wants = new Map(after.subscriptions.map((x) => [subscriptionKey(x), x]));
   for (const [k, old] of had) {
     const want = wants.get(k);
-    if (!want || !same(want, old)) steps.push({ op: 'Unsubscribe', topic: name, protocol: old.protocol, endpoint: old.endpoint });
+    if (!want || !same(masked(want), masked(old))) steps.push({ op: 'Unsubscribe', topic: name, protocol: old.protocol, endpoint: old.endpoint });
   }
   for (const [k, want] of wants) {
     const old = had.get(k);
-    if (!old || !same(want, old)) steps.push({ op: 'Subscribe', topic: name, subscription: want });
+    if (!old || !same(masked(want), masked(old))) steps.push({ op: 'Subscribe', topic: name, subscription: want });
   }
   return steps;
 }

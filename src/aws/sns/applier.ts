@@ -11,9 +11,14 @@
  *   SetTopicPolicy       SetTopicAttributes Policy = topicPolicyDocument(policy): the whole document
  *   TagTopic/UntagTopic  TagResource / UntagResource
  *   Subscribe            Subscribe {ReturnSubscriptionArn: true, Attributes only where not SNS's default}.
+ *                        The endpoint's `${env:NAME}` password is resolved here, at the call, by the
+ *                        injected `resolveEndpoint` (model/endpoint.ts): the secret exists only in the
+ *                        SDK command, never in the step, the plan or the plan file. A password that is
+ *                        the mask `****` (a literal one a plan file could not keep) is refused.
  *                        An email/http(s) subscription stays pending until its owner confirms: that is
  *                        success here (docs/architecture.md, "The file format": pending is not a change).
- *   Unsubscribe          ListSubscriptionsByTopic (every page) to find protocol+endpoint, then
+ *   Unsubscribe          ListSubscriptionsByTopic (every page) to find protocol+endpoint (passwords
+ *                        compared masked, as SNS lists them), then
  *                        Unsubscribe {SubscriptionArn}. Nothing to find: success (already gone). Found
  *                        only pending: success WITHOUT a call — a pending subscription has no ARN and
  *                        the API cannot remove it; SNS deletes unconfirmed subscriptions itself after a
@@ -32,6 +37,8 @@ import {
   type SNSClient,
 } from '@aws-sdk/client-sns';
 import { topicArn } from '../../model/arn.js';
+import { hasLiteralPassword, maskEndpoint } from '../../model/endpoint.js';
+import { UsageError } from '../../errors.js';
 import { assertNever } from '../../model/canonical.js';
 import { AWS_OPERATION, type SnsStep } from '../../model/step.js';
 import { callFailure } from '../errors.js';
@@ -45,6 +52,8 @@ export class SnsStepRunner {
     private readonly sns: SNSClient,
     private readonly region: string,
     private readonly account: string,
+    /** The endpoint to send for a step's: `${env:NAME}` passwords resolved (cli/adapters.ts passes the environment's). */
+    private readonly resolveEndpoint: (endpoint: string) => string = (e) => e,
   ) {}
 
   async run(step: SnsStep): Promise<void> {
@@ -73,7 +82,7 @@ export class SnsStepRunner {
       const input = { TopicArn, ...(token ? { NextToken: token } : {}) };
       const page = await this.call('ListSubscriptionsByTopic', () => this.sns.send(new ListSubscriptionsByTopicCommand(input)));
       for (const s of page.Subscriptions ?? []) {
-        if (s.Protocol === protocol && s.Endpoint === endpoint && !isPendingArn(s.SubscriptionArn)) matches.push(s.SubscriptionArn as string);
+        if (s.Protocol === protocol && maskEndpoint(s.Endpoint ?? '') === maskEndpoint(endpoint) && !isPendingArn(s.SubscriptionArn)) matches.push(s.SubscriptionArn as string);
       }
       token = page.NextToken || undefined;
     } while (token !== undefined);
@@ -111,6 +120,9 @@ export class SnsStepRunner {
       case 'Subscribe': {
         const s = step.subscription;
         const Attributes = subscribeAttributes(s);
+        if (hasLiteralPassword(s.endpoint) && maskEndpoint(s.endpoint) === s.endpoint)
+          throw new UsageError(`Subscribe ${step.topic} ${s.protocol}:${s.endpoint}: the endpoint's password is masked (a plan file never holds a literal password); write it as \${env:NAME} in the file`);
+        const Endpoint = this.resolveEndpoint(s.endpoint);
         return [
           step.op,
           () =>
@@ -118,7 +130,7 @@ export class SnsStepRunner {
               new SubscribeCommand({
                 TopicArn: this.arnOf(step.topic),
                 Protocol: s.protocol,
-                Endpoint: s.endpoint,
+                Endpoint,
                 ReturnSubscriptionArn: true,
                 ...(Attributes !== undefined ? { Attributes } : {}),
               }),

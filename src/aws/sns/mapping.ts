@@ -9,6 +9,7 @@
  *   Policy                       -> TopicPolicy through topicPolicyFromDocument (our statements by Sid;
  *                                   AWS's default document reads as "no SES, no CloudWatch")
  *   Subscriptions                -> {protocol, endpoint, rawMessageDelivery, filterPolicy?, subscriptionRoleArn?}
+ *     Endpoint                   an http(s) URL's password as `****`, as SNS lists it (model/endpoint.ts)
  *     RawMessageDelivery         'true' (any case) -> true; absent or anything else -> false
  *     FilterPolicy               '' or absent -> undefined; else JSON.parse (the file writes an object)
  *     SubscriptionRoleArn        absent or '' -> undefined
@@ -22,6 +23,7 @@
  */
 import type { Subscription as AwsSubscription, Tag } from '@aws-sdk/client-sns';
 import { canonicalize } from '../../model/canonical.js';
+import { maskEndpoint } from '../../model/endpoint.js';
 import type { Subscription, Topic } from '../../model/resources.js';
 import { topicPolicyFromDocument } from './policy.js';
 import { tagsFromAws, tagsToAws } from '../tags.js';
@@ -47,7 +49,8 @@ export function subscriptionFromAws(s: AwsSubscription, attributes: Readonly<Rec
   const role = attributes.SubscriptionRoleArn;
   return {
     protocol: s.Protocol ?? '',
-    endpoint: s.Endpoint ?? '',
+    // SNS lists an endpoint's password masked; moto does not, so it is masked here too (model/endpoint.ts).
+    endpoint: maskEndpoint(s.Endpoint ?? ''),
     rawMessageDelivery: (attributes.RawMessageDelivery ?? '').toLowerCase() === 'true',
     ...(filter ? { filterPolicy: JSON.parse(filter) as unknown } : {}),
     ...(role ? { subscriptionRoleArn: role } : {}),

@@ -44,6 +44,7 @@ import { AwsCallError } from '../../errors.js';
 import type { LiveRead, LiveReader, NamedScope } from '../../live/port.js';
 import { topicArn } from '../../model/arn.js';
 import type { Subscription, Tags, Topic } from '../../model/resources.js';
+import { maskEndpoint } from '../../model/endpoint.js';
 import { stateOf } from '../../model/state.js';
 import { CallCount } from '../call-count.js';
 import { mapPool } from '../pool.js';
@@ -133,7 +134,7 @@ export class SnsTopicReader implements LiveReader<NamedScope> {
       for (const s of listed) {
         if (isPendingArn(s.SubscriptionArn)) {
           subscriptions.push(subscriptionFromAws(s));
-          pending.push(`${name} ${s.Protocol ?? ''}:${s.Endpoint ?? ''}`);
+          pending.push(`${name} ${s.Protocol ?? ''}:${maskEndpoint(s.Endpoint ?? '')}`);
           continue;
         }
         const sub = await this.confirmed(s, calls);

@@ -46,7 +46,7 @@ function renderReport(r: ApplyReport, p: Palette, signal: StopSignal | undefined
  * `interrupt` stopped the execution (its stop is `io.stop`, which the clients also honour).
  */
 export async function runApply(o: ApplyCliOptions, io: Io, approval: Approval, interrupt?: Pick<Interrupt, 'arm' | 'signal'>): Promise<ExitCode> {
-  const { plan, runner, inFlight } = o.planFile ? await preparePlanFile({ ...o, planFile: o.planFile }, io) : await preparePlan(o, io);
+  const { plan, runner, inFlight } = o.planFile ? await preparePlanFile({ ...o, planFile: o.planFile }, io) : await preparePlan(o, io, true);
   // The refusal is said once, by the error (on stderr, so it survives a redirected plan), not by the plan too.
   io.out(renderPlanText(plan, io.palette, { refusal: false }));
   if (plan.refused) throw new UnsafePlanError(`refusing to apply: ${plan.refused}`);

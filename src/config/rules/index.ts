@@ -9,6 +9,7 @@ import { dashboardSources } from './dashboard-sources.js';
 import { dimensionCost } from './dimension-cost.js';
 import { dimensionNames } from './dimension-names.js';
 import { emailHeaderNames } from './email-header-names.js';
+import { endpointCredentials } from './endpoint-credentials.js';
 import { eventBusScope } from './event-bus-scope.js';
 import { publishedMetrics } from './published-metrics.js';
 import { rateThresholds } from './rate-thresholds.js';
@@ -32,4 +33,5 @@ export const rules: readonly Rule[] = [
   dimensionCost,
   reviewThresholds,
   bounceVisibility,
+  endpointCredentials,
 ];

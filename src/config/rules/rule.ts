@@ -27,6 +27,8 @@ export interface RuleContext {
   /** The merged document with schema-invalid entries pruned: types hold, references may dangle. */
   readonly config: WrittenConfig;
   readonly declared: DeclaredNames;
+  /** The environment, when the run needs `${env:NAME}` references resolved (apply); else undefined. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
   report(finding: Finding): void;
 }
 

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseArn, parseTopicArn } from './arn.js';
-import { checkEndpoint, isProtocol, needsConfirmation, type Protocol } from './endpoints.js';
+import { checkEndpoint, isProtocol, maskedEndpoint, needsConfirmation, type Protocol } from './endpoints.js';
 import { boolean, structure } from '../core/shapes.js';
 import { operation, type SnsContext } from './context.js';
 import { invalidParameter, missingParameter, notFound } from './errors.js';
@@ -167,7 +167,7 @@ function unsubscribe(input: SubscriptionInput, ctx: SnsContext): undefined {
 
 /** A listed subscription; a pending one shows "PendingConfirmation" in place of its ARN (header). */
 function listed(s: Subscription): object {
-  return { SubscriptionArn: s.pending ? 'PendingConfirmation' : s.arn, Owner: s.owner, Protocol: s.protocol, Endpoint: s.endpoint, TopicArn: s.topicArn };
+  return { SubscriptionArn: s.pending ? 'PendingConfirmation' : s.arn, Owner: s.owner, Protocol: s.protocol, Endpoint: maskedEndpoint(s.endpoint), TopicArn: s.topicArn };
 }
 
 function listSubscriptionsByTopic(input: { readonly TopicArn: string; readonly NextToken?: string }, ctx: SnsContext): object {
@@ -193,7 +193,7 @@ function getSubscriptionAttributes(input: SubscriptionInput, ctx: SnsContext): o
   attributes.set('TopicArn', sub.topicArn);
   attributes.set('Owner', sub.owner);
   attributes.set('Protocol', sub.protocol);
-  attributes.set('Endpoint', sub.endpoint);
+  attributes.set('Endpoint', maskedEndpoint(sub.endpoint));
   attributes.set('PendingConfirmation', String(sub.pending));
   attributes.set('ConfirmationWasAuthenticated', String(sub.confirmationWasAuthenticated));
   attributes.set('RawMessageDelivery', reportedAttribute(sub, 'RawMessageDelivery') as string);
