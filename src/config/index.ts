@@ -16,6 +16,8 @@ import { createSchemaValidator, schemaValidatorOf, type SchemaValidator } from '
 import type { ValidateFunction } from 'ajv';
 import { dottedPath, pointerOf, positionOf } from './source-map.js';
 import type { WrittenConfig } from './written.js';
+import { planTimeValues } from './plan-time.js';
+import { NO_PLAN_TIME_VALUES, type PlanTimeValues } from '../model/preflight.js';
 
 export interface LoadOptions {
   /** Warnings become errors. @default false */
@@ -34,6 +36,8 @@ export interface LoadResult {
   /** Sorted by file, line, column. */
   readonly diagnostics: readonly Diagnostic[];
   readonly files: readonly string[];
+  /** The values plan checks against the account before any write (plan/preflight.ts), with their positions. */
+  readonly planTime: PlanTimeValues;
 }
 
 let validator: SchemaValidator | undefined;
@@ -82,10 +86,12 @@ export function desiredFromSources(
   }
 
   const merged = mergeDocuments(docs);
+  let planTime: PlanTimeValues = NO_PLAN_TIME_VALUES;
   diagnostics.push(...merged.diagnostics);
   if (merged.value) {
     const config = merged.value as unknown as WrittenConfig;
     const fallback = sources[0]?.file ?? path;
+    planTime = planTimeValues(config, merged.sourceMap, fallback);
     for (const rule of rules) {
       const ctx: RuleContext = {
         config,
@@ -114,6 +120,7 @@ export function desiredFromSources(
     ...(ok ? { desired: normalize(merged.value as unknown as WrittenConfig) } : {}),
     diagnostics: final,
     files: sources.map((s) => s.file),
+    planTime,
   };
 }
 
