@@ -118,9 +118,11 @@ function configurationSet(name: string, w: WrittenConfigurationSet, tags: Tags):
     suppression: w.suppression && {
       reasons: w.suppression.reasons,
       validation: w.suppression.validation,
+      scope: w.suppression.scope,
     },
     vdm,
     archiveArn: w.archiveArn,
+    messageSecurity: w.messageSecurity && { signing: w.messageSecurity.signing },
     tags,
   };
 }

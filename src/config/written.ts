@@ -11,8 +11,10 @@ import type {
   EventType,
   HttpsPolicy,
   LowSampleCountPercentile,
+  SigningScheme,
   Statistic,
   SuppressionReason,
+  SuppressionScope,
   TlsPolicy,
   TreatMissingData,
 } from '../model/resources.js';
@@ -100,7 +102,9 @@ export interface WrittenConfigurationSet {
   suppression?: {
     reasons: SuppressionReason[];
     validation?: { conditionThreshold: EnabledFlag; confidenceVerdictThreshold?: ConfidenceVerdictThreshold };
+    scope?: SuppressionScope;
   };
+  messageSecurity?: { signing: SigningScheme };
   vdm?: { engagementMetrics?: EnabledFlag; optimizedSharedDelivery?: EnabledFlag };
   archiveArn?: string;
   tags?: WrittenTags;

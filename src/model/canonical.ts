@@ -109,6 +109,9 @@ function canonicalSet(s: SpelledConfigurationSet): ConfigurationSet {
     delivery: { ...s.delivery, tlsPolicy: s.delivery?.tlsPolicy ?? AWS_DEFAULTS.tlsPolicy },
     tracking: s.tracking && { ...s.tracking, httpsPolicy: s.tracking.httpsPolicy ?? AWS_DEFAULTS.httpsPolicy },
     suppression: s.suppression && { ...s.suppression, reasons: sortedUnique(s.suppression.reasons) },
+    // DefaultScheme is documented as no S/MIME signature, what a set without MessageSecurityOptions does:
+    // one spelling, absent (docs/aws-behaviour.md, "SESv2 configuration sets").
+    messageSecurity: s.messageSecurity?.signing === 'smime' ? { signing: 'smime' } : undefined,
     tags: canonicalTags(s.tags),
   };
 }

@@ -57,6 +57,7 @@ const STEP_TARGET: Readonly<Record<StepOp, readonly [Service, Target]>> = {
   PutConfigurationSetTrackingOptions: ['sesv2', 'configurationSet'],
   PutConfigurationSetVdmOptions: ['sesv2', 'configurationSet'],
   PutConfigurationSetArchivingOptions: ['sesv2', 'configurationSet'],
+  UpdateConfigurationSetMessageSecurity: ['sesv2', 'configurationSet'],
   TagConfigurationSet: ['sesv2', 'configurationSet'],
   UntagConfigurationSet: ['sesv2', 'configurationSet'],
   CreateConfigurationSetEventDestination: ['sesv2', 'configurationSet'],

@@ -27,6 +27,12 @@ export const DIMENSION_SOURCES = ['MESSAGE_TAG', 'EMAIL_HEADER', 'LINK_TAG'] as 
 export type DimensionSource = (typeof DIMENSION_SOURCES)[number];
 export const SUPPRESSION_REASONS = ['BOUNCE', 'COMPLAINT'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+/** SuppressionOptions.SuppressionScope (client-sesv2 3.1169.0; not in botocore 1.43.11). */
+export const SUPPRESSION_SCOPES = ['ACCOUNT', 'TENANT'] as const;
+export type SuppressionScope = (typeof SUPPRESSION_SCOPES)[number];
+/** MessageSecurityOptions.SigningScheme: DefaultScheme (no S/MIME signature) or SmimeScheme (DETACHED). */
+export const SIGNING_SCHEMES = ['default', 'smime'] as const;
+export type SigningScheme = (typeof SIGNING_SCHEMES)[number];
 export const ENABLED_FLAGS = ['ENABLED', 'DISABLED'] as const;
 export type EnabledFlag = (typeof ENABLED_FLAGS)[number];
 export const TLS_POLICIES = ['REQUIRE', 'OPTIONAL'] as const;
@@ -81,6 +87,19 @@ export interface SuppressionOptions {
     readonly conditionThreshold: EnabledFlag;
     readonly confidenceVerdictThreshold?: ConfidenceVerdictThreshold;
   };
+  /**
+   * undefined: no override, the tenant's or the account's scope applies (AWS: "This overrides the tenant or
+   * account suppression scope"; it documents no value Get reports for a set without one, so none is assumed).
+   */
+  readonly scope?: SuppressionScope;
+}
+
+/**
+ * Only `smime` is ever held: the canonical form drops `signing: default` (canonical.ts), because AWS
+ * documents DefaultScheme as "doesn't add an S/MIME signature", what a set without the option does.
+ */
+export interface MessageSecurityOptions {
+  readonly signing: SigningScheme;
 }
 
 export interface VdmOptions {
@@ -102,6 +121,8 @@ export interface ConfigurationSet {
   /** undefined: the account's VDM settings apply. */
   readonly vdm?: VdmOptions;
   readonly archiveArn?: string;
+  /** undefined: no S/MIME signing (DefaultScheme, or never set). */
+  readonly messageSecurity?: MessageSecurityOptions;
   readonly tags: Tags;
 }
 

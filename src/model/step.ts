@@ -8,6 +8,7 @@ import type {
   ConfigurationSet,
   DeliveryOptions,
   EventDestination,
+  MessageSecurityOptions,
   Subscription,
   SuppressionOptions,
   Tags,
@@ -33,6 +34,11 @@ export type Step =
   | { readonly op: 'PutConfigurationSetVdmOptions'; readonly name: string; readonly vdm: VdmOptions | undefined }
   /** undefined: no archive. */
   | { readonly op: 'PutConfigurationSetArchivingOptions'; readonly name: string; readonly archiveArn: string | undefined }
+  /**
+   * UpdateConfigurationSet with MessageSecurityOptions only (a partial update: every other attribute is left
+   * unchanged). undefined: DefaultScheme, no S/MIME signing (the call cannot remove the option, only set it).
+   */
+  | { readonly op: 'UpdateConfigurationSetMessageSecurity'; readonly name: string; readonly messageSecurity: MessageSecurityOptions | undefined }
   | { readonly op: 'TagConfigurationSet'; readonly name: string; readonly tags: Tags }
   | { readonly op: 'UntagConfigurationSet'; readonly name: string; readonly keys: readonly string[] }
   | { readonly op: 'CreateConfigurationSetEventDestination'; readonly destination: EventDestination }
@@ -106,6 +112,7 @@ const SERVICE_OF: Readonly<Record<StepOp, 'sesv2' | 'cloudwatch' | 'sns'>> = {
   PutConfigurationSetTrackingOptions: 'sesv2',
   PutConfigurationSetVdmOptions: 'sesv2',
   PutConfigurationSetArchivingOptions: 'sesv2',
+  UpdateConfigurationSetMessageSecurity: 'sesv2',
   TagConfigurationSet: 'sesv2',
   UntagConfigurationSet: 'sesv2',
   CreateConfigurationSetEventDestination: 'sesv2',
@@ -146,6 +153,7 @@ export const AWS_OPERATION: Readonly<Record<StepOp, string>> = {
   PutConfigurationSetTrackingOptions: 'PutConfigurationSetTrackingOptions',
   PutConfigurationSetVdmOptions: 'PutConfigurationSetVdmOptions',
   PutConfigurationSetArchivingOptions: 'PutConfigurationSetArchivingOptions',
+  UpdateConfigurationSetMessageSecurity: 'UpdateConfigurationSet',
   TagConfigurationSet: 'TagResource',
   UntagConfigurationSet: 'UntagResource',
   CreateConfigurationSetEventDestination: 'CreateConfigurationSetEventDestination',

@@ -19,7 +19,7 @@ import { sha256, stableJson } from './digest.js';
  * included: a field the file leaves out and AWS has set is an outside edit too.
  */
 const FIELDS = {
-  configurationSet: ['archiveArn', 'delivery', 'reputationMetricsEnabled', 'sendingEnabled', 'suppression', 'tags', 'tracking', 'vdm'],
+  configurationSet: ['archiveArn', 'delivery', 'messageSecurity', 'reputationMetricsEnabled', 'sendingEnabled', 'suppression', 'tags', 'tracking', 'vdm'],
   topic: ['displayName', 'policy', 'subscriptions', 'tags'],
   alarm: ['actionsEnabled', 'comparison', 'datapointsToAlarm', 'description', 'dimensions', 'evaluateLowSampleCountPercentile', 'evaluationPeriods', 'extendedStatistic', 'metric', 'metrics', 'namespace', 'notify', 'notifyInsufficientData', 'notifyOk', 'period', 'statistic', 'tags', 'threshold', 'treatMissingData', 'unit'],
 } as const;
@@ -31,7 +31,7 @@ const FIELDS = {
 const MEMBERS: Readonly<Record<string, readonly string[]>> = {
   delivery: ['maxDeliverySeconds', 'sendingPoolName', 'tlsPolicy'],
   tracking: ['customRedirectDomain', 'httpsPolicy'],
-  suppression: ['reasons', 'validation'],
+  suppression: ['reasons', 'scope', 'validation'],
   vdm: ['engagementMetrics', 'optimizedSharedDelivery'],
 };
 
@@ -56,8 +56,8 @@ function destinationHash(d: EventDestination): string {
 }
 
 /**
- * The FIELDS_TAG value: the hashes joined by `.`. A set's is its longest: 8 fields, 9 members and up to 10
- * destinations (the SES quota, docs/aws-behaviour.md) make 27 hashes, 188 characters of a tag value's 256.
+ * The FIELDS_TAG value: the hashes joined by `.`. A set's is its longest: 9 fields, 10 members and up to 10
+ * destinations (the SES quota, docs/aws-behaviour.md) make 29 hashes, 202 characters of a tag value's 256.
  */
 function fieldHashes(r: ConfigurationSet | Alarm | Topic, destinations: readonly EventDestination[]): string {
   const at = FIELDS[r.kind].flatMap((f): (readonly string[])[] => [[f], ...(r.kind === 'configurationSet' ? (MEMBERS[f] ?? []).map((m) => [f, m]) : [])]);

@@ -19,6 +19,7 @@ export function stepRoot(step: Step): ResourceKey {
     case 'PutConfigurationSetTrackingOptions':
     case 'PutConfigurationSetVdmOptions':
     case 'PutConfigurationSetArchivingOptions':
+    case 'UpdateConfigurationSetMessageSecurity':
     case 'TagConfigurationSet':
     case 'UntagConfigurationSet':
       return `configurationSet:${step.name}`;

@@ -77,6 +77,9 @@ function setUpdateSteps(before: ConfigurationSet, after: ConfigurationSet): Step
   if (!same(after.tracking, before.tracking)) steps.push({ op: 'PutConfigurationSetTrackingOptions', name, tracking: after.tracking });
   if (!same(after.vdm, before.vdm)) steps.push({ op: 'PutConfigurationSetVdmOptions', name, vdm: after.vdm });
   if (after.archiveArn !== before.archiveArn) steps.push({ op: 'PutConfigurationSetArchivingOptions', name, archiveArn: after.archiveArn });
+  // UpdateConfigurationSet is a partial update: it carries MessageSecurityOptions and nothing else.
+  if (!same(after.messageSecurity, before.messageSecurity))
+    steps.push({ op: 'UpdateConfigurationSetMessageSecurity', name, messageSecurity: after.messageSecurity });
   return [
     ...steps,
     ...tagSteps(before.tags, after.tags, (tags) => ({ op: 'TagConfigurationSet', name, tags }), (keys) => ({ op: 'UntagConfigurationSet', name, keys })),

@@ -159,8 +159,9 @@ configurationSets:
     reputationMetricsEnabled: true
     delivery: { tlsPolicy: REQUIRE, maxDeliverySeconds: 600 }
     tracking: { customRedirectDomain: click.example.com, httpsPolicy: REQUIRE }
-    suppression: { reasons: [], validation: { conditionThreshold: ENABLED, confidenceVerdictThreshold: HIGH } }
+    suppression: { reasons: [], validation: { conditionThreshold: ENABLED, confidenceVerdictThreshold: HIGH }, scope: TENANT }
     vdm: { engagementMetrics: ENABLED, optimizedSharedDelivery: DISABLED }
+    messageSecurity: { signing: smime }
     archiveArn: arn:aws:ses:us-east-1:123456789012:mailmanager-archive/a-0123456789abcdef01234567
     tags: { "true": "null" }
     eventDestinations:
@@ -202,6 +203,8 @@ dashboards:
     expect(text).toMatch(/bounceRate:\n {8}threshold: 2%\n {8}period: 30m/);
     expect(text).toContain('rawMessageDelivery: true');
     expect(text).toMatch(/filterPolicy:/);
+    expect(text).toContain('scope: TENANT');
+    expect(text).toContain('messageSecurity: { signing: smime }');
     const plan = await sb.plan(file, '--detailed-exitcode');
     expect(plan.status, plan.stdout).toBe(0);
   });

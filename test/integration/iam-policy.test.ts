@@ -79,6 +79,7 @@ configurationSets:
     tracking: { customRedirectDomain: click.example.com }
     suppression: { reasons: [BOUNCE] }
     vdm: { engagementMetrics: ENABLED }
+    messageSecurity: { signing: smime }
     archiveArn: arn:aws:ses:us-east-1:123456789012:mailmanager-archive/a-0123456789abcdef01234567
     eventDestinations:
       cw: { events: [SEND, BOUNCE, COMPLAINT], cloudWatch: { dimensions: { ses:configuration-set: { source: MESSAGE_TAG, default: prod } } } }
@@ -104,6 +105,7 @@ const B = A.replace('tags: { team: email, cost: mail }', 'tags: { team: email }'
   .replace('click.example.com', 'links.example.com')
   .replace('reasons: [BOUNCE]', 'reasons: [BOUNCE, COMPLAINT]')
   .replace('engagementMetrics: ENABLED', 'engagementMetrics: DISABLED')
+  .replace('    messageSecurity: { signing: smime }\n', '')
   .replace('    archiveArn: arn:aws:ses:us-east-1:123456789012:mailmanager-archive/a-0123456789abcdef01234567\n', '')
   .replace('events: [SEND, BOUNCE, COMPLAINT]', 'events: [SEND, BOUNCE, COMPLAINT, DELIVERY]')
   .replace('threshold: 3%', 'threshold: 2%')

@@ -69,6 +69,7 @@ describe('plan and apply against the emulator', () => {
     ['suppression', '    suppression: { reasons: [BOUNCE] }\n'],
     ['tracking', '    tracking: { customRedirectDomain: click.example.com, httpsPolicy: REQUIRE }\n'],
     ['vdm', '    vdm: { engagementMetrics: ENABLED, optimizedSharedDelivery: DISABLED }\n'],
+    ['messageSecurity', '    messageSecurity: { signing: smime }\n'],
     ['archiving', '    archiveArn: arn:aws:ses:us-east-1:123456789012:mailmanager-archive/a-0123456789abcdef01234567\n'],
     ['tags', '    tags: { env: prod, team: mail }\n'],
   ])('changes the %s option group alone, and reverts it when the line is removed', async (group, line) => {
@@ -88,6 +89,45 @@ describe('plan and apply against the emulator', () => {
     await converge(BASE.replace('  prod:\n', '  prod:\n    suppression: { reasons: [] }\n'));
     const set = await sb.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'prod' }));
     expect(set.SuppressionOptions?.SuppressedReasons).toEqual([]);
+  });
+
+  it('sets S/MIME signing with one UpdateConfigurationSet carrying only MessageSecurityOptions, and reverts it to DefaultScheme', async () => {
+    await converge(BASE);
+    const smime = BASE.replace('  prod:\n', '  prod:\n    messageSecurity: { signing: smime }\n');
+    const plan = await sb.plan(sb.write(smime));
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+    expect(plan.stdout).toMatch(/UpdateConfigurationSet prod/);
+    expect(plan.stdout).not.toMatch(/PutConfigurationSet/);
+    sb.emulator.clearCalls();
+    await converge(smime);
+    const writes = Object.keys(sb.emulator.calls().byOperation).map((k) => k.split(':')[1] as string).filter((op) => !/^(Get|List|Describe)/.test(op));
+    expect(writes.sort()).toEqual(['TagResource', 'UpdateConfigurationSet']);
+    expect((await sb.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'prod' }))).MessageSecurityOptions).toEqual({ SigningScheme: { SmimeScheme: { SignatureFormat: 'DETACHED' } } });
+    // `signing: default` is the same as no option: nothing to do.
+    expect((await sb.plan(sb.write(BASE.replace('  prod:\n', '  prod:\n    messageSecurity: { signing: default }\n')))).stdout).toContain('UpdateConfigurationSet prod');
+    const reverted = await sb.plan(sb.write(BASE));
+    expect(reverted.stdout).toContain('changed in file');
+    expect(reverted.stdout).toMatch(/UpdateConfigurationSet prod/);
+    await converge(BASE);
+    expect((await sb.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'prod' }))).MessageSecurityOptions).toEqual({ SigningScheme: { DefaultScheme: {} } });
+    expect((await sb.plan(sb.write(BASE.replace('  prod:\n', '  prod:\n    messageSecurity: { signing: default }\n')))).stdout).toContain('No changes.');
+  });
+
+  it('sets a suppression scope with PutConfigurationSetSuppressionOptions alone, and clears it when the file drops it', async () => {
+    const reasons = BASE.replace('  prod:\n', '  prod:\n    suppression: { reasons: [BOUNCE] }\n');
+    await converge(reasons);
+    const scoped = BASE.replace('  prod:\n', '  prod:\n    suppression: { reasons: [BOUNCE], scope: TENANT }\n');
+    const plan = await sb.plan(sb.write(scoped));
+    expect(plan.stdout).toContain('Plan: 0 to create, 1 to update, 0 to replace, 0 to delete.');
+    expect(plan.stdout).toMatch(/PutConfigurationSetSuppressionOptions prod/);
+    expect(plan.stdout).toMatch(/suppression\.scope/);
+    await converge(scoped);
+    expect((await sb.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'prod' }))).SuppressionOptions).toEqual({ SuppressedReasons: ['BOUNCE'], SuppressionScope: 'TENANT' });
+    const reverted = await sb.plan(sb.write(reasons));
+    expect(reverted.stdout).toContain('changed in file');
+    expect(reverted.stdout).toMatch(/PutConfigurationSetSuppressionOptions prod/);
+    await converge(reasons);
+    expect((await sb.ses.send(new GetConfigurationSetCommand({ ConfigurationSetName: 'prod' }))).SuppressionOptions).toEqual({ SuppressedReasons: ['BOUNCE'] });
   });
 
   it('never sends an option the file omits (MaxDeliverySeconds stays unset)', async () => {

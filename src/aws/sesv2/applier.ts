@@ -18,6 +18,7 @@ import {
   PutConfigurationSetVdmOptionsCommand,
   TagResourceCommand,
   UntagResourceCommand,
+  UpdateConfigurationSetCommand,
   UpdateConfigurationSetEventDestinationCommand,
   type SESv2Client,
 } from '@aws-sdk/client-sesv2';
@@ -31,6 +32,7 @@ import {
   createConfigurationSetInput,
   deliveryOptionsInput,
   eventDestinationDefinition,
+  messageSecurityInput,
   reputationOptionsInput,
   sendingOptionsInput,
   suppressionOptionsInput,
@@ -85,6 +87,8 @@ export class SesV2StepRunner {
         return [AWS_OPERATION[step.op], () => ses.send(new PutConfigurationSetVdmOptionsCommand(vdmOptionsInput(step.name, step.vdm)))];
       case 'PutConfigurationSetArchivingOptions':
         return [AWS_OPERATION[step.op], () => ses.send(new PutConfigurationSetArchivingOptionsCommand(archivingOptionsInput(step.name, step.archiveArn)))];
+      case 'UpdateConfigurationSetMessageSecurity':
+        return [AWS_OPERATION[step.op], () => ses.send(new UpdateConfigurationSetCommand(messageSecurityInput(step.name, step.messageSecurity)))];
       case 'TagConfigurationSet':
         return [AWS_OPERATION[step.op], () => ses.send(new TagResourceCommand({ ResourceArn: this.setArn(step.name), Tags: tagsToAws(step.tags) }))];
       case 'UntagConfigurationSet':

@@ -12,7 +12,9 @@
  *   SendingOptions.SendingEnabled             -> sendingEnabled, always read (the planner decides)
  *   Tags [{Key, Value}]                       -> record (a missing Value is "")
  *   event destination Enabled absent          -> false;  SnsDestination.TopicArn -> {arn}
- *   LastFreshStart, MessageSecurityOptions, SuppressionScope -> dropped (not in the model)
+ *   SuppressionScope absent                   -> scope undefined (no override; no default is documented)
+ *   MessageSecurityOptions absent / DefaultScheme -> messageSecurity undefined; SmimeScheme -> {signing: smime}
+ *   LastFreshStart                            -> dropped (not in the model)
  *
  * Write side (model -> request): every member the model defines is sent and nothing else, so an option
  * the model leaves undefined is never sent (MaxDeliverySeconds unset means "SES's default", not 0).
@@ -27,6 +29,7 @@ import type {
   EventDestination as AwsEventDestination,
   EventDestinationDefinition,
   GetConfigurationSetResponse,
+  MessageSecurityOptions as AwsMessageSecurityOptions,
   PutConfigurationSetArchivingOptionsCommandInput,
   PutConfigurationSetDeliveryOptionsCommandInput,
   PutConfigurationSetReputationOptionsCommandInput,
@@ -34,6 +37,7 @@ import type {
   PutConfigurationSetSuppressionOptionsCommandInput,
   PutConfigurationSetTrackingOptionsCommandInput,
   PutConfigurationSetVdmOptionsCommandInput,
+  UpdateConfigurationSetCommandInput,
   SuppressionOptions as AwsSuppressionOptions,
   TrackingOptions as AwsTrackingOptions,
   VdmOptions as AwsVdmOptions,
@@ -47,8 +51,10 @@ import type {
   DimensionSource,
   EventDestination,
   EventType,
+  MessageSecurityOptions,
   SuppressionOptions,
   SuppressionReason,
+  SuppressionScope,
   TopicRef,
   TrackingOptions,
   VdmOptions,
@@ -99,7 +105,13 @@ function suppressionFromAws(s: AwsSuppressionOptions | undefined): SuppressionOp
             conditionThreshold: threshold.ConditionThresholdEnabled,
             confidenceVerdictThreshold: threshold.OverallConfidenceThreshold?.ConfidenceVerdictThreshold,
           },
+    scope: s.SuppressionScope as SuppressionScope | undefined,
   };
+}
+
+function messageSecurityFromAws(m: AwsMessageSecurityOptions | undefined): MessageSecurityOptions | undefined {
+  // SmimeScheme whatever its SignatureFormat (DETACHED is the one value); DefaultScheme or nothing: no signing.
+  return m?.SigningScheme?.SmimeScheme !== undefined ? { signing: 'smime' } : undefined;
 }
 
 function vdmFromAws(v: AwsVdmOptions | undefined): VdmOptions | undefined {
@@ -129,6 +141,7 @@ export function configurationSetFromAws(out: GetConfigurationSetResponse, listed
     suppression: suppressionFromAws(out.SuppressionOptions),
     vdm: vdmFromAws(out.VdmOptions),
     archiveArn: present(out.ArchivingOptions?.ArchiveArn),
+    messageSecurity: messageSecurityFromAws(out.MessageSecurityOptions),
     tags: tagsFromAws(out.Tags),
   });
 }
@@ -210,7 +223,13 @@ function suppressionToAws(s: SuppressionOptions): AwsSuppressionOptions {
           },
         }
       : {}),
+    ...(s.scope !== undefined ? { SuppressionScope: s.scope } : {}),
   };
+}
+
+/** undefined is DefaultScheme: UpdateConfigurationSet cannot remove the option, only set the default scheme. */
+function messageSecurityToAws(m: MessageSecurityOptions | undefined): AwsMessageSecurityOptions {
+  return { SigningScheme: m?.signing === 'smime' ? { SmimeScheme: { SignatureFormat: 'DETACHED' } } : { DefaultScheme: {} } };
 }
 
 function vdmToAws(v: VdmOptions): AwsVdmOptions {
@@ -231,6 +250,8 @@ export function createConfigurationSetInput(set: ConfigurationSet): CreateConfig
     ...(set.suppression ? { SuppressionOptions: suppressionToAws(set.suppression) } : {}),
     ...(set.vdm ? { VdmOptions: vdmToAws(set.vdm) } : {}),
     ...(set.archiveArn !== undefined ? { ArchivingOptions: { ArchiveArn: set.archiveArn } } : {}),
+    // Sent only for S/MIME: a set created without it signs nothing, as DefaultScheme does.
+    ...(set.messageSecurity ? { MessageSecurityOptions: messageSecurityToAws(set.messageSecurity) } : {}),
     Tags: tagsToAws(set.tags),
   };
 }
@@ -269,6 +290,11 @@ export function trackingOptionsInput(name: string, tracking: TrackingOptions | u
 
 export function vdmOptionsInput(name: string, vdm: VdmOptions | undefined): PutConfigurationSetVdmOptionsCommandInput {
   return { ConfigurationSetName: name, ...(vdm ? { VdmOptions: vdmToAws(vdm) } : {}) };
+}
+
+/** UpdateConfigurationSet carrying MessageSecurityOptions only: a partial update leaves every other attribute unchanged. */
+export function messageSecurityInput(name: string, messageSecurity: MessageSecurityOptions | undefined): UpdateConfigurationSetCommandInput {
+  return { ConfigurationSetName: name, MessageSecurityOptions: messageSecurityToAws(messageSecurity) };
 }
 
 export function archivingOptionsInput(name: string, archiveArn: string | undefined): PutConfigurationSetArchivingOptionsCommandInput {

@@ -70,8 +70,10 @@ export function writtenSet(s: ConfigurationSet, shared: Tags = {}, sendingManage
     reputationMetricsEnabled: s.reputationMetricsEnabled ? true : undefined,
     delivery: Object.keys(delivery).length > 0 ? delivery : undefined,
     tracking: s.tracking && only({ customRedirectDomain: s.tracking.customRedirectDomain, httpsPolicy: s.tracking.httpsPolicy === 'OPTIONAL' ? undefined : s.tracking.httpsPolicy }),
-    suppression: s.suppression && only({ reasons: [...s.suppression.reasons], validation: s.suppression.validation && only({ ...s.suppression.validation }) }),
+    suppression: s.suppression && only({ reasons: [...s.suppression.reasons], validation: s.suppression.validation && only({ ...s.suppression.validation }), scope: s.suppression.scope }),
     vdm: s.vdm && only({ ...s.vdm }),
+    // The model holds only smime (canonical.ts): the default is written by leaving it out.
+    messageSecurity: s.messageSecurity && { signing: s.messageSecurity.signing },
     archiveArn: s.archiveArn,
     tags: userTags(s.tags, shared),
   });

@@ -1,6 +1,6 @@
 /**
- * Configuration sets: Create, Get, Delete, List and the seven Put...Options calls (docs/aws-behaviour.md,
- * "SESv2 configuration sets").
+ * Configuration sets: Create, Get, Delete, List, the seven Put...Options calls and UpdateConfigurationSet
+ * (docs/aws-behaviour.md, "SESv2 configuration sets").
  *
  * Each option group is stored as sent and replaced whole by its Put call; a member the Put leaves out
  * is cleared, not kept (docs/aws-behaviour.md, "SESv2 configuration sets": Terraform clears a redirect domain
@@ -18,6 +18,7 @@ import type {
   ConfigurationSet,
   ConfigurationSetOptions,
   DeliveryOptions,
+  MessageSecurityOptions,
   ReputationOptions,
   SendingOptions,
   SuppressionOptions,
@@ -30,7 +31,7 @@ import { inListOrder, listPosition } from '../core/list-order.js';
 import { pageOf } from '../core/paging.js';
 import { CONFIGURATION_SET_TOKENS, pageSizeOf } from './paging.js';
 import * as shape from './shapes.js';
-import { checkConfigurationSetName, checkDelivery, checkTagCount, checkTags, checkTracking } from './validation.js';
+import { checkConfigurationSetName, checkDelivery, checkMessageSecurity, checkTagCount, checkTags, checkTracking } from './validation.js';
 
 const SETS = '/v2/email/configuration-sets';
 const SET = `${SETS}/{ConfigurationSetName}`;
@@ -61,7 +62,7 @@ interface CreateInput {
   readonly SuppressionOptions?: SuppressionOptions;
   readonly VdmOptions?: VdmOptions;
   readonly ArchivingOptions?: ArchivingOptions;
-  readonly MessageSecurityOptions?: object;
+  readonly MessageSecurityOptions?: MessageSecurityOptions;
 }
 
 const createConfigurationSet = operation<CreateInput>({
@@ -78,18 +79,15 @@ const createConfigurationSet = operation<CreateInput>({
       SuppressionOptions: shape.SuppressionOptions,
       VdmOptions: shape.VdmOptions,
       ArchivingOptions: shape.ArchivingOptions,
-      // Newer than botocore's model (S/MIME signing); decoded only so that it can be refused below.
-      MessageSecurityOptions: shape.structure({}),
+      // Newer than botocore's model (S/MIME signing; client-sesv2 3.1169.0).
+      MessageSecurityOptions: shape.MessageSecurityOptions,
     },
     ['ConfigurationSetName'],
   ),
   run: (input, ctx) => {
     const name = input.ConfigurationSetName;
     checkConfigurationSetName(name);
-    if (input.MessageSecurityOptions) {
-      // Refused rather than silently dropped, so nobody mistakes the emulator's answer for AWS's.
-      throw badRequest('MessageSecurityOptions (S/MIME signing) is not emulated by the ses-reconcile emulator.');
-    }
+    if (input.MessageSecurityOptions) checkMessageSecurity(input.MessageSecurityOptions);
     const tags = input.Tags ?? [];
     checkTags(tags);
     checkTagCount(tags.length);
@@ -104,6 +102,7 @@ const createConfigurationSet = operation<CreateInput>({
       ...(input.SuppressionOptions ? { SuppressionOptions: suppression(input.SuppressionOptions) } : {}),
       ...(input.VdmOptions ? { VdmOptions: vdm(input.VdmOptions) } : {}),
       ...(input.ArchivingOptions ? { ArchivingOptions: archiving(input.ArchivingOptions) } : {}),
+      ...(input.MessageSecurityOptions ? { MessageSecurityOptions: input.MessageSecurityOptions } : {}),
     };
     ctx.sets.add(name, options, new Map(tags.map((t) => [t.Key, t.Value])));
     return {};
@@ -261,6 +260,29 @@ const putArchiving = putOptions<NameInput & ArchivingOptions>('PutConfigurationS
   ArchivingOptions: archiving(input),
 }));
 
+interface UpdateInput extends NameInput {
+  readonly MessageSecurityOptions?: MessageSecurityOptions;
+}
+
+/**
+ * UpdateConfigurationSet (client-sesv2 3.1169.0: POST /v2/email/update-configuration-sets, the name in the
+ * body): "a partial update. Only the attributes that you include in the request are updated; any omitted
+ * attribute is left unchanged." MessageSecurityOptions is its one attribute so far.
+ */
+const updateConfigurationSet = operation<UpdateInput>({
+  name: 'UpdateConfigurationSet',
+  http: [{ method: 'POST', path: '/v2/email/update-configuration-sets' }],
+  input: shape.structure({ ConfigurationSetName: shape.ConfigurationSetName, MessageSecurityOptions: shape.MessageSecurityOptions }, ['ConfigurationSetName']),
+  run: (input, ctx) => {
+    const set = ctx.sets.require(input.ConfigurationSetName);
+    if (input.MessageSecurityOptions) {
+      checkMessageSecurity(input.MessageSecurityOptions);
+      set.options = { ...set.options, MessageSecurityOptions: input.MessageSecurityOptions };
+    }
+    return {};
+  },
+});
+
 export const configurationSetOperations = [
   createConfigurationSet,
   getConfigurationSet,
@@ -273,4 +295,5 @@ export const configurationSetOperations = [
   putTracking,
   putVdm,
   putArchiving,
+  updateConfigurationSet,
 ];

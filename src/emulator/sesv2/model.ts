@@ -39,6 +39,11 @@ export interface VdmOptions {
   readonly GuardianOptions?: object;
 }
 
+/** SigningScheme: a union, exactly one member (validation.ts checkMessageSecurity). */
+export interface MessageSecurityOptions {
+  readonly SigningScheme?: { readonly DefaultScheme?: object; readonly SmimeScheme?: { readonly SignatureFormat?: string } };
+}
+
 export interface ArchivingOptions {
   readonly ArchiveArn?: string;
 }
@@ -83,6 +88,8 @@ export interface ConfigurationSetOptions {
   readonly SuppressionOptions?: SuppressionOptions;
   readonly VdmOptions?: VdmOptions;
   readonly ArchivingOptions?: ArchivingOptions;
+  /** Set by CreateConfigurationSet or UpdateConfigurationSet (a partial update), never cleared by either. */
+  readonly MessageSecurityOptions?: MessageSecurityOptions;
 }
 
 /**

@@ -58,6 +58,16 @@ export const VdmOptions = structure({
   GuardianOptions: structure({ OptimizedSharedDelivery: FeatureStatus }),
 });
 
+/**
+ * Not in botocore's model; the JS SDK model (client-sesv2 3.1169.0): SigningScheme is a union, exactly one
+ * of DefaultScheme (no S/MIME signature) and SmimeScheme (SignatureFormat DETACHED, the one value). The
+ * one-member rule is checked in validation.ts (checkMessageSecurity): the shape system has no unions.
+ */
+export const SignatureFormat = enumOf('DETACHED');
+export const MessageSecurityOptions = structure({
+  SigningScheme: structure({ DefaultScheme: structure({}), SmimeScheme: structure({ SignatureFormat }) }),
+});
+
 export const ArchiveArn = shape.string({
   min: 20,
   max: 1011,

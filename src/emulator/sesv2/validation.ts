@@ -5,7 +5,7 @@
  * "Dimensions and message tags"). Messages are the emulator's own words.
  */
 import { badRequest } from './errors.js';
-import type { DeliveryOptions, DimensionConfiguration, EventDestinationDefinition, Tag, TrackingOptions } from './model.js';
+import type { DeliveryOptions, DimensionConfiguration, EventDestinationDefinition, MessageSecurityOptions, Tag, TrackingOptions } from './model.js';
 import { isSendingPool, isVerifiedDomain, type Sesv2Settings } from './settings.js';
 
 /**
@@ -70,6 +70,18 @@ export function checkTracking(t: Partial<TrackingOptions>, settings: Sesv2Settin
   }
   if (domain.trim() === '') throw badRequest('CustomRedirectDomain must not be blank.');
   if (!isVerifiedDomain(settings, domain)) throw badRequest(`Domain <${domain}> is not a verified domain identity of this account.`);
+}
+
+/**
+ * MessageSecurityOptions (client-sesv2 3.1169.0: SigningScheme is a Smithy union, "you specify exactly one
+ * of its members"): a scheme with both members or neither is refused, as AWS's front end refuses a union
+ * that is not exactly one member. The enum (SignatureFormat DETACHED) is in the shape (shapes.ts).
+ */
+export function checkMessageSecurity(m: MessageSecurityOptions): void {
+  const scheme = m.SigningScheme;
+  if (scheme === undefined) return;
+  const members = [scheme.DefaultScheme, scheme.SmimeScheme].filter((x) => x !== undefined).length;
+  if (members !== 1) throw badRequest(`SigningScheme is a union: set exactly one of DefaultScheme and SmimeScheme (${members} set).`);
 }
 
 /**

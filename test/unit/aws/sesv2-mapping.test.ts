@@ -116,7 +116,7 @@ describe('configurationSetFromAws: AWS spellings of the defaults read as the fil
       },
     });
     expect(withoutSending(live)).toEqual(
-      desiredSet('suppression: { reasons: [BOUNCE, COMPLAINT], validation: { conditionThreshold: ENABLED, confidenceVerdictThreshold: HIGH } }'),
+      desiredSet('suppression: { reasons: [BOUNCE, COMPLAINT], validation: { conditionThreshold: ENABLED, confidenceVerdictThreshold: HIGH }, scope: ACCOUNT }'),
     );
   });
 

@@ -15,7 +15,9 @@ import {
   HTTPS_POLICIES,
   LOW_SAMPLE_COUNT_PERCENTILE,
   STATISTICS,
+  SIGNING_SCHEMES,
   SUPPRESSION_REASONS,
+  SUPPRESSION_SCOPES,
   TLS_POLICIES,
   TREAT_MISSING_DATA,
 } from '../../../src/model/resources.js';
@@ -44,6 +46,8 @@ const MODEL: Readonly<Record<string, readonly string[]>> = {
   'definitions/configurationSet/properties/suppression/properties/reasons/items': SUPPRESSION_REASONS,
   'definitions/configurationSet/properties/suppression/properties/validation/properties/conditionThreshold': ENABLED_FLAGS,
   'definitions/configurationSet/properties/suppression/properties/validation/properties/confidenceVerdictThreshold': CONFIDENCE_VERDICT_THRESHOLDS,
+  'definitions/configurationSet/properties/suppression/properties/scope': SUPPRESSION_SCOPES,
+  'definitions/configurationSet/properties/messageSecurity/properties/signing': SIGNING_SCHEMES,
   'definitions/configurationSet/properties/vdm/properties/engagementMetrics': ENABLED_FLAGS,
   'definitions/configurationSet/properties/vdm/properties/optimizedSharedDelivery': ENABLED_FLAGS,
   'definitions/treatMissingData': TREAT_MISSING_DATA,

@@ -104,9 +104,36 @@ describe('sesv2 request decoding', () => {
     expect(send(h, 'GET', `${SETS}/%E0%A4%A`).headers['x-amzn-errortype']).toBe('BadRequestException');
   });
 
-  it('refuses MessageSecurityOptions, which it does not emulate, rather than drop it', () => {
-    const res = send(createSesv2Handler(), 'POST', SETS, { ConfigurationSetName: 'a', MessageSecurityOptions: { SigningScheme: {} } });
-    expect([res.status, res.json.message]).toEqual([400, expect.stringContaining('not emulated')]);
+  it('keeps MessageSecurityOptions from Create, updates it with the partial UpdateConfigurationSet, and refuses a scheme that is not one member', () => {
+    const h = createSesv2Handler();
+    const smime = { SigningScheme: { SmimeScheme: { SignatureFormat: 'DETACHED' } } };
+    expect(send(h, 'POST', SETS, { ConfigurationSetName: 'a', MessageSecurityOptions: smime }).status).toBe(200);
+    expect(send(h, 'GET', `${SETS}/a`).json.MessageSecurityOptions).toEqual(smime);
+    expect(h.operationOf(request('POST', '/v2/email/update-configuration-sets'))).toBe('UpdateConfigurationSet');
+    // An omitted attribute is left unchanged.
+    expect(send(h, 'POST', '/v2/email/update-configuration-sets', { ConfigurationSetName: 'a' }).status).toBe(200);
+    expect(send(h, 'GET', `${SETS}/a`).json.MessageSecurityOptions).toEqual(smime);
+    const byDefault = { SigningScheme: { DefaultScheme: {} } };
+    expect(send(h, 'POST', '/v2/email/update-configuration-sets', { ConfigurationSetName: 'a', MessageSecurityOptions: byDefault }).status).toBe(200);
+    expect(send(h, 'GET', `${SETS}/a`).json.MessageSecurityOptions).toEqual(byDefault);
+    for (const bad of [{ SigningScheme: {} }, { SigningScheme: { DefaultScheme: {}, SmimeScheme: {} } }, { SigningScheme: { SmimeScheme: { SignatureFormat: 'ATTACHED' } } }]) {
+      const res = send(h, 'POST', '/v2/email/update-configuration-sets', { ConfigurationSetName: 'a', MessageSecurityOptions: bad });
+      expect([res.status, res.headers['x-amzn-errortype']]).toEqual([400, 'BadRequestException']);
+    }
+    expect(send(h, 'POST', SETS, { ConfigurationSetName: 'b', MessageSecurityOptions: { SigningScheme: {} } }).status).toBe(400);
+    expect(send(h, 'POST', '/v2/email/update-configuration-sets', { ConfigurationSetName: 'missing', MessageSecurityOptions: byDefault }).status).toBe(404);
+  });
+
+  it('keeps SuppressionScope and refuses a scope AWS does not have', () => {
+    const h = createSesv2Handler();
+    send(h, 'POST', SETS, { ConfigurationSetName: 'a' });
+    expect(send(h, 'PUT', `${SETS}/a/suppression-options`, { SuppressedReasons: ['BOUNCE'], SuppressionScope: 'TENANT' }).status).toBe(200);
+    expect(send(h, 'GET', `${SETS}/a`).json.SuppressionOptions).toEqual({ SuppressedReasons: ['BOUNCE'], SuppressionScope: 'TENANT' });
+    const res = send(h, 'PUT', `${SETS}/a/suppression-options`, { SuppressedReasons: ['BOUNCE'], SuppressionScope: 'GLOBAL' });
+    expect([res.status, res.headers['x-amzn-errortype']]).toEqual([400, 'BadRequestException']);
+    // A Put replaces the group: without SuppressionScope, the set has none.
+    send(h, 'PUT', `${SETS}/a/suppression-options`, { SuppressedReasons: ['BOUNCE'] });
+    expect(send(h, 'GET', `${SETS}/a`).json.SuppressionOptions).toEqual({ SuppressedReasons: ['BOUNCE'] });
   });
 });
 
