@@ -5,9 +5,8 @@
  */
 import { describeReadFailure, LARGEST_FILE_LIMIT, largerLimit, loadDesired, readBoundedText } from '../config/index.js';
 import { compareDiagnostics, hasErrors } from '../model/diagnostic.js';
-import { topicArn } from '../model/arn.js';
 import type { PlanTimeValues } from '../model/preflight.js';
-import { preflightDiagnostics, preflightNeeds } from '../plan/preflight.js';
+import { preflightDiagnostics } from '../plan/preflight.js';
 import { hasLiteralPassword, passwordReference } from '../model/endpoint.js';
 import { describeStep } from '../model/step.js';
 import type { Plan } from '../model/plan.js';
@@ -78,7 +77,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io, forApply = false)
     throw new UnsafePlanError(`the file is for account ${desired.accountId}, but the credentials are for account ${accountId}; refusing to touch it`);
 
   const t0 = performance.now();
-  const preflightCalls = await preflight(aws, clients, loaded.planTime, desired.resources, { region, accountId }, io);
+  preflight(loaded.planTime, { region }, io);
   const readWarnings: string[] = [];
   const index = await stackIndex(aws, clients, desired.stack, o.discovery, readWarnings);
   if (o.refresh === 'changed' && index.index === undefined)
@@ -86,7 +85,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io, forApply = false)
   const resolved = resolveDesired(desired.resources, { stack: desired.stack, region, accountId });
   const scopes = readScopes(desired.stack, resolved, index.index, o.refresh);
   const live = await readLive(liveReaders(aws, clients, { region, accountId, concurrency: o.concurrency }), scopes);
-  const calls = sumCalls([preflightCalls, index.calls, live.calls]);
+  const calls = sumCalls([index.calls, live.calls]);
   logRead(log, clients, calls, t0);
 
   const warnings = [
@@ -123,32 +122,18 @@ export async function preparePlan(o: ReconcileOptions, io: Io, forApply = false)
 }
 
 /**
- * Apply-time failures caught at plan time (plan/preflight.ts), before any write: reads only what the file
- * uses (no call at all for a file without a tracking domain, a sending pool or a topic ARN of its own),
- * through the run's paced clients. A failure is exit 3 with the file's line, as validation's.
+ * Apply-time failures caught at plan time (plan/preflight.ts), before any write; a failure is exit 3 with
+ * the file's line, as validation's. Only the Region of Firehose, EventBridge and Pinpoint targets is
+ * checked today, which needs no call. Tracking domains, sending pools and topic ARNs outside the file are
+ * decided by preflightDiagnostics but not read yet (issue 15 item 3, open): the emulator serves no
+ * ListEmailIdentities / ListDedicatedIpPools, and suites rely on topic ARNs that do not exist.
  */
-async function preflight(aws: Aws, clients: ReturnType<Aws['createClients']>, values: PlanTimeValues, resources: State, at: { region: string; accountId: string }, io: Io): Promise<Record<string, number>> {
-  const fileTopics = new Set([...resources.values()].filter((r) => r.kind === 'topic').map((r) => topicArn(at.region, at.accountId, r.name)));
-  // Only the Region of targets is checked today. Tracking domains, sending pools and topic ARNs outside
-  // the file are decided by preflightDiagnostics but not read yet (issue 15 item 3, open): the emulator
-  // does not serve ListEmailIdentities / ListDedicatedIpPools, and suites rely on topic ARNs that do not exist.
-  void preflightNeeds(values, fileTopics);
-  const ses = new aws.CallCount('sesv2');
-  const sns = new aws.CallCount('sns');
-  const identities: string[] | undefined = undefined;
-  const pools: string[] | undefined = undefined;
-  const missing: (string | undefined)[] = [];
-  const diagnostics = preflightDiagnostics(values, {
-    region: at.region,
-    ...(identities !== undefined ? { identities } : {}),
-    ...(pools !== undefined ? { pools } : {}),
-    missingTopics: new Set(missing.filter((a): a is string => a !== undefined)),
-  }).sort(compareDiagnostics);
+function preflight(values: PlanTimeValues, at: { region: string }, io: Io): void {
+  const diagnostics = preflightDiagnostics(values, { region: at.region, missingTopics: new Set() }).sort(compareDiagnostics);
   if (diagnostics.length > 0) {
     io.err(renderDiagnosticsText(diagnostics, io.palette) + '\n');
     throw new ConfigError(diagnostics);
   }
-  return sumCalls([ses.snapshot(), sns.snapshot()]);
 }
 
 /**
