@@ -22,7 +22,7 @@
  * Prints what it did (`opened issue URL`, `updated …`, `closed …`, `no drift, no issue`).
  */
 import { createHash } from 'node:crypto';
-import { bodyWithMarker, client, DEFAULT_BOT_LOGIN, findOwnIssue, marker, readIfExists, repository, runIfMain, runUrl, stackAndRegion } from './github.mjs';
+import { bodyWithMarker, client, DEFAULT_BOT_LOGIN, findOwnIssue, issueAction, marker, readIfExists, repository, runIfMain, runUrl, stackAndRegion } from './github.mjs';
 
 /**
  * @param {string} stack
@@ -58,9 +58,7 @@ export function findDriftIssue(issues, mark, author = DEFAULT_BOT_LOGIN) {
  * @returns {'open' | 'update' | 'close' | 'none' | 'fail'}
  */
 export function driftAction(exitCode, open) {
-  if (exitCode === '2') return open ? 'update' : 'open';
-  if (exitCode === '0') return open ? 'close' : 'none';
-  return 'fail';
+  return issueAction(exitCode, open);
 }
 
 /** @param {string} markdown */

@@ -5,6 +5,7 @@ export type Env = Record<string, string | undefined>;
 export declare function marker(kind: string, stack: string, region: string): string;
 export declare function startsWithMarker(body: unknown, mark: string): boolean;
 export declare function findOwnIssue<I extends { body?: unknown; state?: string; pull_request?: unknown; user?: { login?: string } | null }>(issues: readonly I[], mark: string, author?: string): I | undefined;
+export declare function issueAction(exitCode: string, open: boolean): 'open' | 'update' | 'close' | 'none' | 'fail';
 export declare function fitMarkdown(markdown: string, room: number, where?: string): string;
 export declare function bodyWithMarker(mark: string, text: string, footer?: string, limit?: number): string;
 export declare function nextLink(link: string | null | undefined): string | undefined;

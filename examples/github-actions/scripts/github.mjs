@@ -60,6 +60,20 @@ export function findOwnIssue(issues, mark, author = DEFAULT_BOT_LOGIN) {
 }
 
 /**
+ * What a scheduled check's issue does for the check's exit code (drift: plan --detailed-exitcode; health:
+ * status), given whether its issue is open: 2 opens or updates it, 0 closes it or leaves none, anything
+ * else is a failure that leaves the issue alone.
+ * @param {string} exitCode
+ * @param {boolean} open
+ * @returns {'open' | 'update' | 'close' | 'none' | 'fail'}
+ */
+export function issueAction(exitCode, open) {
+  if (exitCode === '2') return open ? 'update' : 'open';
+  if (exitCode === '0') return open ? 'close' : 'none';
+  return 'fail';
+}
+
+/**
  * Makes `markdown` fit in `room` characters (UTF-16 code units, never fewer than GitHub's characters).
  * The markdown plan already fits GitHub's limit (ses-reconcile summarises whole sections to keep it so),
  * so this is a guard: it cuts at a line end, closes a code fence or <details> left open by the cut, and

@@ -24,7 +24,7 @@
  * Prints what it did (`opened issue URL`, `updated …`, `closed …`, `healthy, no issue`).
  */
 import { createHash } from 'node:crypto';
-import { bodyWithMarker, client, DEFAULT_BOT_LOGIN, findOwnIssue, marker, readIfExists, repository, runIfMain, runUrl, stackAndRegion } from './github.mjs';
+import { bodyWithMarker, client, DEFAULT_BOT_LOGIN, findOwnIssue, issueAction, marker, readIfExists, repository, runIfMain, runUrl, stackAndRegion } from './github.mjs';
 
 /** Past this length the state line keeps only the digest of the findings, not the findings themselves. */
 const STATE_FINDINGS_LIMIT = 8192;
@@ -62,9 +62,7 @@ export function findHealthIssue(issues, mark, author = DEFAULT_BOT_LOGIN) {
  * @returns {'open' | 'update' | 'close' | 'none' | 'fail'}
  */
 export function healthAction(exitCode, open) {
-  if (exitCode === '2') return open ? 'update' : 'open';
-  if (exitCode === '0') return open ? 'close' : 'none';
-  return 'fail';
+  return issueAction(exitCode, open);
 }
 
 /**
