@@ -14,3 +14,13 @@ export function formatDuration(seconds: number): string {
 export function formatRate(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(10))}%`;
 }
+
+/** A measured rate for a reader, to a hundredth of a percent (4.67%); thresholds use formatRate, exact. */
+export function formatMeasuredRate(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(2))}%`;
+}
+
+/** An ISO 8601 time to the minute, as reports print it (`2026-12-01 16:04 UTC`). */
+export function formatMinute(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -4,7 +4,7 @@
  * draws; JSON with the series. Pure: colour only through the palette.
  */
 import type { RateStatus, SetStatus, StatusMetric, StatusReport } from '../model/status.js';
-import { formatRate } from '../model/units.js';
+import { formatMeasuredRate, formatMinute, formatRate } from '../model/units.js';
 import type { Palette } from './palette.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
@@ -15,25 +15,19 @@ export function sparkline(values: readonly number[]): string {
   return values.map((v) => (max === 0 ? BARS[0] : BARS[Math.min(BARS.length - 1, Math.round((v / max) * (BARS.length - 1)))])).join('');
 }
 
-/** A threshold or level, exactly as the file writes it (0.08%). */
-const pct = (x: number) => formatRate(Number(x.toFixed(6)));
-/** A measured rate, to a hundredth of a percent (4.67%). */
-const measured = (x: number) => `${Number((x * 100).toFixed(2))}%`;
-const minute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
-
 function rateText(r: RateStatus): string {
-  const limits = [r.threshold !== undefined ? `alarm at ${pct(r.threshold)}` : 'no alarm', `SES reviews at ${pct(r.review)}`].join(', ');
+  const limits = [r.threshold !== undefined ? `alarm at ${formatRate(r.threshold)}` : 'no alarm', `SES reviews at ${formatRate(r.review)}`].join(', ');
   switch (r.level) {
     case 'not-published':
       return `not published (the destination does not publish the events)`;
     case 'no-data':
       return `no data: nothing sent in the window (${limits})`;
     case 'over-review':
-      return `${measured(r.value as number)}  ✗ reaches SES's review level (${limits})`;
+      return `${formatMeasuredRate(r.value as number)}  ✗ reaches SES's review level (${limits})`;
     case 'over-threshold':
-      return `${measured(r.value as number)}  ✗ over the alarm threshold (${limits})`;
+      return `${formatMeasuredRate(r.value as number)}  ✗ over the alarm threshold (${limits})`;
     case 'ok':
-      return `${measured(r.value as number)}  ok (${limits})`;
+      return `${formatMeasuredRate(r.value as number)}  ok (${limits})`;
   }
 }
 
@@ -56,7 +50,7 @@ function sendingText(s: SetStatus): string {
 function windowText(r: StatusReport): string {
   const hours = (Date.parse(r.window.end) - Date.parse(r.window.start)) / 3_600_000;
   const span = hours % 24 === 0 ? `${hours / 24}d` : `${hours}h`;
-  return `${r.window.start.slice(0, 16).replace('T', ' ')} → ${r.window.end.slice(0, 16).replace('T', ' ')} UTC (${span}, buckets of ${r.window.period / 60} min)`;
+  return `${r.window.start.slice(0, 16).replace('T', ' ')} → ${formatMinute(r.window.end)} (${span}, buckets of ${r.window.period / 60} min)`;
 }
 
 function summary(r: StatusReport): string {
@@ -73,13 +67,13 @@ export function renderStatusText(r: StatusReport, palette: Palette): string {
     out.push(`  complaint rate  ${(bad(s.complaintRate) ? palette.red : (x: string) => x)(rateText(s.complaintRate))}`);
     if (s.totals.Send !== null) out.push(`  sends    ${sparkline(s.trend.sends)}`, `  bounces  ${sparkline(s.trend.bounces)}`);
   }
-  const rep = (x: number | null) => (x === null ? 'no data' : measured(x));
+  const rep = (x: number | null) => (x === null ? 'no data' : formatMeasuredRate(x));
   out.push('', `Account reputation (AWS/SES Reputation.*): bounce rate ${rep(r.reputation.bounceRate)}, complaint rate ${rep(r.reputation.complaintRate)}`);
   if (r.alarms.length > 0) {
     out.push('', palette.bold('Alarms:'));
     for (const a of r.alarms) {
       const state = a.state === 'ALARM' ? palette.red(a.state.padEnd(17)) : a.state === 'OK' ? palette.green(a.state.padEnd(17)) : palette.yellow(a.state.padEnd(17));
-      out.push(`  ${state} ${a.name}${a.since ? palette.dim(`  since ${minute(a.since)}`) : ''}`);
+      out.push(`  ${state} ${a.name}${a.since ? palette.dim(`  since ${formatMinute(a.since)}`) : ''}`);
     }
   }
   for (const f of r.findings) out.push('', `${palette.red(palette.bold('✗'))} ${f}`);
@@ -110,8 +104,8 @@ function chart(s: SetStatus, period: number): string {
 
 function rateCell(r: RateStatus): string {
   const mark = r.level === 'over-review' || r.level === 'over-threshold' ? ' ✗' : r.level === 'ok' ? ' ✓' : '';
-  const value = r.value === null ? (r.level === 'no-data' ? 'no data' : '—') : measured(r.value);
-  return `${value}${mark}${r.threshold !== undefined ? ` (alarm ${pct(r.threshold)})` : ''}`;
+  const value = r.value === null ? (r.level === 'no-data' ? 'no data' : '—') : formatMeasuredRate(r.value);
+  return `${value}${mark}${r.threshold !== undefined ? ` (alarm ${formatRate(r.threshold)})` : ''}`;
 }
 
 export function renderStatusMarkdown(r: StatusReport): string {
@@ -121,11 +115,11 @@ export function renderStatusMarkdown(r: StatusReport): string {
   out.push('| :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const s of r.configurationSets)
     out.push(`| \`${escape(s.name)}\` | ${sendingText(s)} | ${COUNTED.map(([m]) => count(s.totals[m])).join(' | ')} | ${rateCell(s.bounceRate)} | ${rateCell(s.complaintRate)} |`);
-  const rep = (x: number | null) => (x === null ? 'no data' : measured(x));
+  const rep = (x: number | null) => (x === null ? 'no data' : formatMeasuredRate(x));
   out.push('', `Account reputation: bounce rate ${rep(r.reputation.bounceRate)}, complaint rate ${rep(r.reputation.complaintRate)}.`);
   if (r.alarms.length > 0) {
     out.push('', '| Alarm | State | Since |', '| :--- | :--- | :--- |');
-    for (const a of r.alarms) out.push(`| \`${escape(a.name)}\` | ${a.state === 'ALARM' ? '**ALARM**' : a.state} | ${a.since ? minute(a.since) : ''} |`);
+    for (const a of r.alarms) out.push(`| \`${escape(a.name)}\` | ${a.state === 'ALARM' ? '**ALARM**' : a.state} | ${a.since ? formatMinute(a.since) : ''} |`);
   }
   for (const s of r.configurationSets) if (s.totals.Send !== null) out.push('', `<details><summary>Trend of <code>${escape(s.name)}</code></summary>`, '', chart(s, r.window.period), '', '</details>');
   if (r.notes.length > 0) out.push('', ...r.notes.map((n) => `> ${escape(n)}`));

@@ -5,7 +5,7 @@
  */
 import type { Resource } from '../model/resources.js';
 import { REVIEW_RATES, presetAlarmName } from '../model/ses.js';
-import { formatRate } from '../model/units.js';
+import { formatMeasuredRate, formatMinute, formatRate } from '../model/units.js';
 import { STATUS_METRICS, type AlarmStatus, type RateStatus, type Series, type SetStatus, type StatusMetric, type StatusReport, type Window } from '../model/status.js';
 import type { StatusQueries } from './queries.js';
 
@@ -68,9 +68,6 @@ function latest(s: Series | undefined): number | null {
   return s.values[best] as number;
 }
 
-/** A threshold as the file writes it (0.08%); a measured rate to a hundredth of a percent. */
-const pct = (x: number) => formatRate(Number(x.toFixed(6)));
-const measured = (x: number) => `${Number((x * 100).toFixed(2))}%`;
 
 export function statusReport(i: StatusInputs): StatusReport {
   const all = buckets(i.window);
@@ -81,8 +78,8 @@ export function statusReport(i: StatusInputs): StatusReport {
     const bounceRate = rate(totals.Bounce, totals.Send, thresholdOf(i.desired, presetAlarmName(i.stack, q.set, 'bounce-rate')), REVIEW_RATES.bounce);
     const complaintRate = rate(totals.Complaint, totals.Send, thresholdOf(i.desired, presetAlarmName(i.stack, q.set, 'complaint-rate')), REVIEW_RATES.complaint);
     for (const [what, r] of [['bounce rate', bounceRate], ['complaint rate', complaintRate]] as const) {
-      if (r.level === 'over-review') findings.push(`${q.set}: ${what} ${measured(r.value as number)} reaches SES's review level of ${pct(r.review)}`);
-      else if (r.level === 'over-threshold') findings.push(`${q.set}: ${what} ${measured(r.value as number)} is over the alarm threshold of ${pct(r.threshold as number)}`);
+      if (r.level === 'over-review') findings.push(`${q.set}: ${what} ${formatMeasuredRate(r.value as number)} reaches SES's review level of ${formatRate(r.review)}`);
+      else if (r.level === 'over-threshold') findings.push(`${q.set}: ${what} ${formatMeasuredRate(r.value as number)} is over the alarm threshold of ${formatRate(r.threshold as number)}`);
     }
     const sendingEnabled = i.sending.get(q.set);
     if (sendingEnabled === false) notes.push(`${q.set}: sending is paused (by SES or by hand); apply never resumes it unless the file says sendingEnabled: true`);
@@ -98,7 +95,7 @@ export function statusReport(i: StatusInputs): StatusReport {
       trend: { buckets: all, sends: g('Send'), bounces: g('Bounce'), complaints: g('Complaint') },
     };
   });
-  for (const a of i.alarms) if (a.state === 'ALARM') findings.push(`alarm ${a.name} is in ALARM${a.since ? ` since ${a.since.slice(0, 16).replace('T', ' ')} UTC` : ''}`);
+  for (const a of i.alarms) if (a.state === 'ALARM') findings.push(`alarm ${a.name} is in ALARM${a.since ? ` since ${formatMinute(a.since)}` : ''}`);
   const found = new Set(i.alarms.map((a) => a.name));
   const missing = i.desired.filter((r) => r.kind === 'alarm' && !found.has(r.name)).map((r): AlarmStatus => ({ name: r.name, state: 'missing' }));
   for (const a of missing) notes.push(`alarm ${a.name} of the file does not exist: run apply`);
