@@ -29,4 +29,3 @@ export {
 } from './cloudwatch/dashboards.js';
 export { readMetricData, readAlarmStates, METRIC_QUERIES_MAX } from './cloudwatch/metrics.js';
 export { readSendingEnabled } from './sesv2/sending.js';
-export { topicExists } from './sns/exists.js';
