@@ -11,6 +11,7 @@ export { readStackIndex, isAccessDenied } from './tagging/stack-index.js';
 export { alarmArn, configurationSetArn, partitionOf, topicArn } from '../model/arn.js';
 export { SesV2Reader, type SesV2ReaderOptions } from './sesv2/reader.js';
 export { SesV2StepRunner } from './sesv2/applier.js';
+export { SesV2TenantReader, readSetTenants } from './sesv2/tenants.js';
 export {
   CloudWatchAlarmReader,
   stackAlarmPrefix,

@@ -71,6 +71,7 @@ export function liveReaders(aws: Aws, clients: Clients, at: { region: string; ac
     alarms: new aws.CloudWatchAlarmReader(clients.cloudwatch, pool),
     topics: new aws.SnsTopicReader(clients.sns, { ...pool, at }),
     dashboards: new aws.CloudWatchDashboardReader(clients.cloudwatch, pool),
+    tenants: new aws.SesV2TenantReader(clients.sesv2, pool),
   };
 }
 
@@ -84,7 +85,7 @@ export function liveReaders(aws: Aws, clients: Clients, at: { region: string; ac
  */
 export function stepRunner(aws: Aws, clients: Clients, at: { region: string; accountId: string }, arns: LiveState['arns'], env: Readonly<Record<string, string | undefined>> = {}): StepRunner {
   return routeSteps({
-    sesv2: new aws.SesV2StepRunner(clients.sesv2, at.region, at.accountId),
+    sesv2: new aws.SesV2StepRunner(clients.sesv2, at.region, at.accountId, arns.tenants),
     cloudwatch: new aws.CloudWatchStepRunner(clients.cloudwatch, at.region, at.accountId, { alarmArns: arns.alarms }),
     sns: new aws.SnsStepRunner(clients.sns, at.region, at.accountId, (e) => resolveEndpoint(e, (name) => env[name])),
     dashboards: new aws.CloudWatchDashboardRunner(clients.cloudwatch, { region: at.region, accountId: at.accountId, arns: arns.dashboards }),

@@ -14,7 +14,8 @@ import { ConfigError, StalePlanError, UnsafePlanError, UsageError } from '../err
 import type { State } from '../model/state.js';
 import { stableJson } from '../plan/digest.js';
 import { inputsOf, ModifiedPlanFileError, parsePlanFile, rootsOf, sameCalls, underRoots, type PlanInputs, type SavedPlan } from '../plan/planfile.js';
-import { resourceId, splitKey } from '../model/key.js';
+import { resourceId, splitKey, type ResourceKey } from '../model/key.js';
+import type { Resource } from '../model/resources.js';
 import { closest, listOf } from '../config/suggest.js';
 import { targetPlan } from '../plan/target.js';
 import { renderDiagnosticsText } from '../render/diagnostics.js';
@@ -84,17 +85,15 @@ export async function preparePlan(o: ReconcileOptions, io: Io, forApply = false)
     readWarnings.push('--refresh changed needs the tag index (--discovery tags): everything the file names was read in full');
   const resolved = resolveDesired(desired.resources, { stack: desired.stack, region, accountId });
   const scopes = readScopes(desired.stack, resolved, index.index, o.refresh);
-  const live = await readLive(liveReaders(aws, clients, { region, accountId, concurrency: o.concurrency }), scopes);
-  const calls = sumCalls([index.calls, live.calls]);
-  logRead(log, clients, calls, t0);
+  const read = await readLive(liveReaders(aws, clients, { region, accountId, concurrency: o.concurrency }), scopes);
 
   const warnings = [
     ...loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.code}: ${d.message}`),
     ...readWarnings,
     // A subscription waiting for confirmation is not a change; the plan says it is pending (docs/architecture.md, "The file format").
-    ...live.pending.map((p) => `subscription pending confirmation: ${p}`),
+    ...read.pending.map((p) => `subscription pending confirmation: ${p}`),
   ];
-  const full = planResolved(resolved, live.state, {
+  const planOptions = {
     stack: desired.stack,
     region,
     accountId,
@@ -103,8 +102,17 @@ export async function preparePlan(o: ReconcileOptions, io: Io, forApply = false)
     ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}),
     warnings,
     costHints: desired.costHints,
-    ...(o.refresh === 'changed' && index.index !== undefined ? { refresh: { mode: 'changed' as const, notRead: live.notRead } } : {}),
-  });
+    ...(o.refresh === 'changed' && index.index !== undefined ? { refresh: { mode: 'changed' as const, notRead: read.notRead } } : {}),
+  };
+  const first = planResolved(resolved, read.state, planOptions);
+  // The sets the plan deletes are asked which tenants hold them (AWS refuses the delete otherwise): a read
+  // only when there is such a delete, and the plan made again with the answer.
+  const held = await setTenants(aws, clients, { region, accountId }, deletedSets(first), read.state);
+  const live = { ...read, state: held.state };
+  const full = held.read ? planResolved(resolved, live.state, planOptions) : first;
+  const calls = sumCalls([index.calls, read.calls, held.calls]);
+  logRead(log, clients, calls, t0);
+
   const { plan, unmatched } = targetPlan(full, o.targets);
   // A target naming a resource that has nothing to do is fine; one naming no resource at all is a typo,
   // and running on with it would plan nothing and pass a check that should fail.
@@ -119,6 +127,28 @@ export async function preparePlan(o: ReconcileOptions, io: Io, forApply = false)
   const inputs = inputsOf(plan, { stack: desired.stack, region, accountId, adopt: o.adopt, targets: o.targets, warnings, desired: resolved, live: live.state, costHints: desired.costHints });
   const runner = stepRunner(aws, clients, { region, accountId }, live.arns, io.env);
   return { plan, live: live.state, runner, calls, inputs, inFlight: () => clients.stats.inFlight };
+}
+
+/** The configuration sets a plan's calls delete. */
+function deletedSets(plan: Plan): string[] {
+  return [...new Set(plan.changes.flatMap((c) => c.steps.flatMap((s) => (s.op === 'DeleteConfigurationSet' ? [s.name] : []))))].sort();
+}
+
+/**
+ * `live` with the tenants of each set in `sets` (ConfigurationSet.tenants; ListResourceTenants, one walk per
+ * set): what plan/build.ts needs to order or refuse the set's delete. No call when `sets` is empty.
+ */
+async function setTenants(aws: Aws, clients: ReturnType<Aws['createClients']>, at: { region: string; accountId: string }, sets: readonly string[], live: State): Promise<{ state: State; calls: Record<string, number>; read: boolean }> {
+  if (sets.length === 0) return { state: live, calls: {}, read: false };
+  const calls = new aws.CallCount('sesv2');
+  const held = await aws.readSetTenants(clients.sesv2, at, sets, calls);
+  const state = new Map(live) as Map<ResourceKey, Resource>;
+  for (const [name, tenants] of held) {
+    const key = `configurationSet:${name}` as const;
+    const set = state.get(key);
+    if (set?.kind === 'configurationSet' && tenants.length > 0) state.set(key, { ...set, tenants });
+  }
+  return { state, calls: calls.snapshot(), read: true };
 }
 
 /**
@@ -238,15 +268,17 @@ export async function preparePlanFile(o: ApplyCliOptions & { planFile: string },
       alarms: { stack: inputs.stack, names: named('alarm'), discovered: new Map() },
       topics: { stack: inputs.stack, names: named('topic'), discovered: new Map() },
       dashboards: { names: named('dashboard') },
+      tenants: { stack: inputs.stack, names: named('tenant'), discovered: new Map() },
       standIns: [],
     },
   );
-  logRead(io.log.child({ stack: inputs.stack, region: inputs.region }), clients, live.calls, t0);
-  const fresh = underRoots(live.state, roots);
+  const held = await setTenants(aws, clients, at, deletedSets(reviewed), live.state);
+  logRead(io.log.child({ stack: inputs.stack, region: inputs.region }), clients, sumCalls([live.calls, held.calls]), t0);
+  const fresh = underRoots(held.state, roots);
   if (liveText(fresh) !== liveText(inputs.live))
     throw new StalePlanError(`${o.planFile} is stale: resources it changes were changed since the plan was made; run plan again`);
   const plan = replan(inputs, fresh, { adopt: o.adopt, allowDeletes: o.allowDeletes, ...(o.maxDeletes !== undefined ? { maxDeletes: o.maxDeletes } : {}) });
   const drift = plan.refused ? undefined : sameCalls(reviewed, plan);
   if (drift !== undefined) throw new UnsafePlanError(`${o.planFile}: the plan made now differs from the reviewed one (${drift}); run plan again`);
-  return { plan, live: live.state, runner: stepRunner(aws, clients, at, live.arns, io.env), calls: live.calls, inFlight: () => clients.stats.inFlight };
+  return { plan, live: held.state, runner: stepRunner(aws, clients, at, live.arns, io.env), calls: sumCalls([live.calls, held.calls]), inFlight: () => clients.stats.inFlight };
 }

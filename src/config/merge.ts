@@ -100,6 +100,7 @@ export function mergeDocuments(files: readonly FileDocument[]): MergedDocument {
     configurationSets: new Set<string>(),
     alarms: new Set<string>(),
     dashboards: new Set<string>(),
+    tenants: new Set<string>(),
     incompleteSets: new Set<string>(),
   };
   const sourceMap = new Map<string, NodePosition>();

@@ -63,6 +63,20 @@ export function normalize(config: WrittenConfig): DesiredState {
   }
   for (const [name, alarm] of Object.entries(config.alarms ?? {})) resources.push(freeFormAlarm(name, alarm, tagsFor(alarm.tags)));
   for (const [name, dash] of Object.entries(config.dashboards ?? {})) resources.push(dashboard(name, dash, { [STACK_TAG]: stack }));
+  for (const [name, t] of Object.entries(config.tenants ?? {})) {
+    resources.push({
+      kind: 'tenant',
+      name,
+      // AWS gives a new tenant the standard policy (docs/aws-behaviour.md, "Tenants"): written out, so leaving it out means it.
+      reputationPolicy: t.reputationPolicy ?? 'standard',
+      configurationSets: t.configurationSets ?? [],
+      identities: t.identities ?? [],
+      // PutTenantSuppressionAttributes' scope defaults to ACCOUNT (client-sesv2 3.1169).
+      ...(t.suppression ? { suppression: { reasons: t.suppression.reasons, scope: t.suppression.scope ?? 'ACCOUNT' } } : {}),
+      ...(t.sendingEnabled !== undefined ? { sendingEnabled: t.sendingEnabled } : {}),
+      tags: tagsFor(t.tags),
+    });
+  }
 
   const alarms = resources.filter((r): r is SpelledAlarm => r.kind === 'alarm');
   for (const [name, topic] of Object.entries(config.topics ?? {})) {

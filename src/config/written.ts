@@ -11,6 +11,7 @@ import type {
   EventType,
   HttpsPolicy,
   LowSampleCountPercentile,
+  ReputationPolicy,
   SigningScheme,
   Statistic,
   SuppressionReason,
@@ -150,6 +151,15 @@ export interface WrittenDashboard {
   body?: Record<string, unknown>;
 }
 
+export interface WrittenTenant {
+  reputationPolicy?: ReputationPolicy;
+  configurationSets?: string[];
+  identities?: string[];
+  suppression?: { reasons: SuppressionReason[]; scope?: SuppressionScope };
+  sendingEnabled?: boolean;
+  tags?: WrittenTags;
+}
+
 export interface WrittenConfig {
   version: 1;
   stack: string;
@@ -161,9 +171,10 @@ export interface WrittenConfig {
   accountAlarms?: { bounceRate?: WrittenAccountPreset; complaintRate?: WrittenAccountPreset };
   alarms?: Record<string, WrittenAlarm>;
   dashboards?: Record<string, WrittenDashboard>;
+  tenants?: Record<string, WrittenTenant>;
 }
 
 /** Top-level keys whose value is a map of named entries; directories merge them entry by entry. */
-export const NAMED_COLLECTIONS = ['topics', 'configurationSets', 'alarms', 'dashboards'] as const;
+export const NAMED_COLLECTIONS = ['topics', 'configurationSets', 'alarms', 'dashboards', 'tenants'] as const;
 /** Top-level keys that are maps merged key by key across the files of a directory. */
 export const MERGED_MAPS = ['tags', ...NAMED_COLLECTIONS, 'accountAlarms'] as const;

@@ -5,7 +5,7 @@
  */
 import type { ResourceDiff } from '../model/change.js';
 import { compareKeys } from '../model/key.js';
-import type { ConfigurationSet, Resource } from '../model/resources.js';
+import type { ConfigurationSet, Resource, Tenant } from '../model/resources.js';
 import type { State } from '../model/state.js';
 import { fieldDiffs } from './fields.js';
 import { fileView, NO_CONTEXT, type ViewContext } from '../model/view.js';
@@ -16,6 +16,13 @@ export function withUnmanaged(desired: Resource, actual: Resource): Resource {
     const s: ConfigurationSet = { ...desired, sendingEnabled: actual.sendingEnabled };
     if (s.sendingEnabled === undefined) delete (s as { sendingEnabled?: boolean }).sendingEnabled;
     return s;
+  }
+  if (desired.kind === 'tenant' && actual.kind === 'tenant') {
+    // Left out of the file: whatever the tenant has stays (sending as a set's; suppression is AWS's to default).
+    const t: Tenant = { ...desired, sendingEnabled: desired.sendingEnabled ?? actual.sendingEnabled, suppression: desired.suppression ?? actual.suppression };
+    if (t.sendingEnabled === undefined) delete (t as { sendingEnabled?: boolean }).sendingEnabled;
+    if (t.suppression === undefined) delete (t as { suppression?: unknown }).suppression;
+    return t;
   }
   return desired;
 }

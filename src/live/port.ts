@@ -77,6 +77,7 @@ export interface LiveReaders {
   readonly alarms: LiveReader<NamedScope>;
   readonly topics: LiveReader<NamedScope>;
   readonly dashboards: LiveReader<DashboardScope>;
+  readonly tenants: LiveReader<NamedScope>;
 }
 
 /** One resource as the tag index lists it: its ARN, its name, and the tags the index holds for it. */
@@ -94,4 +95,5 @@ export interface StackIndex {
   readonly configurationSets: ReadonlyMap<string, IndexedResource>;
   readonly alarms: ReadonlyMap<string, IndexedResource>;
   readonly topics: ReadonlyMap<string, IndexedResource>;
+  readonly tenants: ReadonlyMap<string, IndexedResource>;
 }

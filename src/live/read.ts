@@ -16,7 +16,7 @@ export interface LiveState {
   /** Resources not read because the file's definition stood in for them (`--refresh changed`). */
   readonly notRead: number;
   /** Name -> ARN as AWS reported it, per kind, for the step runners (port.ts LiveRead.arns). */
-  readonly arns: { readonly alarms: ReadonlyMap<string, string>; readonly dashboards: ReadonlyMap<string, string> };
+  readonly arns: { readonly alarms: ReadonlyMap<string, string>; readonly dashboards: ReadonlyMap<string, string>; readonly tenants: ReadonlyMap<string, string> };
 }
 
 /** Call counts of several reads; two of them (alarms and dashboards) share the cloudwatch: prefix. */
@@ -27,18 +27,19 @@ export function sumCalls(all: readonly Readonly<Record<string, number>>[]): Reco
 }
 
 export async function readLive(readers: LiveReaders, scopes: ReadScopes): Promise<LiveState> {
-  const [sets, alarms, topics, dashboards] = await Promise.all([
+  const [sets, alarms, topics, dashboards, tenants] = await Promise.all([
     readers.configurationSets.read(scopes.configurationSets),
     readers.alarms.read(scopes.alarms),
     readers.topics.read(scopes.topics),
     readers.dashboards.read(scopes.dashboards),
+    readers.tenants.read(scopes.tenants),
   ]);
-  const reads = [sets, alarms, topics, dashboards];
+  const reads = [sets, alarms, topics, dashboards, tenants];
   return {
     state: stateOf([...reads.flatMap((r) => [...r.state.values()]), ...scopes.standIns]),
     calls: sumCalls(reads.map((r) => r.calls)),
     pending: reads.flatMap((r) => r.pending ?? []),
     notRead: scopes.standIns.filter((r) => r.kind !== 'eventDestination').length,
-    arns: { alarms: alarms.arns ?? new Map(), dashboards: dashboards.arns ?? new Map() },
+    arns: { alarms: alarms.arns ?? new Map(), dashboards: dashboards.arns ?? new Map(), tenants: tenants.arns ?? new Map() },
   };
 }

@@ -30,6 +30,7 @@ export interface ReadScopes {
   readonly alarms: NamedScope;
   readonly topics: NamedScope;
   readonly dashboards: DashboardScope;
+  readonly tenants: NamedScope;
   /** The file's resources that stand in for the live ones not read (`--refresh changed`). */
   readonly standIns: readonly Resource[];
 }
@@ -50,12 +51,14 @@ export function readScopes(stack: string, desired: State, index: StackIndex | un
   const alarms = named('alarm');
   const topics = named('topic');
   const dashboards = { names: new Set(named('dashboard').map((d) => d.name)) };
+  const tenants = named('tenant');
   if (index === undefined) {
     return {
       configurationSets: { stack, configurationSets: new Set(sets.map((s) => s.name)) },
       alarms: { stack, names: new Set(alarms.map((a) => a.name)) },
       topics: { stack, names: new Set(topics.map((t) => t.name)) },
       dashboards,
+      tenants: { stack, names: new Set(tenants.map((t) => t.name)) },
       standIns: [],
     };
   }
@@ -89,6 +92,8 @@ export function readScopes(stack: string, desired: State, index: StackIndex | un
     alarms: { stack, names: new Set(alarms.map((a) => a.name)), discovered: arnsOf(index.alarms), unchanged: unchangedAlarms, trustedTags: trustedOf(alarms, index.alarms) },
     topics: { stack, names: new Set(topics.map((t) => t.name)), discovered: arnsOf(index.topics), unchanged: unchangedTopics, trustedTags: trustedOf(topics, index.topics) },
     dashboards,
+    // Read in full whatever the index's digest says: a tenant's pause is SES's doing, not a tag change.
+    tenants: { stack, names: new Set(tenants.map((t) => t.name)), discovered: arnsOf(index.tenants) },
     standIns,
   };
 }

@@ -36,3 +36,17 @@ export function dashboardArn(region: string, account: string, name: string): str
 export function alarmArn(region: string, account: string, name: string): string {
   return `arn:${partitionOf(region)}:cloudwatch:${region}:${account}:alarm:${name}`;
 }
+
+/** `arn:aws:ses:{region}:{account}:identity/{name}`: an email identity (domain or address), as tenant associations name it. */
+export function identityArn(region: string, account: string, name: string): string {
+  return `arn:${partitionOf(region)}:ses:${region}:${account}:identity/${name}`;
+}
+
+/**
+ * The name in an SES resource ARN of `type` (`configuration-set`, `identity`), or undefined for another
+ * type: what a tenant's association list (ARNs) is read back as.
+ */
+export function sesResourceName(arn: string, type: 'configuration-set' | 'identity'): string | undefined {
+  const resource = arn.split(':').slice(5).join(':');
+  return resource.startsWith(`${type}/`) ? resource.slice(type.length + 1) : undefined;
+}

@@ -25,6 +25,7 @@ import type {
   MetricRef,
   Resource,
   Tags,
+  Tenant,
   Topic,
   TopicRef,
   TrackingOptions,
@@ -43,7 +44,7 @@ export type SpelledAlarm = Omit<Alarm, 'actionsEnabled' | 'datapointsToAlarm' | 
   Partial<Pick<Alarm, 'actionsEnabled' | 'datapointsToAlarm' | 'treatMissingData'>>;
 
 /** A resource before canonicalize(): what config/normalize.ts and the aws/ mappings build. */
-export type SpelledResource = SpelledConfigurationSet | EventDestination | Topic | SpelledAlarm | Dashboard;
+export type SpelledResource = SpelledConfigurationSet | EventDestination | Topic | SpelledAlarm | Dashboard | Tenant;
 
 function byString(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -170,9 +171,21 @@ function canonicalDashboard(d: Dashboard): Dashboard {
   };
 }
 
+function canonicalTenant(t: Tenant): Tenant {
+  return {
+    ...t,
+    configurationSets: sortedUnique(t.configurationSets),
+    // Identities compare as SES lists them; a domain's case is not significant (INFERENCE), so the file's
+    // spelling is kept and only duplicates and order are normalised.
+    identities: sortedUnique(t.identities),
+    suppression: t.suppression && { ...t.suppression, reasons: sortedUnique(t.suppression.reasons) },
+    tags: canonicalTags(t.tags),
+  };
+}
+
 export function canonicalize(r: SpelledConfigurationSet): ConfigurationSet;
 export function canonicalize(r: SpelledAlarm): Alarm;
-export function canonicalize<R extends EventDestination | Topic | Dashboard>(r: R): R;
+export function canonicalize<R extends EventDestination | Topic | Dashboard | Tenant>(r: R): R;
 export function canonicalize(r: SpelledResource): Resource;
 export function canonicalize(r: SpelledResource): Resource {
   let out: Resource;
@@ -191,6 +204,9 @@ export function canonicalize(r: SpelledResource): Resource {
       break;
     case 'dashboard':
       out = canonicalDashboard(r);
+      break;
+    case 'tenant':
+      out = canonicalTenant(r);
       break;
     default:
       return assertNever(r);

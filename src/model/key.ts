@@ -6,13 +6,14 @@ import type { Resource, ResourceKind } from './resources.js';
  */
 export type ResourceKey = `${ResourceKind}:${string}`;
 
-/** Dependency order (docs/architecture.md, "Plans"): topics, then sets, then destinations, then alarms and dashboards. */
+/** Dependency order (docs/architecture.md, "Plans"): topics, then sets, then destinations, then alarms and dashboards; tenants last (they only refer to sets). */
 export const KIND_RANK: Readonly<Record<ResourceKind, number>> = {
   topic: 0,
   configurationSet: 1,
   eventDestination: 2,
   alarm: 3,
   dashboard: 4,
+  tenant: 5,
 };
 
 export function resourceId(r: Resource): string {

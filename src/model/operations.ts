@@ -44,6 +44,13 @@ export const READS: readonly Operation[] = [
   { service: 'sns', name: 'ListTagsForResource', target: 'topic', when: 'always' },
   { service: 'sns', name: 'ListSubscriptionsByTopic', target: 'topic', when: 'always' },
   { service: 'sns', name: 'GetSubscriptionAttributes', target: 'subscription', when: 'always' },
+  // Tenants (aws/sesv2/tenants.ts): each of the file's and the stack's, by name; the listing with --discovery scan.
+  { service: 'sesv2', name: 'ListTenants', target: 'account', when: 'scan' },
+  { service: 'sesv2', name: 'GetTenant', target: 'tenant', when: 'always' },
+  { service: 'sesv2', name: 'GetReputationEntity', target: 'tenant', when: 'always' },
+  { service: 'sesv2', name: 'ListTenantResources', target: 'tenant', when: 'always' },
+  // A set the plan deletes: the tenants it is associated with (AWS refuses to delete it otherwise).
+  { service: 'sesv2', name: 'ListResourceTenants', target: 'configurationSet', when: 'always' },
 ];
 
 /** The service and the resource each step's operation acts on. */
@@ -79,6 +86,16 @@ const STEP_TARGET: Readonly<Record<StepOp, readonly [Service, Target]>> = {
   PutDashboard: ['cloudwatch', 'dashboard'],
   TagDashboard: ['cloudwatch', 'dashboard'],
   DeleteDashboard: ['cloudwatch', 'dashboard'],
+  CreateTenant: ['sesv2', 'tenant'],
+  DeleteTenant: ['sesv2', 'tenant'],
+  PutTenantSuppressionAttributes: ['sesv2', 'tenant'],
+  // The tenant's reputation entity is referenced by the tenant's ARN (docs/aws-behaviour.md, "Tenants").
+  UpdateTenantReputationPolicy: ['sesv2', 'tenant'],
+  UpdateTenantSendingStatus: ['sesv2', 'tenant'],
+  AssociateTenantResource: ['sesv2', 'tenant'],
+  DisassociateTenantResource: ['sesv2', 'tenant'],
+  TagTenant: ['sesv2', 'tenant'],
+  UntagTenant: ['sesv2', 'tenant'],
 };
 
 /** The writes: one per step operation, from the steps themselves. */

@@ -124,6 +124,12 @@ export interface ConfigurationSet {
   /** undefined: no S/MIME signing (DefaultScheme, or never set). */
   readonly messageSecurity?: MessageSecurityOptions;
   readonly tags: Tags;
+  /**
+   * The live side only, and only for a set the plan would delete: the tenants it is associated with
+   * (ListResourceTenants). AWS refuses to delete an associated set, so the plan removes the associations of
+   * the stack's tenants first and refuses when a tenant is not the stack's (plan/build.ts). Never a difference.
+   */
+  readonly tenants?: readonly string[];
 }
 
 /** A topic of the file (by name, resolved to an ARN once the account is known) or any topic by ARN. */
@@ -301,5 +307,44 @@ export interface Dashboard {
   readonly tags: Tags;
 }
 
-export type Resource = ConfigurationSet | EventDestination | Topic | Alarm | Dashboard;
+/** AWS's managed reputation policies for a tenant (docs/aws-behaviour.md, "Tenants"); a new tenant has `standard`. */
+export const REPUTATION_POLICIES = ['none', 'standard', 'strict'] as const;
+export type ReputationPolicy = (typeof REPUTATION_POLICIES)[number];
+
+/** PutTenantSuppressionAttributes: the reasons and which list (the tenant's own, or the account's). */
+export interface TenantSuppression {
+  /** Sorted. */
+  readonly reasons: readonly SuppressionReason[];
+  readonly scope: SuppressionScope;
+}
+
+/**
+ * An SES tenant (docs/aws-behaviour.md, "Tenants"): a customer of a multi-tenant sender whose reputation
+ * SES tracks apart, with the configuration sets and identities it sends through (its associations).
+ */
+export interface Tenant {
+  readonly kind: 'tenant';
+  readonly name: string;
+  readonly reputationPolicy: ReputationPolicy;
+  /** Associated configuration sets, by name; sorted. */
+  readonly configurationSets: readonly string[];
+  /** Associated email identities (domains, addresses), by name; sorted. ses-reconcile does not manage identities themselves. */
+  readonly identities: readonly string[];
+  /** undefined: not managed (the file leaves it out; whatever the tenant has stays). */
+  readonly suppression?: TenantSuppression;
+  /**
+   * The customer-managed sending status; undefined: not managed, as a set's (a tenant SES paused stays
+   * paused). Live: false when sending is off, whoever turned it off.
+   */
+  readonly sendingEnabled?: boolean;
+  readonly tags: Tags;
+  /**
+   * The live side only: SES itself paused the tenant (AwsSesManagedStatus DISABLED, from a reputation
+   * finding under its policy), with AWS's cause. Never a difference: it decides how sending is resumed
+   * (REINSTATED rather than ENABLED) and what the plan warns.
+   */
+  readonly pausedBySes?: { readonly cause?: string };
+}
+
+export type Resource = ConfigurationSet | EventDestination | Topic | Alarm | Dashboard | Tenant;
 export type ResourceKind = Resource['kind'];

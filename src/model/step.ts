@@ -13,6 +13,8 @@ import type {
   SuppressionOptions,
   Tags,
   Topic,
+  Tenant,
+  TenantSuppression,
   TopicPolicy,
   TrackingOptions,
   VdmOptions,
@@ -73,7 +75,34 @@ export type Step =
   | { readonly op: 'PutDashboard'; readonly name: string; readonly body: unknown; readonly tags: Tags }
   /** CloudWatch TagResource on the dashboard's ARN: PutDashboard ignores tags on an update. */
   | { readonly op: 'TagDashboard'; readonly name: string; readonly tags: Tags }
-  | { readonly op: 'DeleteDashboard'; readonly name: string };
+  | { readonly op: 'DeleteDashboard'; readonly name: string }
+  /**
+   * Tags and suppression attributes ride on the create; the rest of a new tenant (policy, associations,
+   * sending status) are calls of their own after it (docs/aws-behaviour.md, "Tenants").
+   */
+  | { readonly op: 'CreateTenant'; readonly tenant: Tenant }
+  /** AWS removes the tenant's associations with it, not the associated resources. */
+  | { readonly op: 'DeleteTenant'; readonly name: string }
+  | { readonly op: 'PutTenantSuppressionAttributes'; readonly name: string; readonly suppression: TenantSuppression }
+  /** UpdateReputationEntityPolicy on the tenant's reputation entity, to AWS's managed policy of that name. */
+  | { readonly op: 'UpdateTenantReputationPolicy'; readonly name: string; readonly policy: Tenant['reputationPolicy'] }
+  /**
+   * UpdateReputationEntityCustomerManagedStatus. REINSTATED resumes a tenant SES paused on a finding
+   * (ENABLED would leave SES's pause in force).
+   */
+  | { readonly op: 'UpdateTenantSendingStatus'; readonly name: string; readonly status: TenantSendingStatus }
+  | { readonly op: 'AssociateTenantResource'; readonly name: string; readonly resource: TenantResource }
+  | { readonly op: 'DisassociateTenantResource'; readonly name: string; readonly resource: TenantResource }
+  | { readonly op: 'TagTenant'; readonly name: string; readonly tags: Tags }
+  | { readonly op: 'UntagTenant'; readonly name: string; readonly keys: readonly string[] };
+
+export type TenantSendingStatus = 'ENABLED' | 'DISABLED' | 'REINSTATED';
+
+/** What a tenant is associated with, by name (the adapter builds the ARN). */
+export interface TenantResource {
+  readonly type: 'configurationSet' | 'identity';
+  readonly name: string;
+}
 
 export type StepOp = Step['op'];
 
@@ -83,7 +112,38 @@ export type SnsStep = Extract<
   { readonly op: 'CreateTopic' | 'SetTopicDisplayName' | 'SetTopicPolicy' | 'TagTopic' | 'UntagTopic' | 'Subscribe' | 'Unsubscribe' | 'DeleteTopic' }
 >;
 export type DashboardStep = Extract<Step, { readonly op: 'PutDashboard' | 'TagDashboard' | 'DeleteDashboard' }>;
+export type TenantStep = Extract<
+  Step,
+  {
+    readonly op:
+      | 'CreateTenant'
+      | 'DeleteTenant'
+      | 'PutTenantSuppressionAttributes'
+      | 'UpdateTenantReputationPolicy'
+      | 'UpdateTenantSendingStatus'
+      | 'AssociateTenantResource'
+      | 'DisassociateTenantResource'
+      | 'TagTenant'
+      | 'UntagTenant';
+  }
+>;
 export type SesV2Step = Exclude<Step, CloudWatchStep | SnsStep | DashboardStep>;
+
+export function isTenantStep(step: Step): step is TenantStep {
+  return TENANT_OPS.has(step.op);
+}
+
+const TENANT_OPS: ReadonlySet<StepOp> = new Set<StepOp>([
+  'CreateTenant',
+  'DeleteTenant',
+  'PutTenantSuppressionAttributes',
+  'UpdateTenantReputationPolicy',
+  'UpdateTenantSendingStatus',
+  'AssociateTenantResource',
+  'DisassociateTenantResource',
+  'TagTenant',
+  'UntagTenant',
+]);
 
 export function isDashboardStep(step: Step): step is DashboardStep {
   return step.op === 'PutDashboard' || step.op === 'TagDashboard' || step.op === 'DeleteDashboard';
@@ -133,6 +193,15 @@ const SERVICE_OF: Readonly<Record<StepOp, 'sesv2' | 'cloudwatch' | 'sns'>> = {
   Subscribe: 'sns',
   Unsubscribe: 'sns',
   DeleteTopic: 'sns',
+  CreateTenant: 'sesv2',
+  DeleteTenant: 'sesv2',
+  PutTenantSuppressionAttributes: 'sesv2',
+  UpdateTenantReputationPolicy: 'sesv2',
+  UpdateTenantSendingStatus: 'sesv2',
+  AssociateTenantResource: 'sesv2',
+  DisassociateTenantResource: 'sesv2',
+  TagTenant: 'sesv2',
+  UntagTenant: 'sesv2',
 };
 
 export function serviceOf(step: Step): 'sesv2' | 'cloudwatch' | 'sns' {
@@ -174,6 +243,15 @@ export const AWS_OPERATION: Readonly<Record<StepOp, string>> = {
   PutDashboard: 'PutDashboard',
   TagDashboard: 'TagResource',
   DeleteDashboard: 'DeleteDashboards',
+  CreateTenant: 'CreateTenant',
+  DeleteTenant: 'DeleteTenant',
+  PutTenantSuppressionAttributes: 'PutTenantSuppressionAttributes',
+  UpdateTenantReputationPolicy: 'UpdateReputationEntityPolicy',
+  UpdateTenantSendingStatus: 'UpdateReputationEntityCustomerManagedStatus',
+  AssociateTenantResource: 'CreateTenantResourceAssociation',
+  DisassociateTenantResource: 'DeleteTenantResourceAssociation',
+  TagTenant: 'TagResource',
+  UntagTenant: 'UntagResource',
 };
 
 /** What a shared operation acts on, where the name alone would not say (`TagResource alarm app/x`). */
@@ -190,6 +268,11 @@ function qualifier(step: Step): string {
       return 'topic ';
     case 'TagDashboard':
       return 'dashboard ';
+    case 'TagTenant':
+    case 'UntagTenant':
+    case 'UpdateTenantReputationPolicy':
+    case 'UpdateTenantSendingStatus':
+      return 'tenant ';
     default:
       return '';
   }
@@ -201,7 +284,16 @@ function qualifier(step: Step): string {
  * name a call.
  */
 export function describeStep(step: Step): string {
-  const attribute = step.op === 'SetTopicPolicy' ? ' Policy' : step.op === 'SetTopicDisplayName' ? ' DisplayName' : '';
+  const attribute =
+    step.op === 'SetTopicPolicy'
+      ? ' Policy'
+      : step.op === 'SetTopicDisplayName'
+        ? ' DisplayName'
+        : step.op === 'UpdateTenantReputationPolicy'
+          ? ` ${step.policy}`
+          : step.op === 'UpdateTenantSendingStatus'
+            ? ` ${step.status}`
+            : '';
   return `${AWS_OPERATION[step.op]} ${qualifier(step)}${stepTarget(step)}${attribute}`;
 }
 
@@ -222,6 +314,11 @@ function stepTarget(step: Step): string {
       return `${step.topic} ${step.subscription.protocol}:${maskEndpoint(step.subscription.endpoint)}`;
     case 'Unsubscribe':
       return `${step.topic} ${step.protocol}:${maskEndpoint(step.endpoint)}`;
+    case 'CreateTenant':
+      return step.tenant.name;
+    case 'AssociateTenantResource':
+    case 'DisassociateTenantResource':
+      return `${step.name} ${step.resource.type === 'configurationSet' ? 'configuration set' : 'identity'} ${step.resource.name}`;
     default:
       return step.name;
   }

@@ -164,7 +164,8 @@ function alarmView(a: Alarm, ctx: ViewContext): Record<string, unknown> {
 export function fileView(r: Resource, ctx: ViewContext = NO_CONTEXT): Record<string, unknown> {
   switch (r.kind) {
     case 'configurationSet': {
-      const { kind: _k, name: _n, tags, ...fields } = r;
+      // A live set's tenants are bookkeeping for its delete (plan/build.ts), not a field of the file.
+      const { kind: _k, name: _n, tags, tenants: _t, ...fields } = r;
       return { ...fields, ...splitTags(tags) };
     }
     case 'eventDestination':
@@ -182,6 +183,11 @@ export function fileView(r: Resource, ctx: ViewContext = NO_CONTEXT): Record<str
       // A generated dashboard is compared and shown as the body it generates (plan/dashboard-body.ts).
       const source = r.source.type === 'literal' ? { body: r.source.body } : { configurationSets: r.source.configurationSets, accountMetrics: r.source.accountMetrics, period: formatDuration(r.source.period) };
       return { ...source, ...splitTags(r.tags) };
+    }
+    case 'tenant': {
+      // What SES did (pausedBySes) is shown by the plan's notes, never as a field the file could write.
+      const { kind: _k, name: _n, tags, pausedBySes: _p, ...fields } = r;
+      return { ...fields, ...splitTags(tags) };
     }
     default:
       return assertNever(r);

@@ -6,7 +6,7 @@
 import type { Change, ChangeReason, Conflict, ResourceDiff } from '../model/change.js';
 import { compareKeys, keyOf, resourceId, rootOf, type ResourceKey } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, type Plan, type RefreshNote } from '../model/plan.js';
-import type { Alarm, ConfigurationSet, Resource, Topic } from '../model/resources.js';
+import { STACK_TAG, type Alarm, type ConfigurationSet, type Resource, type Tenant, type Topic } from '../model/resources.js';
 import { planCost, withCosts, type CostHints } from './cost.js';
 import { orderChanges } from './order.js';
 import { fieldReasons, recordDigests, updateReason } from './reason.js';
@@ -89,6 +89,16 @@ function conflictChange(c: Conflict): Change {
   };
 }
 
+/**
+ * The tenants a set to delete is associated with (read for it: ConfigurationSet.tenants) that are not the
+ * stack's: the stack's own tenants give up the association in their own change (the file cannot keep a set
+ * it deletes), or are deleted with it; anyone else's would make AWS refuse the delete.
+ */
+function foreignTenants(set: ConfigurationSet, actual: readonly Resource[], stack: string): string[] {
+  const ours = new Set(actual.filter((r) => r.kind === 'tenant' && r.tags[STACK_TAG] === stack).map((r) => r.name));
+  return (set.tenants ?? []).filter((t) => !ours.has(t));
+}
+
 export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
   const { diffs, conflicts } = input;
   const actual = [...input.actual];
@@ -112,6 +122,7 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
       if (r.kind === 'eventDestination' && deletedSets.has(r.configurationSet)) continue;
       const cascade = r.kind === 'configurationSet' ? actual.filter((x) => x.kind === 'eventDestination' && x.configurationSet === r.name).map(keyOf).sort(compareKeys) : [];
       const rename = renamed.get(d.key);
+      const held = r.kind === 'configurationSet' ? foreignTenants(r, actual, o.stack) : [];
       changes.push({
         ...base,
         action: 'delete',
@@ -124,15 +135,29 @@ export function buildPlan(input: PlanInput, o: PlanOptions): Plan {
         steps: deleteSteps(r),
         ...(cascade.length > 0 ? { cascade } : {}),
         ...(rename ? { renamed: rename } : {}),
+        ...(held.length > 0
+          ? {
+              blocked: {
+                kind: 'not-owned' as const,
+                message: `associated with tenant${held.length === 1 ? '' : 's'} ${held.join(', ')}, which this stack does not own, and AWS refuses to delete an associated set; remove the association${held.length === 1 ? '' : 's'} first (DeleteTenantResourceAssociation), or keep the set in the file`,
+              },
+            }
+          : {}),
       });
     } else {
       const notes: string[] = [];
       if (d.before.kind === 'configurationSet' && d.after.kind === 'configurationSet' && d.before.sendingEnabled === false && d.after.sendingEnabled === true)
         notes.push('resumes sending on a configuration set that was paused outside ses-reconcile (by SES or your own automation)');
       const setName = d.after.kind === 'configurationSet' ? d.after.name : d.after.kind === 'eventDestination' ? d.after.configurationSet : '';
-      const ownCarrier = (d.after.kind === 'alarm' && d.before.kind === 'alarm') || (d.after.kind === 'topic' && d.before.kind === 'topic');
-      const carrier = ownCarrier ? (d.after as Alarm | Topic) : desiredSets.get(setName);
-      const liveCarrier = ownCarrier ? (d.before as Alarm | Topic) : liveSets.get(setName);
+      if (d.before.kind === 'tenant' && d.after.kind === 'tenant' && d.before.sendingEnabled === false && d.after.sendingEnabled === true)
+        notes.push(
+          d.before.pausedBySes
+            ? `resumes sending on a tenant SES paused${d.before.pausedBySes.cause ? ` (${d.before.pausedBySes.cause})` : ''}: REINSTATED lets it send despite the open reputation findings`
+            : 'resumes sending on a tenant that was paused outside ses-reconcile',
+        );
+      const ownCarrier = d.after.kind === d.before.kind && (d.after.kind === 'alarm' || d.after.kind === 'topic' || d.after.kind === 'tenant');
+      const carrier = ownCarrier ? (d.after as Alarm | Topic | Tenant) : desiredSets.get(setName);
+      const liveCarrier = ownCarrier ? (d.before as Alarm | Topic | Tenant) : liveSets.get(setName);
       const adopted = input.adopted?.has(rootOf(d.key)) === true;
       const whole = updateReason(carrier, liveCarrier);
       // Field by field only when the digest says the file changed: an equal digest means every difference is an outside one.

@@ -10,6 +10,9 @@
  *   6. topics deleted (nothing left publishes to them)
  *   7. dashboards created, updated or deleted (a dashboard charts the metrics and alarms made before it;
  *      nothing depends on a dashboard, so deleting it last is as safe as first)
+ * Tenants go with wave 1.5: created, updated or deleted after the sets they associate are created and
+ * before any set is deleted, because AWS refuses to delete a set a tenant is associated with
+ * (docs/aws-behaviour.md, "Tenants"); DeleteTenant takes its associations with it.
  * Within a wave, compareKeys order, so plans are deterministic.
  */
 import type { Change } from '../model/change.js';
@@ -27,6 +30,8 @@ function waveOf(c: Change): number {
       return 4;
     case 'dashboard':
       return 7;
+    case 'tenant':
+      return 1.5;
   }
 }
 

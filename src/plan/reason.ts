@@ -7,7 +7,7 @@
 import type { Change, ChangeReason, FieldDiff } from '../model/change.js';
 import { assertNever } from '../model/canonical.js';
 import { keyOf } from '../model/key.js';
-import { DIGEST_TAG, FIELDS_TAG, type Alarm, type ConfigurationSet, type EventDestination, type Resource, type Tags, type Topic } from '../model/resources.js';
+import { DIGEST_TAG, FIELDS_TAG, type Alarm, type ConfigurationSet, type EventDestination, type Resource, type Tags, type Tenant, type Topic } from '../model/resources.js';
 import { fileView } from '../model/view.js';
 import { maskEndpoint } from '../model/endpoint.js';
 import type { Step } from '../model/step.js';
@@ -21,6 +21,7 @@ import { sha256, stableJson } from './digest.js';
 const FIELDS = {
   configurationSet: ['archiveArn', 'delivery', 'messageSecurity', 'reputationMetricsEnabled', 'sendingEnabled', 'suppression', 'tags', 'tracking', 'vdm'],
   topic: ['displayName', 'policy', 'subscriptions', 'tags'],
+  tenant: ['configurationSets', 'identities', 'reputationPolicy', 'sendingEnabled', 'suppression', 'tags'],
   alarm: ['actionsEnabled', 'comparison', 'datapointsToAlarm', 'description', 'dimensions', 'evaluateLowSampleCountPercentile', 'evaluationPeriods', 'extendedStatistic', 'metric', 'metrics', 'namespace', 'notify', 'notifyInsufficientData', 'notifyOk', 'period', 'statistic', 'tags', 'threshold', 'treatMissingData', 'unit'],
 } as const;
 
@@ -39,14 +40,14 @@ const MEMBERS: Readonly<Record<string, readonly string[]>> = {
 const short = (value: unknown): string => sha256(stableJson(value ?? null)).slice(0, 6);
 
 /** The hash of one field (`[field]`) or member (`[group, member]`), as the file gives it (resolved: topic references are ARNs on both sides). */
-function fieldHash(r: ConfigurationSet | Alarm | Topic, at: readonly string[]): string {
+function fieldHash(r: ConfigurationSet | Alarm | Topic | Tenant, at: readonly string[]): string {
   const view = fileView(r);
   const value = at.reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], view);
   return short([...at, value ?? null]);
 }
 
 /** What a diff path is recorded under: a set's option-group member, or the top-level field. */
-function recordedAt(kind: ConfigurationSet['kind'] | Alarm['kind'] | Topic['kind'], path: readonly string[]): readonly string[] {
+function recordedAt(kind: ConfigurationSet['kind'] | Alarm['kind'] | Topic['kind'] | Tenant['kind'], path: readonly string[]): readonly string[] {
   const [top = '', member] = path;
   return kind === 'configurationSet' && member !== undefined && MEMBERS[top]?.includes(member) ? [top, member] : [top];
 }
@@ -59,7 +60,7 @@ function destinationHash(d: EventDestination): string {
  * The FIELDS_TAG value: the hashes joined by `.`. A set's is its longest: 9 fields, 10 members and up to 10
  * destinations (the SES quota, docs/aws-behaviour.md) make 29 hashes, 202 characters of a tag value's 256.
  */
-function fieldHashes(r: ConfigurationSet | Alarm | Topic, destinations: readonly EventDestination[]): string {
+function fieldHashes(r: ConfigurationSet | Alarm | Topic | Tenant, destinations: readonly EventDestination[]): string {
   const at = FIELDS[r.kind].flatMap((f): (readonly string[])[] => [[f], ...(r.kind === 'configurationSet' ? (MEMBERS[f] ?? []).map((m) => [f, m]) : [])]);
   return [...at.map((a) => fieldHash(r, a)), ...destinations.map(destinationHash)].sort().join('.');
 }
@@ -69,7 +70,7 @@ export function withDigests(desired: State): State {
   const all = [...desired.values()];
   return stateOf(
     all.map((r): Resource => {
-      if (r.kind === 'alarm' || r.kind === 'topic') {
+      if (r.kind === 'alarm' || r.kind === 'topic' || r.kind === 'tenant') {
         const { [DIGEST_TAG]: _old, [FIELDS_TAG]: _f, ...tags } = r.tags;
         // A topic's endpoint passwords are hashed masked: the tag never depends on a secret (model/endpoint.ts).
         const bare = r.kind === 'topic' ? { ...r, tags, subscriptions: r.subscriptions.map((s) => ({ ...s, endpoint: maskEndpoint(s.endpoint) })) } : { ...r, tags };
@@ -92,7 +93,7 @@ export function withDigests(desired: State): State {
  * change it. `carrier` is the desired set of a destination, or the alarm or topic itself. Without recorded
  * hashes (applied before they existed) the fields keep the change's reason.
  */
-export function fieldReasons(fields: readonly FieldDiff[], desired: Resource, carrier: ConfigurationSet | Alarm | Topic | undefined, live: { readonly tags: Tags } | undefined): FieldDiff[] {
+export function fieldReasons(fields: readonly FieldDiff[], desired: Resource, carrier: ConfigurationSet | Alarm | Topic | Tenant | undefined, live: { readonly tags: Tags } | undefined): FieldDiff[] {
   const recorded = live?.tags[FIELDS_TAG];
   if (recorded === undefined || carrier === undefined) return [...fields];
   const seen = new Set(recorded.split('.'));
@@ -109,7 +110,7 @@ export function updateReason(desired: { readonly tags: Tags } | undefined, live:
 }
 
 /** The tag call that records a digest on the resource carrying it. */
-function digestStep(r: ConfigurationSet | Alarm | Topic, digest: string): Step {
+function digestStep(r: ConfigurationSet | Alarm | Topic | Tenant, digest: string): Step {
   const fields = r.tags[FIELDS_TAG];
   const tags = { [DIGEST_TAG]: digest, ...(fields !== undefined ? { [FIELDS_TAG]: fields } : {}) };
   switch (r.kind) {
@@ -119,6 +120,8 @@ function digestStep(r: ConfigurationSet | Alarm | Topic, digest: string): Step {
       return { op: 'TagAlarm', name: r.name, tags };
     case 'topic':
       return { op: 'TagTopic', name: r.name, tags };
+    case 'tenant':
+      return { op: 'TagTenant', name: r.name, tags };
     default:
       return assertNever(r);
   }
@@ -139,7 +142,7 @@ export function recordDigests(changes: readonly Change[], desired: Iterable<Reso
   const liveByKey = new Map([...live].map((r) => [keyOf(r), r]));
   const changed = new Set(changes.map((c) => c.key));
   for (const want of desired) {
-    if (want.kind !== 'configurationSet' && want.kind !== 'alarm' && want.kind !== 'topic') continue;
+    if (want.kind !== 'configurationSet' && want.kind !== 'alarm' && want.kind !== 'topic' && want.kind !== 'tenant') continue;
     const key = keyOf(want);
     const have = liveByKey.get(key);
     const digest = want.tags[DIGEST_TAG];

@@ -49,6 +49,17 @@ export function stepRoot(step: Step): ResourceKey {
     case 'TagDashboard':
     case 'DeleteDashboard':
       return `dashboard:${step.name}`;
+    case 'CreateTenant':
+      return `tenant:${step.tenant.name}`;
+    case 'DeleteTenant':
+    case 'PutTenantSuppressionAttributes':
+    case 'UpdateTenantReputationPolicy':
+    case 'UpdateTenantSendingStatus':
+    case 'AssociateTenantResource':
+    case 'DisassociateTenantResource':
+    case 'TagTenant':
+    case 'UntagTenant':
+      return `tenant:${step.name}`;
     default:
       return assertNever(step);
   }
@@ -62,6 +73,7 @@ export function isDeleteStep(step: Step): boolean {
     case 'DeleteAlarm':
     case 'DeleteTopic':
     case 'DeleteDashboard':
+    case 'DeleteTenant':
       return true;
     default:
       return false;

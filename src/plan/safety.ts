@@ -70,6 +70,9 @@ export function checkSafety(changes: readonly Change[], o: SafetyOptions): { cha
   const conflicts = changes.filter((c) => c.blocked?.kind === 'conflict');
   if (conflicts.length > 0)
     reasons.push(`${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}: ${conflicts.map((c) => `${c.id} (${c.blocked?.message})`).join(', ')}`);
+  // A set delete AWS would refuse: a tenant the stack does not own holds it (plan/build.ts).
+  const held = changes.filter((c) => c.blocked?.kind === 'not-owned');
+  if (held.length > 0) reasons.push(held.map((c) => `${c.id}: ${c.blocked?.message}`).join('; '));
   const out = changes.map((c) => (blockDeletes && deleteCount(c) > 0 && !c.blocked ? { ...c, blocked: blockDeletes } : c));
   return reasons.length > 0 ? { changes: out, refused: reasons.join('; ') } : { changes: out };
 }

@@ -5,8 +5,8 @@
  * change in place.
  */
 import { canonicalTags } from '../model/canonical.js';
-import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Subscription, Tags, Topic } from '../model/resources.js';
-import type { Step } from '../model/step.js';
+import type { Alarm, ConfigurationSet, Dashboard, EventDestination, Resource, Subscription, Tags, Tenant, Topic } from '../model/resources.js';
+import type { Step, TenantResource, TenantSendingStatus } from '../model/step.js';
 import { maskEndpoint } from '../model/endpoint.js';
 import { stableJson } from './digest.js';
 
@@ -41,9 +41,57 @@ export function createSteps(r: Resource): Step[] {
       return [{ op: 'CreateConfigurationSet', set: r }];
     case 'eventDestination':
       return [{ op: 'CreateConfigurationSetEventDestination', destination: r }];
+    case 'tenant':
+      return tenantCreateSteps(r);
     default:
       return [];
   }
+}
+
+/** What a tenant is associated with, as the association calls name it. */
+function resourcesOf(t: Tenant): TenantResource[] {
+  return [...t.configurationSets.map((name): TenantResource => ({ type: 'configurationSet', name })), ...t.identities.map((name): TenantResource => ({ type: 'identity', name }))];
+}
+
+const resourceKey = (r: TenantResource): string => `${r.type}:${r.name}`;
+
+/**
+ * CreateTenant carries tags and suppression; the policy (a new tenant has `standard`), a pause and each
+ * association are calls of their own (docs/aws-behaviour.md, "Tenants").
+ */
+function tenantCreateSteps(t: Tenant): Step[] {
+  const name = t.name;
+  return [
+    { op: 'CreateTenant', tenant: t },
+    ...(t.reputationPolicy !== 'standard' ? [{ op: 'UpdateTenantReputationPolicy', name, policy: t.reputationPolicy } as const] : []),
+    ...resourcesOf(t).map((resource): Step => ({ op: 'AssociateTenantResource', name, resource })),
+    ...(t.sendingEnabled === false ? [{ op: 'UpdateTenantSendingStatus', name, status: 'DISABLED' } as const] : []),
+  ];
+}
+
+/**
+ * Sending on: ENABLED, or REINSTATED when SES itself paused the tenant (ENABLED would leave SES's pause in
+ * force); off: DISABLED. Only when the file manages it (sendingEnabled written).
+ */
+function sendingStatusOf(before: Tenant, after: Tenant): TenantSendingStatus | undefined {
+  if (after.sendingEnabled === undefined || after.sendingEnabled === before.sendingEnabled) return undefined;
+  if (!after.sendingEnabled) return 'DISABLED';
+  return before.pausedBySes ? 'REINSTATED' : 'ENABLED';
+}
+
+function tenantUpdateSteps(before: Tenant, after: Tenant): Step[] {
+  const name = after.name;
+  const steps: Step[] = [];
+  if (after.suppression !== undefined && !same(after.suppression, before.suppression)) steps.push({ op: 'PutTenantSuppressionAttributes', name, suppression: after.suppression });
+  if (after.reputationPolicy !== before.reputationPolicy) steps.push({ op: 'UpdateTenantReputationPolicy', name, policy: after.reputationPolicy });
+  // Removals first: a tenant never holds more associations than the file and AWS together allow.
+  const had = new Map(resourcesOf(before).map((r) => [resourceKey(r), r]));
+  const wants = new Map(resourcesOf(after).map((r) => [resourceKey(r), r]));
+  for (const [k, r] of had) if (!wants.has(k)) steps.push({ op: 'DisassociateTenantResource', name, resource: r });
+  for (const [k, r] of wants) if (!had.has(k)) steps.push({ op: 'AssociateTenantResource', name, resource: r });
+  const status = sendingStatusOf(before, after);
+  if (status !== undefined) steps.push({ op: 'UpdateTenantSendingStatus', name, status });
+  return [...steps, ...tagSteps(before.tags, after.tags, (tags) => ({ op: 'TagTenant', name, tags }), (keys) => ({ op: 'UntagTenant', name, keys }))];
 }
 
 export function deleteSteps(r: Resource): Step[] {
@@ -59,6 +107,9 @@ export function deleteSteps(r: Resource): Step[] {
       return [{ op: 'DeleteConfigurationSet', name: r.name }];
     case 'eventDestination':
       return [{ op: 'DeleteConfigurationSetEventDestination', configurationSet: r.configurationSet, name: r.name }];
+    case 'tenant':
+      // AWS removes the tenant's associations with it (docs/aws-behaviour.md, "Tenants").
+      return [{ op: 'DeleteTenant', name: r.name }];
     default:
       return [];
   }
@@ -161,6 +212,7 @@ export function updateSteps(before: Resource, after: Resource): Step[] {
   if (before.kind === 'topic' && after.kind === 'topic') return topicUpdateSteps(before, after);
   if (before.kind === 'alarm' && after.kind === 'alarm') return alarmUpdateSteps(before, after);
   if (before.kind === 'configurationSet' && after.kind === 'configurationSet') return setUpdateSteps(before, after);
+  if (before.kind === 'tenant' && after.kind === 'tenant') return tenantUpdateSteps(before, after);
   if (before.kind === 'eventDestination' && after.kind === 'eventDestination') {
     if (needsReplace(before, after)) return [...deleteSteps(before), ...createSteps(after)];
     return [{ op: 'UpdateConfigurationSetEventDestination', destination: after as EventDestination }];

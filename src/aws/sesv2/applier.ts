@@ -24,7 +24,8 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { assertNever } from '../../model/canonical.js';
 import type { TopicRef } from '../../model/resources.js';
-import { AWS_OPERATION, type SesV2Step } from '../../model/step.js';
+import { AWS_OPERATION, isTenantStep, type SesV2Step, type TenantStep } from '../../model/step.js';
+import { SesV2TenantRunner } from './tenants.js';
 import { configurationSetArn, topicArn } from '../../model/arn.js';
 import { callFailure } from '../errors.js';
 import {
@@ -48,9 +49,16 @@ export class SesV2StepRunner {
     private readonly ses: SESv2Client,
     private readonly region: string,
     private readonly account: string,
-  ) {}
+    /** Tenant ARNs the live read saw (aws/sesv2/tenants.ts). */
+    tenantArns: ReadonlyMap<string, string> = new Map(),
+  ) {
+    this.tenants = new SesV2TenantRunner(ses, region, account, tenantArns);
+  }
+
+  private readonly tenants: SesV2TenantRunner;
 
   async run(step: SesV2Step): Promise<void> {
+    if (isTenantStep(step)) return this.tenants.run(step);
     const [operation, send] = this.command(step);
     try {
       await send();
@@ -66,7 +74,7 @@ export class SesV2StepRunner {
   }
 
   /** The API operation and the one call that makes the step. */
-  private command(step: SesV2Step): [string, () => Promise<unknown>] {
+  private command(step: Exclude<SesV2Step, TenantStep>): [string, () => Promise<unknown>] {
     const ses = this.ses;
     switch (step.op) {
       case 'CreateConfigurationSet':

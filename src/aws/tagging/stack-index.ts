@@ -24,7 +24,7 @@ import type { CallCount } from '../call-count.js';
 const RESOURCE_TYPE_FILTERS = ['ses:configuration-set', 'cloudwatch:alarm', 'sns'] as const;
 const PAGE_SIZE = 100;
 
-type Kind = 'configurationSet' | 'alarm' | 'topic';
+type Kind = 'configurationSet' | 'alarm' | 'topic' | 'tenant';
 
 /**
  * `arn:aws:ses:r:a:configuration-set/NAME`, `arn:aws:cloudwatch:r:a:alarm:NAME` (an alarm name may hold
@@ -36,6 +36,11 @@ export function resourceOfArn(arn: string): { kind: Kind; name: string } | undef
   const service = parts[2];
   const resource = parts.slice(5).join(':');
   if (service === 'ses' && resource.startsWith('configuration-set/')) return { kind: 'configurationSet', name: resource.slice('configuration-set/'.length) };
+  // A tenant's ARN ends in its id, `tenant/NAME/ID` (docs/aws-behaviour.md, "Tenants"); the name has no `/`.
+  if (service === 'ses' && resource.startsWith('tenant/')) {
+    const name = resource.slice('tenant/'.length).split('/')[0];
+    return name ? { kind: 'tenant', name } : undefined;
+  }
   if (service === 'cloudwatch' && resource.startsWith('alarm:')) return { kind: 'alarm', name: resource.slice('alarm:'.length) };
   if (service === 'sns' && parts.length === 6 && resource !== '') return { kind: 'topic', name: resource };
   return undefined;
@@ -47,7 +52,7 @@ export function isAccessDenied(err: unknown): boolean {
 }
 
 export async function readStackIndex(tagging: ResourceGroupsTaggingAPIClient, stack: string, calls: CallCount): Promise<StackIndex> {
-  const found: Record<Kind, Map<string, IndexedResource>> = { configurationSet: new Map(), alarm: new Map(), topic: new Map() };
+  const found: Record<Kind, Map<string, IndexedResource>> = { configurationSet: new Map(), alarm: new Map(), topic: new Map(), tenant: new Map() };
   let token: string | undefined;
   do {
     const page = await calls.call('GetResources', () =>
@@ -71,5 +76,5 @@ export async function readStackIndex(tagging: ResourceGroupsTaggingAPIClient, st
     }
     token = page.PaginationToken || undefined;
   } while (token !== undefined);
-  return { configurationSets: found.configurationSet, alarms: found.alarm, topics: found.topic };
+  return { configurationSets: found.configurationSet, alarms: found.alarm, topics: found.topic, tenants: found.tenant };
 }

@@ -40,6 +40,11 @@ export function comparable(r: Resource, topics: TopicNames): string {
     case 'dashboard':
       out = { ...r, tags: {} };
       break;
+    case 'tenant': {
+      const { pausedBySes: _p, ...rest } = r;
+      out = { ...rest, tags: userTags(r.tags) ?? {} };
+      break;
+    }
     default:
       return assertNever(r);
   }

@@ -30,6 +30,18 @@ export const references: Rule = {
         (spec[list] ?? []).forEach((t, i) => checkTopic(ctx, [...path, list, i], t));
       }
     }
+    for (const [name, tenant] of Object.entries(ctx.config.tenants ?? {})) {
+      (tenant.configurationSets ?? []).forEach((set, i) => {
+        if (ctx.declared.configurationSets.has(set)) return;
+        const guess = closest(set, [...ctx.declared.configurationSets]);
+        ctx.report({
+          severity: 'error',
+          at: ['tenants', name, 'configurationSets', i],
+          message: `configuration set "${set}" is not defined under configurationSets` + (guess ? `; did you mean "${guess}"?` : ''),
+          hint: 'a tenant of the file is associated with configuration sets of the file; add the set under configurationSets (--adopt takes over one that exists)',
+        });
+      });
+    }
     for (const [name, dash] of Object.entries(ctx.config.dashboards ?? {})) {
       (dash.configurationSets ?? []).forEach((set, i) => {
         if (ctx.declared.configurationSets.has(set)) return;

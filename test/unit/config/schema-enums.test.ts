@@ -14,6 +14,7 @@ import {
   EVENT_TYPES,
   HTTPS_POLICIES,
   LOW_SAMPLE_COUNT_PERCENTILE,
+  REPUTATION_POLICIES,
   STATISTICS,
   SIGNING_SCHEMES,
   SUPPRESSION_REASONS,
@@ -54,6 +55,9 @@ const MODEL: Readonly<Record<string, readonly string[]>> = {
   'definitions/comparison': COMPARISON_OPERATORS,
   'definitions/statistic': STATISTICS,
   'definitions/alarm/properties/evaluateLowSampleCountPercentile': LOW_SAMPLE_COUNT_PERCENTILE,
+  'definitions/tenant/properties/reputationPolicy': REPUTATION_POLICIES,
+  'definitions/tenant/properties/suppression/properties/reasons/items': SUPPRESSION_REASONS,
+  'definitions/tenant/properties/suppression/properties/scope': SUPPRESSION_SCOPES,
 };
 
 /** Enums the model keeps as plain strings on purpose: AWS's own lists, passed through unmapped. */

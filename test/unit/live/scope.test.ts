@@ -53,6 +53,7 @@ function indexOf(state: State, o: { staleAlarm?: boolean; extra?: boolean } = {}
       ...(o.extra ? [hit('arn:aws:cloudwatch:us-east-1:123456789012:alarm:removed-by-hand', 'removed-by-hand', { 'ses-reconcile:stack': 's' })] : []),
     ]),
     topics: new Map([hit('arn:aws:sns:us-east-1:123456789012:alerts', 'alerts', tagsOf(state, 'topic', 'alerts'))]),
+    tenants: new Map(o.extra ? [hit('arn:aws:ses:us-east-1:123456789012:tenant/left/tn-1', 'left', { 'ses-reconcile:stack': 's' })] : []),
   };
 }
 
@@ -64,6 +65,8 @@ describe('readScopes', () => {
     expect([...(s.configurationSets.discovered ?? [])].sort()).toEqual(['a', 'b', 'gone']);
     expect([...s.alarms.names].sort()).toEqual(['hand-named', 's/a/bounce-rate']);
     expect([...(s.alarms.discovered?.keys() ?? [])].sort()).toEqual(['removed-by-hand', 's/a/bounce-rate']);
+    // A tenant the file no longer names is found by the index, to be deleted.
+    expect([...(s.tenants.discovered?.keys() ?? [])]).toEqual(['left']);
     expect(s.standIns).toEqual([]);
     expect(s.configurationSets.unchanged).toEqual(new Set());
   });
