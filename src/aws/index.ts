@@ -11,7 +11,7 @@ export { readStackIndex, isAccessDenied } from './tagging/stack-index.js';
 export { alarmArn, configurationSetArn, partitionOf, topicArn } from '../model/arn.js';
 export { SesV2Reader, type SesV2ReaderOptions } from './sesv2/reader.js';
 export { SesV2StepRunner } from './sesv2/applier.js';
-export { SesV2TenantReader, readSetTenants } from './sesv2/tenants.js';
+export { SesV2TenantReader, listTenantNames, readSetTenants } from './sesv2/tenants.js';
 export {
   CloudWatchAlarmReader,
   stackAlarmPrefix,
@@ -30,3 +30,4 @@ export {
 } from './cloudwatch/dashboards.js';
 export { readMetricData, readAlarmStates, METRIC_QUERIES_MAX } from './cloudwatch/metrics.js';
 export { readSendingEnabled } from './sesv2/sending.js';
+export { readTenantStatus } from './sesv2/tenant-status.js';

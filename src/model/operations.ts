@@ -111,7 +111,17 @@ export const STATUS_READS: readonly Operation[] = [
   { service: 'cloudwatch', name: 'GetMetricData', target: 'account', when: 'always' },
   { service: 'cloudwatch', name: 'DescribeAlarms', target: 'account', when: 'always' },
   { service: 'sesv2', name: 'GetConfigurationSet', target: 'configurationSet', when: 'always' },
+  { service: 'sesv2', name: 'GetTenant', target: 'tenant', when: 'always' },
+  { service: 'sesv2', name: 'GetReputationEntity', target: 'tenant', when: 'always' },
+  // Recommendations are listed for the account, filtered to OPEN, not read per tenant.
+  { service: 'sesv2', name: 'ListRecommendations', target: 'account', when: 'always' },
 ];
 
-/** Reads apply makes to carry out a step: the subscription ARN an Unsubscribe needs (aws/sns/applier.ts). */
-export const APPLY_READS: readonly Operation[] = [{ service: 'sns', name: 'ListSubscriptionsByTopic', target: 'topic', when: 'apply' }];
+/**
+ * Reads apply makes to carry out a step: the subscription ARN an Unsubscribe needs (aws/sns/applier.ts), and
+ * a tenant's ARN when the read did not see it (a re-run after CreateTenant; aws/sesv2/tenants.ts).
+ */
+export const APPLY_READS: readonly Operation[] = [
+  { service: 'sns', name: 'ListSubscriptionsByTopic', target: 'topic', when: 'apply' },
+  { service: 'sesv2', name: 'GetTenant', target: 'tenant', when: 'apply' },
+];

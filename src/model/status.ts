@@ -68,6 +68,34 @@ export interface AlarmStatus {
   readonly reason?: string;
 }
 
+/** An open reputation finding SES holds on a tenant (ListRecommendations, status OPEN). */
+export interface TenantFinding {
+  readonly type: string;
+  readonly impact?: string;
+  readonly description?: string;
+}
+
+/** A tenant of the file as SES sees it (docs/aws-behaviour.md, "Tenants"). */
+export interface TenantStatus {
+  readonly name: string;
+  /** SES's aggregate sending status; `missing` for a tenant of the file that does not exist. */
+  readonly sending: 'ENABLED' | 'REINSTATED' | 'DISABLED' | 'missing';
+  /** Who paused it, when DISABLED: SES (on a finding, under the tenant's policy) or its owner. */
+  readonly pausedBy?: 'ses' | 'owner';
+  /** AWS's cause for SES's pause. */
+  readonly cause?: string;
+  readonly findings: readonly TenantFinding[];
+}
+
+/** What status read about one tenant, before it is judged (aws/sesv2/tenant-status.ts). */
+export interface TenantRead {
+  readonly name: string;
+  readonly sending: 'ENABLED' | 'REINSTATED' | 'DISABLED';
+  readonly pausedBySes: boolean;
+  readonly cause?: string;
+  readonly findings: readonly TenantFinding[];
+}
+
 export interface StatusReport {
   readonly stack: string;
   readonly region: string;
@@ -77,6 +105,8 @@ export interface StatusReport {
   /** The account's Reputation.BounceRate / ComplaintRate: the latest datapoint in the window, null when none. */
   readonly reputation: { readonly bounceRate: number | null; readonly complaintRate: number | null };
   readonly alarms: readonly AlarmStatus[];
+  /** The file's tenants; empty when it has none. */
+  readonly tenants: readonly TenantStatus[];
   /** What makes the review fail (exit 2): a rate over its threshold or SES's review level, an alarm in ALARM. */
   readonly findings: readonly string[];
   /** What a reviewer should know that does not fail it: paused sets, alarms of the file that do not exist. */

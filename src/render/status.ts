@@ -3,7 +3,7 @@
  * trend; markdown for an issue or pull-request comment, with a Mermaid `xychart-beta` per set that GitHub
  * draws; JSON with the series. Pure: colour only through the palette.
  */
-import type { RateStatus, SetStatus, StatusMetric, StatusReport } from '../model/status.js';
+import type { RateStatus, SetStatus, StatusMetric, StatusReport, TenantStatus } from '../model/status.js';
 import { formatMeasuredRate, formatMinute, formatRate } from '../model/units.js';
 import type { Palette } from './palette.js';
 
@@ -76,10 +76,21 @@ export function renderStatusText(r: StatusReport, palette: Palette): string {
       out.push(`  ${state} ${a.name}${a.since ? palette.dim(`  since ${formatMinute(a.since)}`) : ''}`);
     }
   }
+  if (r.tenants.length > 0) {
+    out.push('', palette.bold('Tenants:'));
+    for (const t of r.tenants) {
+      const state = t.sending === 'DISABLED' || t.sending === 'missing' ? palette.red(tenantSending(t).padEnd(17)) : palette.green(tenantSending(t).padEnd(17));
+      out.push(`  ${state} ${t.name}${t.findings.length > 0 ? palette.red(`  ${t.findings.length} open finding${t.findings.length === 1 ? '' : 's'}`) : ''}`);
+    }
+  }
   for (const f of r.findings) out.push('', `${palette.red(palette.bold('✗'))} ${f}`);
   for (const n of r.notes) out.push('', `${palette.yellow(palette.bold('!'))} ${n}`);
   out.push('', palette.bold(summary(r)));
   return out.join('\n') + '\n';
+}
+
+function tenantSending(t: TenantStatus): string {
+  return t.sending === 'DISABLED' ? `paused by ${t.pausedBy === 'ses' ? 'SES' : 'owner'}` : t.sending === 'missing' ? 'missing' : t.sending === 'REINSTATED' ? 'sending (reinstated)' : 'sending';
 }
 
 function escape(s: string): string {
@@ -120,6 +131,11 @@ export function renderStatusMarkdown(r: StatusReport): string {
   if (r.alarms.length > 0) {
     out.push('', '| Alarm | State | Since |', '| :--- | :--- | :--- |');
     for (const a of r.alarms) out.push(`| \`${escape(a.name)}\` | ${a.state === 'ALARM' ? '**ALARM**' : a.state} | ${a.since ? formatMinute(a.since) : ''} |`);
+  }
+  if (r.tenants.length > 0) {
+    out.push('', '| Tenant | Sending | Open findings |', '| :--- | :--- | :--- |');
+    for (const t of r.tenants)
+      out.push(`| \`${escape(t.name)}\` | ${t.sending === 'DISABLED' ? `**${tenantSending(t)}**` : tenantSending(t)} | ${t.findings.map((f) => escape(`${f.type}${f.impact ? ` (${f.impact})` : ''}`)).join(', ')} |`);
   }
   for (const s of r.configurationSets) if (s.totals.Send !== null) out.push('', `<details><summary>Trend of <code>${escape(s.name)}</code></summary>`, '', chart(s, r.window.period), '', '</details>');
   if (r.notes.length > 0) out.push('', ...r.notes.map((n) => `> ${escape(n)}`));

@@ -6,7 +6,7 @@
 import type { Resource } from '../model/resources.js';
 import { REVIEW_RATES, presetAlarmName } from '../model/ses.js';
 import { formatMeasuredRate, formatMinute, formatRate } from '../model/units.js';
-import { STATUS_METRICS, type AlarmStatus, type RateStatus, type Series, type SetStatus, type StatusMetric, type StatusReport, type Window } from '../model/status.js';
+import { STATUS_METRICS, type AlarmStatus, type RateStatus, type Series, type SetStatus, type StatusMetric, type StatusReport, type TenantRead, type TenantStatus, type Window } from '../model/status.js';
 import type { StatusQueries } from './queries.js';
 
 export interface StatusInputs {
@@ -23,6 +23,29 @@ export interface StatusInputs {
   readonly sending: ReadonlyMap<string, boolean>;
   /** DescribeAlarms' answer for the stack's alarms. */
   readonly alarms: readonly AlarmStatus[];
+  /** The file's tenants as read; a tenant of the file that is absent does not exist. @default none */
+  readonly tenants?: readonly TenantRead[];
+}
+
+/**
+ * Tenants: SES pausing one, and each open reputation finding on one, are findings (the tenant's mail is
+ * failing, or about to under its policy); a pause by its owner is a note, as a paused set's is.
+ */
+function tenantStatuses(i: StatusInputs, findings: string[], notes: string[]): TenantStatus[] {
+  const read = new Map((i.tenants ?? []).map((t) => [t.name, t]));
+  const names = i.desired.filter((r) => r.kind === 'tenant').map((r) => r.name).sort();
+  return names.map((name): TenantStatus => {
+    const t = read.get(name);
+    if (!t) {
+      notes.push(`tenant ${name} of the file does not exist: run apply`);
+      return { name, sending: 'missing', findings: [] };
+    }
+    const pausedBy = t.sending === 'DISABLED' ? (t.pausedBySes ? 'ses' : 'owner') : undefined;
+    if (pausedBy === 'ses') findings.push(`tenant ${name}: SES paused its sending${t.cause ? ` (${t.cause})` : ''}; apply resumes it only if the file says sendingEnabled: true`);
+    if (pausedBy === 'owner') notes.push(`tenant ${name}: sending is paused by hand or by the file; apply never resumes it unless the file says sendingEnabled: true`);
+    for (const f of t.findings) findings.push(`tenant ${name}: open ${f.impact ? `${f.impact.toLowerCase()}-impact ` : ''}${f.type} finding${f.description ? `: ${f.description}` : ''}`);
+    return { name, sending: t.sending, ...(pausedBy ? { pausedBy } : {}), ...(t.cause && pausedBy === 'ses' ? { cause: t.cause } : {}), findings: t.findings };
+  });
 }
 
 const sum = (s: Series | undefined) => (s ?? { values: [] }).values.reduce((n, v) => n + v, 0);
@@ -99,6 +122,7 @@ export function statusReport(i: StatusInputs): StatusReport {
   const found = new Set(i.alarms.map((a) => a.name));
   const missing = i.desired.filter((r) => r.kind === 'alarm' && !found.has(r.name)).map((r): AlarmStatus => ({ name: r.name, state: 'missing' }));
   for (const a of missing) notes.push(`alarm ${a.name} of the file does not exist: run apply`);
+  const tenants = tenantStatuses(i, findings, notes);
   return {
     stack: i.stack,
     region: i.region,
@@ -107,6 +131,7 @@ export function statusReport(i: StatusInputs): StatusReport {
     configurationSets: sets,
     reputation: { bounceRate: latest(i.series.get(i.queries.reputation.bounceRate)), complaintRate: latest(i.series.get(i.queries.reputation.complaintRate)) },
     alarms: [...i.alarms, ...missing].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    tenants,
     findings,
     notes,
     healthy: findings.length === 0,

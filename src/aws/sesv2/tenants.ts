@@ -108,7 +108,7 @@ export class SesV2TenantReader implements LiveReader<NamedScope> {
   async read(scope: NamedScope): Promise<LiveRead> {
     const calls = new CallCount('sesv2');
     const names =
-      scope.discovered !== undefined ? [...new Set([...scope.names, ...scope.discovered.keys()])].filter((n) => !scope.unchanged?.has(n)).sort() : await this.listNames(calls);
+      scope.discovered !== undefined ? [...new Set([...scope.names, ...scope.discovered.keys()])].filter((n) => !scope.unchanged?.has(n)).sort() : await listTenantNames(this.ses, calls);
     const arns = new Map<string, string>();
     const read = await mapPool(names, this.concurrency, async (name) => {
       const t = await this.readTenant(name, calls);
@@ -116,17 +116,6 @@ export class SesV2TenantReader implements LiveReader<NamedScope> {
       return t ? [t.tenant] : [];
     });
     return { state: stateOf(read.flat()), calls: calls.snapshot(), arns };
-  }
-
-  private async listNames(calls: CallCount): Promise<string[]> {
-    const names: string[] = [];
-    let token: string | undefined;
-    do {
-      const page = await calls.call('ListTenants', () => this.ses.send(new ListTenantsCommand({ PageSize: 100, ...(token ? { NextToken: token } : {}) })));
-      names.push(...(page.Tenants ?? []).flatMap((t) => (t.TenantName ? [t.TenantName] : [])));
-      token = page.NextToken || undefined;
-    } while (token !== undefined);
-    return [...new Set(names)].sort();
   }
 
   private async readTenant(name: string, calls: CallCount): Promise<{ tenant: Tenant; arn: string } | undefined> {
@@ -148,6 +137,18 @@ export class SesV2TenantReader implements LiveReader<NamedScope> {
       throw err;
     }
   }
+}
+
+/** Every tenant's name in the Region: ListTenants, 100 a page (INFERENCE: the documented PageSize limit is not stated; 100 as its siblings). */
+export async function listTenantNames(ses: SESv2Client, calls: CallCount): Promise<string[]> {
+  const names: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await calls.call('ListTenants', () => ses.send(new ListTenantsCommand({ PageSize: 100, ...(token ? { NextToken: token } : {}) })));
+    names.push(...(page.Tenants ?? []).flatMap((t) => (t.TenantName ? [t.TenantName] : [])));
+    token = page.NextToken || undefined;
+  } while (token !== undefined);
+  return [...new Set(names)].sort();
 }
 
 /**

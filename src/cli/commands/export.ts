@@ -7,7 +7,8 @@
  *   ceil(S / 1000) ListConfigurationSets + 2K (GetConfigurationSet, GetConfigurationSetEventDestinations)
  *   + ceil(A / 100) DescribeAlarms + one ListTagsForResource per SES alarm
  *   + per topic the topic reader's calls + ceil(D / 1000) ListDashboards + 2 per dashboard
- *   + without --select, one GetResources (the stack's own topics and alarms nothing else finds).
+ *   + without --select, one GetResources (the stack's own topics, alarms and tenants nothing else finds)
+ *   + ceil(N / 100) ListTenants, then the tenants (tenantsToExport).
  * At SES's 1 call a second, 30 kept sets take about a minute.
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,8 @@ import { resolveDesired } from '../../plan/compute.js';
 import { alarmsToExport, dashboardToExport, globMatcher, ownedElsewhere, stacksOf, topicsUsed } from '../../config/export/select.js';
 import { EXIT, UsageError, type ExitCode } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import { DIGEST_TAG, STACK_TAG, type Alarm, type ConfigurationSet, type Dashboard, type Resource } from '../../model/resources.js';
+import { DIGEST_TAG, STACK_TAG, type Alarm, type ConfigurationSet, type Dashboard, type Resource, type Tenant } from '../../model/resources.js';
+import type { IndexedResource } from '../../live/port.js';
 import { SES_NAMESPACE } from '../../model/ses.js';
 import type { ExportCliOptions } from '../args.js';
 import { createPacedClients, liveReaders, stackIndex } from '../adapters.js';
@@ -83,7 +85,8 @@ export async function runExport(o: ExportCliOptions, io: ExportIo): Promise<Exit
   const topics = [...topicsRead.state.values()].filter((t) => !ownedElsewhere(t, stack));
   const dashboards = ([...dashboardsRead.state.values()] as Dashboard[]).filter((d) => dashboardToExport(d, { stack, kept, selected }));
 
-  const live: Resource[] = [...keptSets, ...alarms, ...topics, ...dashboards];
+  const tenants = await tenantsToExport(aws, clients, readers, { region, accountId, stack, kept, own: index?.tenants });
+  const live: Resource[] = [...keptSets, ...alarms, ...topics, ...dashboards, ...tenants];
   const options = {
     stack,
     region,
@@ -105,10 +108,34 @@ export async function runExport(o: ExportCliOptions, io: ExportIo): Promise<Exit
     for (const f of result.files) writeFileSync(join(target.path, f.name), f.text, { flag: 'wx' });
   }
   if (target.kind !== 'stdout') {
-    const what = `${kept.size} configuration set(s), ${alarms.length} alarm(s), ${topics.length} topic(s), ${dashboards.length} dashboard(s)`;
+    const what = `${kept.size} configuration set(s), ${alarms.length} alarm(s), ${topics.length} topic(s), ${dashboards.length} dashboard(s), ${tenants.length} tenant(s)`;
     io.err(`Exported ${what} of stack ${stack} to ${target.path}. Next: ses-reconcile plan -c ${target.path}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * The tenants of the export: those associated with an exported set, and the stack's own (the tag index,
+ * without --select). Not every tenant of the account: one no exported set uses belongs to another file.
+ * The cheaper of two ways, after one ListTenants walk (an account without tenants stops there): for T
+ * tenants and K kept sets, each tenant read in full (3T calls) when T <= K, else ListResourceTenants per
+ * set (K) and then only the tenants found (3 each).
+ */
+async function tenantsToExport(
+  aws: typeof import('../../aws/index.js'),
+  clients: ReturnType<typeof createPacedClients>,
+  readers: ReturnType<typeof liveReaders>,
+  o: { region: string; accountId: string; stack: string; kept: ReadonlySet<string>; own: ReadonlyMap<string, IndexedResource> | undefined },
+): Promise<Tenant[]> {
+  const calls = new aws.CallCount('sesv2');
+  const all = await aws.listTenantNames(clients.sesv2, calls);
+  if (all.length === 0) return [];
+  const own = new Map([...(o.own?.values() ?? [])].map((t) => [t.name, t.arn]));
+  const names = all.length <= o.kept.size ? new Set(all) : new Set([...(await aws.readSetTenants(clients.sesv2, o, [...o.kept].sort(), calls)).values()].flat());
+  const read = await readers.tenants.read({ stack: o.stack, names, discovered: own });
+  return [...read.state.values()].filter(
+    (t): t is Tenant => t.kind === 'tenant' && !ownedElsewhere(t, o.stack) && (own.has(t.name) || t.configurationSets.some((s) => o.kept.has(s))),
+  );
 }
 
 /**

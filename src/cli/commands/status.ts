@@ -2,8 +2,10 @@
  * `ses-reconcile status`: the weekly sending-health review the SES monitoring guides end with
  * (docs/architecture.md, "Status"), for the file's configuration sets: what their CloudWatch destinations
  * published over `--since`, the rates against the file's alarm thresholds and SES's review levels, the
- * account's reputation, the stack's alarms and paused sets. Reads only: GetMetricData (500 queries a
- * call), DescribeAlarms by the stack's names, GetConfigurationSet a set; through the same paced clients
+ * account's reputation, the stack's alarms, paused sets, and the file's tenants (sending status, open
+ * findings). Reads only: GetMetricData (500 queries a call), DescribeAlarms by the stack's names,
+ * GetConfigurationSet a set, GetTenant and GetReputationEntity a tenant and one ListRecommendations walk
+ * when the file has tenants (aws/sesv2/tenant-status.ts); through the same paced clients
  * as plan. Exit 0 healthy, 2 a finding (for cron), 1 failure, 3 invalid file.
  */
 import { loadDesired } from '../../config/index.js';
@@ -47,13 +49,15 @@ export async function runStatus(o: StatusCliOptions, io: StatusIo, now: () => nu
   const cw = new aws.CallCount('cloudwatch');
   const ses = new aws.CallCount('sesv2');
   const sets = queries.sets.map((s) => s.set);
-  const [series, alarms, sending] = await Promise.all([
+  const tenantNames = desired.filter((r) => r.kind === 'tenant').map((r) => r.name);
+  const [series, alarms, sending, tenants] = await Promise.all([
     aws.readMetricData(clients.cloudwatch, queries.queries, window, cw),
     aws.readAlarmStates(clients.cloudwatch, d.stack, desired.filter((r) => r.kind === 'alarm').map((r) => r.name), cw),
     aws.readSendingEnabled(clients.sesv2, sets, o.concurrency, ses),
+    aws.readTenantStatus(clients.sesv2, tenantNames, o.concurrency, ses),
   ]);
   io.log.info({ calls: { ...cw.snapshot(), ...ses.snapshot() }, queries: queries.queries.length }, 'status read');
-  const report = statusReport({ stack: d.stack, region, accountId, window, desired, queries, series, sending, alarms });
+  const report = statusReport({ stack: d.stack, region, accountId, window, desired, queries, series, sending, alarms, tenants });
   io.out(o.format === 'json' ? renderStatusJson(report) : o.format === 'markdown' ? renderStatusMarkdown(report) : renderStatusText(report, io.palette));
   return report.healthy ? EXIT.ok : EXIT.changes;
 }

@@ -71,7 +71,13 @@ export function check(desired: State, live: readonly Resource[], topics: TopicNa
       out.push({ key, why: 'it is not in the file' });
       continue;
     }
-    const wantSending = want.kind === 'configurationSet' && have.kind === 'configurationSet' && want.sendingEnabled === undefined ? { ...want, sendingEnabled: have.sendingEnabled } : want;
+    // What the file leaves unmanaged takes the live value, as the plan's diff does (diff/diff.ts withUnmanaged).
+    const wantSending =
+      want.kind === 'configurationSet' && have.kind === 'configurationSet' && want.sendingEnabled === undefined
+        ? { ...want, sendingEnabled: have.sendingEnabled }
+        : want.kind === 'tenant' && have.kind === 'tenant'
+          ? canonicalize({ ...want, sendingEnabled: want.sendingEnabled ?? have.sendingEnabled, suppression: want.suppression ?? have.suppression })
+          : want;
     if (comparable(wantSending, topics) !== comparable(have, topics)) out.push({ key, why: 'the file does not say what AWS has' });
     else if (want.kind === 'topic' && have.kind === 'topic' && !samePolicy(want.policy, have.policy)) {
       out.push({ key, why: "its policy does not grant what the file's sets and alarms need: adopting it adds ses-reconcile's statements (the policy's other statements stay as they are)" });

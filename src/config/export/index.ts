@@ -8,20 +8,20 @@
  * 2. The files normalized again and compared with what was read (check.ts): anything that would not plan
  *    `No changes.` once owned is a warning, never silence.
  * 3. One file (stdout or `-o FILE`), or a directory's worth: a file per configuration set and
- *    `shared.yaml` for the topics, account alarms, other alarms and dashboards (the multi-file layout
+ *    `shared.yaml` for the topics, account alarms, other alarms, dashboards and tenants (the multi-file layout
  *    loadDesired reads; each file has its own `version` and `stack`).
  */
 import { topicArn } from '../../model/arn.js';
 import { STACK_TAG, type AccountAlarmPreset, type Resource, type SetAlarmPreset, type Topic } from '../../model/resources.js';
 import { normalize } from '../normalize.js';
-import type { WrittenAccountPreset, WrittenAlarm, WrittenConfig, WrittenConfigurationSet, WrittenDashboard, WrittenRatePreset, WrittenTopic } from '../written.js';
+import type { WrittenAccountPreset, WrittenAlarm, WrittenConfig, WrittenConfigurationSet, WrittenDashboard, WrittenRatePreset, WrittenTenant, WrittenTopic } from '../written.js';
 import { keyOf, type ResourceKey } from '../../model/key.js';
 import { ACCOUNT_SEGMENT, presetAlarmName } from '../../model/ses.js';
 import { ACCOUNT_PRESETS, SET_PRESETS } from '../presets.js';
 import { check } from './check.js';
 import { validateOut, type Removable } from './validate-out.js';
 import { presetOf } from './presets-of.js';
-import { headerOf, sharedTags, writtenAlarm, writtenDashboard, writtenDestination, writtenSet, writtenTopic, type TopicNames } from './written-of.js';
+import { headerOf, sharedTags, writtenAlarm, writtenDashboard, writtenDestination, writtenSet, writtenTenant, writtenTopic, type TopicNames } from './written-of.js';
 import { yamlOf, type Comment } from './yaml-of.js';
 
 export interface ExportOptions {
@@ -102,6 +102,8 @@ export function exportFiles(live: readonly Resource[], o: ExportOptions): Export
     else alarms[a.name] = writtenAlarm(a, alarmTopicNames, shared);
   }
   const dashboards: Record<string, WrittenDashboard> = Object.fromEntries(of('dashboard').map((d) => [d.name, writtenDashboard(d)]));
+  const setNames = new Set(Object.keys(sets));
+  const tenants: Record<string, WrittenTenant> = Object.fromEntries(of('tenant').map((t) => [t.name, writtenTenant(t, shared, setNames)]));
 
   const nonEmpty = <T extends object>(key: string, value: T) => (Object.keys(value).length > 0 ? { [key]: value } : {});
   const header = headerOf(o.stack, o.region, o.accountId);
@@ -113,6 +115,7 @@ export function exportFiles(live: readonly Resource[], o: ExportOptions): Export
     ...nonEmpty('accountAlarms', accountAlarms),
     ...nonEmpty('alarms', alarms),
     ...nonEmpty('dashboards', dashboards),
+    ...nonEmpty('tenants', tenants),
   } as WrittenConfig;
 
   const lines = [`Exported by ses-reconcile from account ${o.accountId}, ${o.region}, at ${o.at}.`, `Run \`ses-reconcile plan -c <this>\`: it shows what adopting it changes (apply --adopt).`];
@@ -136,7 +139,7 @@ export function exportFiles(live: readonly Resource[], o: ExportOptions): Export
           ...Object.entries(config.configurationSets ?? {}).map(([name, set]) => ({ name: `set-${name}.yaml`, text: yamlOf({ ...header, configurationSets: { [name]: set } }, lines, []) })),
           {
             name: 'shared.yaml',
-            text: yamlOf({ ...header, ...nonEmpty('tags', shared), ...nonEmpty('topics', writtenTopics), ...nonEmpty('accountAlarms', config.accountAlarms ?? {}), ...nonEmpty('alarms', config.alarms ?? {}), ...nonEmpty('dashboards', config.dashboards ?? {}) }, lines, comments),
+            text: yamlOf({ ...header, ...nonEmpty('tags', shared), ...nonEmpty('topics', writtenTopics), ...nonEmpty('accountAlarms', config.accountAlarms ?? {}), ...nonEmpty('alarms', config.alarms ?? {}), ...nonEmpty('dashboards', config.dashboards ?? {}), ...nonEmpty('tenants', config.tenants ?? {}) }, lines, comments),
           },
         ];
   return { files, warnings, config };

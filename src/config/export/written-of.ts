@@ -7,7 +7,7 @@
  * topics by name where the topic is in the file, periods as `1h`, event types as written. Whether the
  * result really means the live state is not assumed here: check.ts normalizes it again and compares.
  */
-import type { Alarm, ConfigurationSet, Dashboard, EventDestination, MetricDimension, Tags, Topic, TopicRef } from '../../model/resources.js';
+import type { Alarm, ConfigurationSet, Dashboard, EventDestination, MetricDimension, Tags, Tenant, Topic, TopicRef } from '../../model/resources.js';
 import { OWN_TAG_PREFIX, SES_NAMESPACE } from '../../model/ses.js';
 import { FREE_FORM_DEFAULTS } from '../presets.js';
 import { formatDuration } from '../units.js';
@@ -19,6 +19,7 @@ import type {
   WrittenEventDestination,
   WrittenMetricQuery,
   WrittenSubscription,
+  WrittenTenant,
   WrittenTopic,
 } from '../written.js';
 
@@ -189,4 +190,24 @@ export function writtenDashboard(d: Dashboard): WrittenDashboard {
 /** The header of an exported file: the stack, the Region and the account it was read from. */
 export function headerOf(stack: string, region: string, accountId: string): Pick<WrittenConfig, 'version' | 'stack' | 'region' | 'accountId'> {
   return { version: 1, stack, region, accountId };
+}
+
+/**
+ * A tenant as the file writes it. The policy only when not AWS's default; suppression only when it is not
+ * what a new tenant has (no reasons, the account's list); sending only when paused by hand: a tenant SES
+ * paused is left unmanaged, so adopting it never resumes it (docs/architecture.md, "The file format").
+ * Associations with sets the export leaves out are dropped here (the file may name only its own sets);
+ * check() then warns that adopting would remove them.
+ */
+export function writtenTenant(t: Tenant, shared: Tags, sets: ReadonlySet<string>): WrittenTenant {
+  const suppression = t.suppression && (t.suppression.reasons.length > 0 || t.suppression.scope !== 'ACCOUNT') ? only({ reasons: [...t.suppression.reasons], scope: t.suppression.scope === 'ACCOUNT' ? undefined : t.suppression.scope }) : undefined;
+  const configurationSets = t.configurationSets.filter((s) => sets.has(s));
+  return only({
+    reputationPolicy: t.reputationPolicy === 'standard' ? undefined : t.reputationPolicy,
+    configurationSets: configurationSets.length > 0 ? configurationSets : undefined,
+    identities: t.identities.length > 0 ? [...t.identities] : undefined,
+    suppression,
+    sendingEnabled: t.sendingEnabled === false && !t.pausedBySes ? false : undefined,
+    tags: userTags(t.tags, shared),
+  }) as WrittenTenant;
 }

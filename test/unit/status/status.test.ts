@@ -73,3 +73,46 @@ describe('status report', () => {
     expect(sparkline([0, 0])).toBe('▁▁');
   });
 });
+
+describe('status: tenants', () => {
+  const file = [...(load(`version: 1\nstack: s\nconfigurationSets:\n  a: {}\ntenants:\n  acme: { configurationSets: [a] }\n  beta: {}\n  gamma: {}\n  delta: {}\n`).desired?.resources.values() ?? [])];
+  const window = windowOf(Date.parse('2026-12-01T12:00:00Z'), 86_400);
+  const queries = statusQueries(file, window);
+  const report = statusReport({
+    stack: 's',
+    region: 'us-east-1',
+    window,
+    desired: file,
+    queries,
+    series: new Map(),
+    sending: new Map([['a', true]]),
+    alarms: [],
+    tenants: [
+      { name: 'acme', sending: 'DISABLED', pausedBySes: true, cause: 'High bounce rate', findings: [{ type: 'BOUNCE', impact: 'HIGH', description: 'bounce rate 9%' }] },
+      { name: 'beta', sending: 'DISABLED', pausedBySes: false, findings: [] },
+      { name: 'gamma', sending: 'ENABLED', pausedBySes: false, findings: [] },
+    ],
+  });
+
+  it("makes SES's pause and each open finding a finding, a pause by hand and a missing tenant notes", () => {
+    expect(report.tenants.map((t) => [t.name, t.sending, t.pausedBy ?? '-', t.findings.length])).toEqual([
+      ['acme', 'DISABLED', 'ses', 1],
+      ['beta', 'DISABLED', 'owner', 0],
+      ['delta', 'missing', '-', 0],
+      ['gamma', 'ENABLED', '-', 0],
+    ]);
+    expect(report.findings).toEqual([
+      'tenant acme: SES paused its sending (High bounce rate); apply resumes it only if the file says sendingEnabled: true',
+      'tenant acme: open high-impact BOUNCE finding: bounce rate 9%',
+    ]);
+    expect(report.notes.join('\n')).toMatch(/tenant beta: sending is paused by hand/);
+    expect(report.notes.join('\n')).toMatch(/tenant delta of the file does not exist: run apply/);
+    expect(report.healthy).toBe(false);
+  });
+
+  it('shows the tenants in the markdown report', () => {
+    const md = renderStatusMarkdown(report);
+    expect(md).toContain('| `acme` | **paused by SES** | BOUNCE (HIGH) |');
+    expect(md).toContain('| `gamma` | sending |  |');
+  });
+});
