@@ -47,7 +47,9 @@ export const READS: readonly Operation[] = [
   // Tenants (aws/sesv2/tenants.ts): each of the file's and the stack's, by name; the listing with --discovery scan.
   { service: 'sesv2', name: 'ListTenants', target: 'account', when: 'scan' },
   { service: 'sesv2', name: 'GetTenant', target: 'tenant', when: 'always' },
-  { service: 'sesv2', name: 'GetReputationEntity', target: 'tenant', when: 'always' },
+  // A reputation entity is named by the tenant's ARN in the request, but its IAM resource type is not one we
+  // could find documented: granted on the account (INFERENCE; docs/aws-behaviour.md, "IAM").
+  { service: 'sesv2', name: 'GetReputationEntity', target: 'account', when: 'always' },
   { service: 'sesv2', name: 'ListTenantResources', target: 'tenant', when: 'always' },
   // A set the plan deletes: the tenants it is associated with (AWS refuses to delete it otherwise).
   { service: 'sesv2', name: 'ListResourceTenants', target: 'configurationSet', when: 'always' },
@@ -89,9 +91,9 @@ const STEP_TARGET: Readonly<Record<StepOp, readonly [Service, Target]>> = {
   CreateTenant: ['sesv2', 'tenant'],
   DeleteTenant: ['sesv2', 'tenant'],
   PutTenantSuppressionAttributes: ['sesv2', 'tenant'],
-  // The tenant's reputation entity is referenced by the tenant's ARN (docs/aws-behaviour.md, "Tenants").
-  UpdateTenantReputationPolicy: ['sesv2', 'tenant'],
-  UpdateTenantSendingStatus: ['sesv2', 'tenant'],
+  // The reputation entity's calls: on the account, as GetReputationEntity (READS).
+  UpdateTenantReputationPolicy: ['sesv2', 'account'],
+  UpdateTenantSendingStatus: ['sesv2', 'account'],
   AssociateTenantResource: ['sesv2', 'tenant'],
   DisassociateTenantResource: ['sesv2', 'tenant'],
   TagTenant: ['sesv2', 'tenant'],
@@ -112,7 +114,7 @@ export const STATUS_READS: readonly Operation[] = [
   { service: 'cloudwatch', name: 'DescribeAlarms', target: 'account', when: 'always' },
   { service: 'sesv2', name: 'GetConfigurationSet', target: 'configurationSet', when: 'always' },
   { service: 'sesv2', name: 'GetTenant', target: 'tenant', when: 'always' },
-  { service: 'sesv2', name: 'GetReputationEntity', target: 'tenant', when: 'always' },
+  { service: 'sesv2', name: 'GetReputationEntity', target: 'account', when: 'always' },
   // Recommendations are listed for the account, filtered to OPEN, not read per tenant.
   { service: 'sesv2', name: 'ListRecommendations', target: 'account', when: 'always' },
 ];

@@ -45,7 +45,7 @@ const PREFIX: Readonly<Record<Service, string | undefined>> = { sesv2: 'ses', cl
  * Targets whose actions accept a resource ARN (docs/aws-behaviour.md, "IAM"); the others need `*`.
  * GetCallerIdentity needs no permission at all ("no permissions are required", STS API reference).
  */
-const RESOURCE_LEVEL: ReadonlySet<Target> = new Set(['configurationSet', 'alarm', 'topic', 'dashboard']);
+const RESOURCE_LEVEL: ReadonlySet<Target> = new Set(['configurationSet', 'alarm', 'topic', 'dashboard', 'tenant']);
 
 /** IAM action names, sorted and once each. */
 function actions(ops: readonly Operation[]): string[] {
@@ -72,6 +72,9 @@ function fileArns(target: Target, desired: readonly Resource[], o: PolicyOptions
       return desired.filter((r) => r.kind === 'topic').map((r) => topicArn(o.region, o.accountId, r.name));
     case 'dashboard':
       return desired.filter((r) => r.kind === 'dashboard').map((r) => dashboardArn(o.region, o.accountId, r.name));
+    case 'tenant':
+      // A tenant's ARN ends in an id AWS gives it at CreateTenant (docs/aws-behaviour.md, "Tenants"): the name, then any id.
+      return desired.filter((r) => r.kind === 'tenant').map((r) => `arn:${partitionOf(o.region)}:ses:${o.region}:${o.accountId}:tenant/${r.name}/*`);
     case 'alarm': {
       // Preset alarms are named `stack/…` (README "Alarm names"): one pattern covers them all, those the
       // file will add later too. Free-form alarms by their names.
@@ -96,15 +99,17 @@ function anyArn(target: Target, o: PolicyOptions): string {
       return `arn:${p}:cloudwatch::${o.accountId}:dashboard/*`;
     case 'alarm':
       return alarmArn(o, '*');
+    case 'tenant':
+      return `arn:${p}:ses:${o.region}:${o.accountId}:tenant/*`;
     default:
       return '*';
   }
 }
 
-const SID: Readonly<Record<string, string>> = { configurationSet: 'ConfigurationSets', alarm: 'Alarms', topic: 'Topics', dashboard: 'Dashboards' };
+const SID: Readonly<Record<string, string>> = { configurationSet: 'ConfigurationSets', alarm: 'Alarms', topic: 'Topics', dashboard: 'Dashboards', tenant: 'Tenants' };
 
 /** Creates act on what does not exist yet: no tag to condition on, so they stay on the file's ARNs only. */
-const CREATES: ReadonlySet<string> = new Set(['ses:CreateConfigurationSet', 'sns:CreateTopic', 'cloudwatch:PutMetricAlarm', 'cloudwatch:PutDashboard']);
+const CREATES: ReadonlySet<string> = new Set(['ses:CreateConfigurationSet', 'sns:CreateTopic', 'cloudwatch:PutMetricAlarm', 'cloudwatch:PutDashboard', 'ses:CreateTenant']);
 
 export function iamPolicy(desiredState: State, o: PolicyOptions): PolicyDocument {
   const desired = [...desiredState.values()];
@@ -112,7 +117,7 @@ export function iamPolicy(desiredState: State, o: PolicyOptions): PolicyDocument
   const statements: Statement[] = [];
   const unscoped = actions(ops.filter((op) => !RESOURCE_LEVEL.has(op.target)));
   if (unscoped.length > 0) statements.push({ Sid: 'AccountWide', Effect: 'Allow', Action: unscoped, Resource: '*' });
-  for (const target of ['configurationSet', 'alarm', 'topic', 'dashboard'] as const) {
+  for (const target of ['configurationSet', 'alarm', 'topic', 'dashboard', 'tenant'] as const) {
     const here = actions(ops.filter((op) => op.target === target));
     if (here.length === 0) continue;
     const arns = fileArns(target, desired, o);

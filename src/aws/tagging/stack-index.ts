@@ -4,7 +4,7 @@
  * account's other sets, alarms and topics.
  *
  * One listing: GetResources with the tag filter `ses-reconcile:stack=<stack>` and the type filters
- * `ses:configuration-set`, `cloudwatch:alarm` and `sns` (topics have no type segment in their ARN), 100
+ * `ses:configuration-set`, `ses:tenant`, `cloudwatch:alarm` and `sns` (topics have no type segment in their ARN), 100
  * resources a page (the most the API allows), until PaginationToken is empty or absent; pages can be
  * short (docs/aws-behaviour.md, "The tag index"). Each entry carries the resource's tags, so nothing
  * else is read to learn who owns it or what digest it was last applied with.
@@ -21,7 +21,7 @@ import type { IndexedResource, StackIndex } from '../../live/port.js';
 import { STACK_TAG } from '../../model/resources.js';
 import type { CallCount } from '../call-count.js';
 
-const RESOURCE_TYPE_FILTERS = ['ses:configuration-set', 'cloudwatch:alarm', 'sns'] as const;
+const RESOURCE_TYPE_FILTERS = ['ses:configuration-set', 'ses:tenant', 'cloudwatch:alarm', 'sns'] as const;
 const PAGE_SIZE = 100;
 
 type Kind = 'configurationSet' | 'alarm' | 'topic' | 'tenant';
