@@ -8,6 +8,8 @@ export interface ConfigSummary {
   readonly alarms: number;
   readonly topics: number;
   readonly dashboards: number;
+  /** @default 0 */
+  readonly tenants?: number;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -22,6 +24,7 @@ export function summaryLine(s: ConfigSummary): string {
   ];
   if (s.topics > 0) parts.push(plural(s.topics, 'topic'));
   if (s.dashboards > 0) parts.push(plural(s.dashboards, 'dashboard'));
+  if ((s.tenants ?? 0) > 0) parts.push(plural(s.tenants ?? 0, 'tenant'));
   return parts.join(', ');
 }
 

@@ -15,6 +15,7 @@ export function summarize(desired: DesiredState): ConfigSummary {
     alarms: count('alarm'),
     topics: count('topic'),
     dashboards: count('dashboard'),
+    tenants: count('tenant'),
   };
 }
 

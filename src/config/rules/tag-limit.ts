@@ -18,6 +18,7 @@ export const tagLimit: Rule = {
     for (const [n, s] of Object.entries(ctx.config.configurationSets ?? {})) owners.push([['configurationSets', n], s.tags]);
     for (const [n, t] of Object.entries(ctx.config.topics ?? {})) owners.push([['topics', n], t.tags]);
     for (const [n, a] of Object.entries(ctx.config.alarms ?? {})) owners.push([['alarms', n], a.tags]);
+    for (const [n, t] of Object.entries(ctx.config.tenants ?? {})) owners.push([['tenants', n], t.tags]);
     const check = (at: PathSegment[], own: WrittenTags | undefined): void => {
       const count = new Set([...Object.keys(common), ...Object.keys(own ?? {})]).size + OUR_TAGS;
       if (count <= MAX_TAGS) return;

@@ -1,0 +1,151 @@
+/**
+ * Tenants end to end (issue 15 item 1): the file's `tenants:` applied over HTTP to the emulator with the
+ * real SDK, converging; the associations made and removed; a tenant SES paused on a finding stays paused
+ * unless the file says `sendingEnabled: true`; a set delete that a tenant association would make AWS
+ * refuse, with the stack's tenant (association removed first) and another's (the plan refuses, no call);
+ * export and status of tenants.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  CreateConfigurationSetCommand,
+  CreateTenantCommand,
+  CreateTenantResourceAssociationCommand,
+  GetReputationEntityCommand,
+  GetTenantCommand,
+  ListTenantResourcesCommand,
+  SESv2Client,
+} from '@aws-sdk/client-sesv2';
+import { Sandbox } from '../helpers/reconcile.js';
+
+let sb: Sandbox;
+beforeAll(async () => {
+  sb = await Sandbox.start();
+});
+afterAll(() => sb.close());
+beforeEach(() => sb.emulator.reset());
+
+const ses = () => new SESv2Client({ endpoint: sb.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+const WRITES = /:(Create|Delete|Put|Update|Tag|Untag|Set|Subscribe|Unsubscribe)/;
+const writeCalls = () => sb.emulator.calls().calls.map((c) => `${c.service}:${c.operation}`).filter((op) => WRITES.test(op));
+
+const FILE = `stack: app
+region: us-east-1
+configurationSets:
+  prod: {}
+  bulk: {}
+tenants:
+  acme:
+    reputationPolicy: strict
+    configurationSets: [prod, bulk]
+    identities: [acme.example.com]
+    suppression: { reasons: [BOUNCE, COMPLAINT], scope: TENANT }
+    tags: { customer: acme }
+`;
+
+async function resources(tenant: string): Promise<string[]> {
+  const out = await ses().send(new ListTenantResourcesCommand({ TenantName: tenant }));
+  return (out.TenantResources ?? []).map((r) => `${r.ResourceType} ${r.ResourceArn?.split(':').pop()}`).sort();
+}
+
+async function entity(tenant: string) {
+  const arn = (await ses().send(new GetTenantCommand({ TenantName: tenant }))).Tenant?.TenantArn;
+  return (await ses().send(new GetReputationEntityCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: arn }))).ReputationEntity;
+}
+
+async function noChanges(cfg: string): Promise<void> {
+  const again = await sb.plan(cfg, '--detailed-exitcode');
+  expect(again.status, again.stdout + again.stderr).toBe(0);
+  expect(again.stdout).toContain('No changes.');
+}
+
+describe('tenants', () => {
+  it('creates a tenant with its policy, associations, suppression and tags, then converges', async () => {
+    const cfg = sb.write(FILE);
+    const p = await sb.plan(cfg);
+    expect(p.status, p.stderr).toBe(0);
+    expect(p.stdout).toContain('+ tenant acme');
+    const a = await sb.apply(cfg);
+    expect(a.status, a.stdout + a.stderr).toBe(0);
+    expect(await resources('acme')).toEqual(['CONFIGURATION_SET configuration-set/bulk', 'CONFIGURATION_SET configuration-set/prod', 'EMAIL_IDENTITY identity/acme.example.com']);
+    const t = (await ses().send(new GetTenantCommand({ TenantName: 'acme' }))).Tenant;
+    expect(t?.Tags?.find((x) => x.Key === 'customer')?.Value).toBe('acme');
+    expect(t?.Tags?.find((x) => x.Key === 'ses-reconcile:stack')?.Value).toBe('app');
+    expect(t?.SuppressionAttributes).toMatchObject({ SuppressionScope: 'TENANT' });
+    expect((await entity('acme'))?.ReputationManagementPolicy).toMatch(/reputation-policy\/strict$/);
+    await noChanges(cfg);
+  });
+
+  it('changes the policy and the associations with the narrowest calls, then converges', async () => {
+    const cfg = sb.write(FILE);
+    expect((await sb.apply(cfg)).status).toBe(0);
+    const changed = sb.write(FILE.replace('reputationPolicy: strict', 'reputationPolicy: none').replace('configurationSets: [prod, bulk]', 'configurationSets: [prod]'));
+    sb.emulator.clearCalls();
+    const a = await sb.apply(changed);
+    expect(a.status, a.stdout + a.stderr).toBe(0);
+    expect(writeCalls()).toEqual(['sesv2:UpdateReputationEntityPolicy', 'sesv2:DeleteTenantResourceAssociation', 'sesv2:TagResource']);
+    expect(await resources('acme')).toEqual(['CONFIGURATION_SET configuration-set/prod', 'EMAIL_IDENTITY identity/acme.example.com']);
+    await noChanges(changed);
+  });
+
+  it('leaves a tenant SES paused paused, and resumes it (REINSTATED) only when the file says sendingEnabled: true', async () => {
+    const cfg = sb.write(FILE);
+    expect((await sb.apply(cfg)).status).toBe(0);
+    sb.emulator.recordFinding({ region: 'us-east-1', tenant: 'acme', type: 'BOUNCE', impact: 'HIGH', description: 'bounce rate over 10%' });
+    expect((await entity('acme'))?.SendingStatusAggregate).toBe('DISABLED');
+    await noChanges(cfg); // omitted: not managed, the pause stands
+
+    const status = await sb.run(['status', '-c', cfg]);
+    expect(status.status, status.stderr).toBe(2);
+    expect(status.stdout).toMatch(/tenant acme: SES paused its sending/);
+    expect(status.stdout).toMatch(/tenant acme: open high-impact BOUNCE finding: bounce rate over 10%/);
+
+    const resume = sb.write(FILE.replace('    tags: { customer: acme }', '    sendingEnabled: true\n    tags: { customer: acme }'));
+    const p = await sb.plan(resume);
+    expect(p.stdout).toContain('UpdateReputationEntityCustomerManagedStatus tenant acme REINSTATED');
+    expect(p.stdout + p.stderr).toMatch(/resumes sending on a tenant SES paused/);
+    expect((await sb.apply(resume)).status).toBe(0);
+    expect((await entity('acme'))?.SendingStatusAggregate).not.toBe('DISABLED');
+    await noChanges(resume);
+  });
+
+  it("deleting a set first removes the stack's tenant's association, then converges", async () => {
+    expect((await sb.apply(sb.write(FILE))).status).toBe(0);
+    const without = sb.write(FILE.replace('  bulk: {}\n', '').replace('configurationSets: [prod, bulk]', 'configurationSets: [prod]'));
+    sb.emulator.clearCalls();
+    const a = await sb.apply(without, '--allow-deletes');
+    expect(a.status, a.stdout + a.stderr).toBe(0);
+    const writes = writeCalls();
+    expect(writes.indexOf('sesv2:DeleteTenantResourceAssociation')).toBeLessThan(writes.indexOf('sesv2:DeleteConfigurationSet'));
+    expect(await resources('acme')).toEqual(['CONFIGURATION_SET configuration-set/prod', 'EMAIL_IDENTITY identity/acme.example.com']);
+    await noChanges(without);
+  });
+
+  it("refuses to delete a set another's tenant holds, with no write call, and deletes it once the association is gone", async () => {
+    const two = sb.write('stack: app\nregion: us-east-1\nconfigurationSets:\n  prod: {}\n  bulk: {}\n');
+    expect((await sb.apply(two)).status).toBe(0);
+    await ses().send(new CreateTenantCommand({ TenantName: 'theirs' }));
+    await ses().send(new CreateTenantResourceAssociationCommand({ TenantName: 'theirs', ResourceArn: 'arn:aws:ses:us-east-1:123456789012:configuration-set/bulk' }));
+    const one = sb.write('stack: app\nregion: us-east-1\nconfigurationSets:\n  prod: {}\n');
+    sb.emulator.clearCalls();
+    const p = await sb.plan(one, '--allow-deletes');
+    expect(p.status).toBe(1);
+    expect(p.stdout + p.stderr).toMatch(/associated with tenant theirs, which this stack does not own/);
+    const a = await sb.apply(one, '--allow-deletes');
+    expect(a.status).not.toBe(0);
+    expect(writeCalls()).toEqual([]);
+    // The read it costs: one ListResourceTenants for the one set the plan deletes.
+    expect(sb.emulator.calls().calls.filter((c) => c.operation === 'ListResourceTenants')).toHaveLength(2);
+  });
+
+  it('exports the tenants that hold the exported sets, and the export plans No changes once adopted', async () => {
+    await ses().send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'console-set' }));
+    await ses().send(new CreateTenantCommand({ TenantName: 'console-tenant', Tags: [{ Key: 'team', Value: 'mail' }] }));
+    await ses().send(new CreateTenantResourceAssociationCommand({ TenantName: 'console-tenant', ResourceArn: 'arn:aws:ses:us-east-1:123456789012:configuration-set/console-set' }));
+    const e = await sb.run(['export', '--stack', 'adopted']);
+    expect(e.status, e.stderr).toBe(0);
+    expect(e.stdout).toMatch(/tenants:\n  console-tenant:\n    configurationSets:\n      - console-set\n/);
+    const cfg = sb.write(e.stdout.replace(/^version: 1\n/, ''));
+    expect((await sb.apply(cfg, '--adopt')).status).toBe(0);
+    await noChanges(cfg);
+  });
+});
