@@ -142,9 +142,11 @@ export interface TenantSend {
 
 const arnOf = (ctx: Sesv2Context, type: TenantResourceType, name: string): string => `arn:${partitionOf(ctx.region)}:ses:${ctx.region}:${ctx.accountId}:${type}/${name}`;
 
+/** Identities match without regard to case (addresses and domains); set and template names exactly. */
 function associated(tenant: Tenant, type: TenantResourceType, ...names: string[]): boolean {
-  const wanted = names.map((n) => n.toLowerCase());
-  for (const r of tenant.resources.values()) if (r.type === type && wanted.includes(type === 'identity' ? r.name.toLowerCase() : r.name)) return true;
+  const key = (name: string): string => (type === 'identity' ? name.toLowerCase() : name);
+  const wanted = names.map(key);
+  for (const r of tenant.resources.values()) if (r.type === type && wanted.includes(key(r.name))) return true;
   return false;
 }
 

@@ -379,7 +379,7 @@ describe('SendEmail with TenantName', () => {
         FromEmailAddress: 'sender@example.com',
         Destination: { ToAddresses: ['success@simulator.amazonses.com'] },
         Content: { Simple: { Subject: { Data: 'hi' }, Body: { Text: { Data: 'hello' } } } },
-        ConfigurationSetName: 'mail',
+        ConfigurationSetName: 'Mail',
         TenantName: 'acme',
         ...over,
       }),
@@ -387,7 +387,7 @@ describe('SendEmail with TenantName', () => {
 
   beforeEach(async () => {
     await tenant('acme');
-    await ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'mail' }));
+    await ses.send(new CreateConfigurationSetCommand({ ConfigurationSetName: 'Mail' }));
   });
 
   it('refuses an unknown tenant, a send without a set, and resources not associated with the tenant', async () => {
@@ -396,16 +396,16 @@ describe('SendEmail with TenantName', () => {
     const denied = await failure(send());
     expect(denied).toMatchObject({ name: 'AccessDeniedException', status: 403 });
     expect(denied.message).toContain(identityArn('example.com'));
-    expect(denied.message).toContain(setArn('mail'));
+    expect(denied.message).toContain(setArn('Mail'));
     await associate('acme', identityArn('example.com'));
     const setOnly = await failure(send());
     expect(setOnly.message).not.toContain('identity/');
-    expect(setOnly.message).toContain(setArn('mail'));
+    expect(setOnly.message).toContain(setArn('Mail'));
   });
 
   it('sends once the identity and set are associated, and not while the tenant is paused', async () => {
-    await associate('acme', identityArn('sender@example.com'));
-    await associate('acme', setArn('mail'));
+    await associate('acme', identityArn('Sender@Example.com'));
+    await associate('acme', setArn('Mail'));
     expect((await send()).MessageId).toBeTruthy();
     finding({ tenant: 'acme' });
     expect((await failure(send())).name).toBe('SendingPausedException');
