@@ -7,6 +7,11 @@
  * with `PUT /_emulator/clock`, and the log (log.ts) of what the services did to each other, read with
  * `GET /_emulator/log`.
  *
+ * Some of what AWS does is started by no API call: `POST /_emulator/sesv2/findings` (Emulator.recordFinding)
+ * makes one of SES's reputation findings about a tenant, `{"region", "tenant", "type": BOUNCE | COMPLAINT |
+ * FEEDBACK_3P | IP_LISTING, "impact": HIGH | LOW, "status"?: OPEN | FIXED, "description"?}`, and the tenant's
+ * reputation policy acts on it (sesv2/recommendations.ts); it answers the recommendation.
+ *
  * Routing asks each service whether a request is its own (SESv2 by its /v2/email/ path, CloudWatch and
  * the tagging API by their X-Amz-Target prefixes or CloudWatch's query-protocol Version, SNS and STS by
  * theirs), so the services need not know about each other. Only the tagging service reads the others'
@@ -19,7 +24,15 @@ import { CallLog, type CallSummary } from './call-log.js';
 import { EmulatorClock, type ClockSetting } from './clock.js';
 import { Faults, type FaultConfig } from './faults.js';
 import { EmulatorLog, isLogLevel, LOG_LEVELS, type LogEntry, type LogFilter, type LogSink } from './log.js';
-import { EMULATOR_ACCOUNT_ID, type EmulatorRequest, type EmulatorResponse, type EmulatorRuntime, type LogLevel, type ServiceHandler } from './types.js';
+import {
+  EMULATOR_ACCOUNT_ID,
+  type EmulatorRequest,
+  type EmulatorResponse,
+  type EmulatorRuntime,
+  type LogLevel,
+  type ReputationFinding,
+  type ServiceHandler,
+} from './types.js';
 
 export interface EmulatorOptions {
   /** @default 0 (any free port) */
@@ -68,6 +81,11 @@ export interface Emulator {
   /** What the services did to each other (SES events, alarm state changes, SNS notifications). */
   log(filter?: LogFilter): LogEntry[];
   clearLog(): void;
+  /**
+   * Make one of SES's reputation findings about a tenant, which its reputation policy may act on (what
+   * POST /_emulator/sesv2/findings does); the recommendation ListRecommendations then lists.
+   */
+  recordFinding(finding: ReputationFinding): object;
   /** Forget all state, calls, faults and the log, and go back to the real clock. */
   reset(): void;
   close(): Promise<void>;
@@ -140,6 +158,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     runtime.log.clear();
   };
 
+  const recordFinding = (finding: unknown): object => {
+    const h = handlers.find((x) => x.service === 'sesv2');
+    if (!h?.recordFinding) throw new Error('this emulator has no SESv2 service to record findings in');
+    return h.recordFinding(finding);
+  };
+
   const logFilter = (query: URLSearchParams): LogFilter => {
     const level = query.get('level') ?? undefined;
     if (level !== undefined && !isLogLevel(level)) throw new Error(`level must be one of ${LOG_LEVELS.join(', ')}; got ${level}`);
@@ -175,6 +199,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       case 'DELETE /_emulator/log':
         runtime.log.clear();
         return json(200, { ok: true });
+      case 'POST /_emulator/sesv2/findings':
+        return json(200, recordFinding(body()));
       default: {
         const config = /^PUT \/_emulator\/config\/([a-z0-9]+)$/.exec(route);
         const handler = config ? handlers.find((h) => h.service === config[1]) : undefined;
@@ -256,6 +282,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     clock: () => runtime.clock.get(),
     log: (filter) => runtime.log.read(filter),
     clearLog: () => runtime.log.clear(),
+    recordFinding,
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {

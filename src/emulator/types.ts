@@ -46,6 +46,22 @@ export interface TaggableResource {
   readonly tags: ReadonlyMap<string, string>;
 }
 
+/**
+ * A reputation finding SES makes about a tenant, which no AWS API creates: what
+ * `POST /_emulator/sesv2/findings` and Emulator.recordFinding simulate (sesv2/recommendations.ts).
+ */
+export interface ReputationFinding {
+  readonly region: string;
+  /** The tenant's name. */
+  readonly tenant: string;
+  readonly type: 'BOUNCE' | 'COMPLAINT' | 'FEEDBACK_3P' | 'IP_LISTING';
+  readonly impact: 'HIGH' | 'LOW';
+  /** @default 'OPEN' */
+  readonly status?: 'OPEN' | 'FIXED';
+  /** The recommendation's Description. @default a sentence naming the type, impact and tenant */
+  readonly description?: string;
+}
+
 export interface ServiceHandler {
   readonly service: ServiceName;
   /**
@@ -72,6 +88,12 @@ export interface ServiceHandler {
    * resource whose last tag was removed (still listed, with no tags) from a deleted one.
    */
   taggableResources?(): Iterable<TaggableResource>;
+  /**
+   * SESv2 only: record a reputation finding (a ReputationFinding, from the admin API or a test) and let the
+   * tenant's policy act on it; returns the recommendation as ListRecommendations lists it. Throws an Error
+   * with a readable message for a bad finding or an unknown tenant.
+   */
+  recordFinding?(finding: unknown): object;
   /**
    * Called by the server after every AWS request it served, whichever service served it: the tagging
    * service records then what changed, and when, in the other services' state.

@@ -15,7 +15,6 @@
 import { alreadyExists, badRequest } from './errors.js';
 import type {
   ArchivingOptions,
-  ConfigurationSet,
   ConfigurationSetOptions,
   DeliveryOptions,
   MessageSecurityOptions,
@@ -109,8 +108,9 @@ const createConfigurationSet = operation<CreateInput>({
   },
 });
 
-export function tagsOf(set: ConfigurationSet): Tag[] {
-  return inListOrder(set.tags, ([key]) => key).map(([Key, Value]) => ({ Key, Value }));
+/** A resource's tags as a Tag list, in list order (sets here, tenants in tenants.ts). */
+export function tagsOf(resource: { readonly tags: ReadonlyMap<string, string> }): Tag[] {
+  return inListOrder(resource.tags, ([key]) => key).map(([Key, Value]) => ({ Key, Value }));
 }
 
 interface NameInput {
@@ -134,6 +134,8 @@ const deleteConfigurationSet = operation<NameInput>({
   http: [{ method: 'DELETE', path: SET }],
   input: nameInput,
   run: (input, ctx) => {
+    ctx.sets.require(input.ConfigurationSetName);
+    ctx.tenants.refuseDeleteWhileAssociated('configuration-set', input.ConfigurationSetName);
     ctx.sets.delete(input.ConfigurationSetName);
     return {};
   },

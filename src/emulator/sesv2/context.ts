@@ -1,11 +1,13 @@
 /**
  * What a SESv2 operation runs with, and the `operation()` its resource files (configuration-sets.ts,
- * event-destinations.ts, outbound-emails.ts, tags.ts) declare their operations with (core/operation.ts).
+ * event-destinations.ts, outbound-emails.ts, tags.ts, tenants.ts, tenant-resources.ts,
+ * reputation-entities.ts, recommendations.ts) declare their operations with (core/operation.ts).
  */
 import { operationsOf } from '../core/operation.js';
 import type { EmulatorLogger, MetricSink, TopicPublisher } from '../types.js';
 import type { Sesv2Settings } from './settings.js';
 import type { RegionSets } from './store.js';
+import type { RegionTenants } from './tenant-store.js';
 
 /** Where SES publishes what it does: CloudWatch's metrics, SNS topics, the emulator's log. */
 export interface Sesv2Links {
@@ -19,6 +21,8 @@ export interface Sesv2Context {
   readonly accountId: string;
   /** The configuration sets of the request's Region. */
   readonly sets: RegionSets;
+  /** The tenants of the request's Region (tenant-store.ts). */
+  readonly tenants: RegionTenants;
   readonly settings: Sesv2Settings;
   /** The emulator clock's time of the request. */
   readonly now: Date;

@@ -18,6 +18,12 @@ const table = errorTable({
   /** SendEmail: "The message can't be sent because the account's ability to send email is currently paused." (model) */
   SendingPausedException: { status: 400 },
   /**
+   * Not in the model: a tenant send using a resource not associated with the tenant is refused with 403
+   * AccessDeniedException (floci's record of real SES; docs/aws-behaviour.md, "Tenants"). The SDK makes it an
+   * SESv2ServiceException of that name.
+   */
+  AccessDeniedException: { status: 403, framework: true },
+  /**
    * A body whose JSON types do not match the model: AWS's REST-JSON front end answers it before any
    * validation. The SDK itself never sends such a body.
    */
@@ -36,6 +42,7 @@ export const alreadyExists = (message: string) => table.make('AlreadyExistsExcep
 export const limitExceeded = (message: string) => table.make('LimitExceededException', message);
 export const messageRejected = (message: string) => table.make('MessageRejected', message);
 export const sendingPaused = (message: string) => table.make('SendingPausedException', message);
+export const accessDenied = (message: string) => table.make('AccessDeniedException', message);
 
 export const SESV2_ERRORS: ServiceErrors = {
   serialization: (message) => table.make('SerializationException', message),

@@ -16,7 +16,7 @@
  * then fail (SendingPausedException) until resumed", floci's record of real SES; docs/aws-behaviour.md,
  * "SESv2 configuration sets"); when the sandbox lists verified identities (`--verified-domains`), the
  * From address's domain is one of them, else MessageRejected "Email address is not verified" (AWS's
- * wording).
+ * wording); with a TenantName, the tenant's checks (tenant-resources.ts checkTenantSend).
  *
  * Tags: SES adds its auto-tags to every message, and they override an EmailTag of the same name
  * (INFERENCE: a MessageTag name cannot contain ':' anyway): `ses:configuration-set` (when a set is
@@ -29,6 +29,7 @@ import { operation } from './context.js';
 import { badRequest, messageRejected, sendingPaused } from './errors.js';
 import { outcomeOf } from './mailbox-simulator.js';
 import { publishEvents, type SentMessage } from './event-publishing.js';
+import { checkTenantSend } from './tenant-resources.js';
 import { isVerifiedDomain } from './settings.js';
 import * as shape from './shapes.js';
 
@@ -53,6 +54,7 @@ interface SendEmailInput {
   };
   readonly EmailTags?: readonly { readonly Name: string; readonly Value: string }[];
   readonly ConfigurationSetName?: string;
+  readonly TenantName?: string;
 }
 
 /** `"Sender" <sender@example.com>` or `sender@example.com` -> `sender@example.com`. */
@@ -145,6 +147,7 @@ const sendEmail = operation<SendEmailInput>({
 
     const set = input.ConfigurationSetName === undefined ? undefined : ctx.sets.require(input.ConfigurationSetName);
     if (set && !set.options.SendingOptions.SendingEnabled) throw sendingPaused(`Sending is paused for this configuration set: ${set.name}.`);
+    if (input.TenantName !== undefined) checkTenantSend({ tenantName: input.TenantName, from: source, configurationSet: set?.name, template: content.Template?.TemplateName }, ctx);
     if (!isVerifiedDomain(ctx.settings, fromDomain)) {
       throw messageRejected(`Email address is not verified. The following identities failed the check in region ${ctx.region.toUpperCase()}: ${source}`);
     }

@@ -1,10 +1,12 @@
 /**
  * The SESv2 service of the emulator: configuration sets, their option groups, event destinations and
- * tags, and SendEmail, over AWS's REST-JSON protocol (core/rest-json.ts), so the unmodified
- * `@aws-sdk/client-sesv2` works against it with only `endpoint` set. The operations are declared in
- * configuration-sets.ts, event-destinations.ts, outbound-emails.ts and tags.ts; they run on the Region's
- * sets (store.ts). A sent message's events go to CloudWatch and SNS through the links it is given
- * (event-publishing.ts).
+ * tags, tenants with their resources, reputation entities and recommendations, and SendEmail, over AWS's
+ * REST-JSON protocol (core/rest-json.ts), so the unmodified `@aws-sdk/client-sesv2` works against it with
+ * only `endpoint` set. The operations are declared in configuration-sets.ts, event-destinations.ts,
+ * outbound-emails.ts, tags.ts, tenants.ts, tenant-resources.ts, reputation-entities.ts and
+ * recommendations.ts; they run on the Region's sets and tenants (store.ts, tenant-store.ts). A sent
+ * message's events go to CloudWatch and SNS through the links it is given (event-publishing.ts).
+ * `recordFinding` stands in for SES's reputation monitoring (recommendations.ts).
  */
 import { restJsonProtocol } from '../core/rest-json.js';
 import { serveService } from '../core/service.js';
@@ -13,13 +15,26 @@ import { configurationSetOperations } from './configuration-sets.js';
 import { SESV2_ERRORS } from './errors.js';
 import { eventDestinationOperations } from './event-destinations.js';
 import { outboundEmailOperations } from './outbound-emails.js';
+import { parseFinding, recommendationOperations, recordFinding } from './recommendations.js';
+import { reputationEntityOperations } from './reputation-entities.js';
 import { DEFAULT_SESV2_SETTINGS, parseSesv2Settings, type Sesv2Settings } from './settings.js';
 import { Sesv2Store } from './store.js';
 import { configurationSetArn, tagOperations } from './tags.js';
+import { tenantResourceOperations } from './tenant-resources.js';
+import { tenantOperations } from './tenants.js';
 
 export { configureSesv2, parseSesv2Settings, type Sesv2Settings } from './settings.js';
 
-export const SESV2_OPERATIONS = [...configurationSetOperations, ...eventDestinationOperations, ...outboundEmailOperations, ...tagOperations];
+export const SESV2_OPERATIONS = [
+  ...configurationSetOperations,
+  ...eventDestinationOperations,
+  ...outboundEmailOperations,
+  ...tagOperations,
+  ...tenantOperations,
+  ...tenantResourceOperations,
+  ...reputationEntityOperations,
+  ...recommendationOperations,
+];
 
 export interface Sesv2HandlerOptions {
   /** The clock and log shared with the other services. @default the real clock, no log */
@@ -34,6 +49,7 @@ export interface Sesv2Handler extends ServiceHandler {
   /** Settings from the admin API or CLI; throws a readable Error for bad ones. Replaces all settings. */
   configure(settings: unknown): void;
   settings(): Sesv2Settings;
+  recordFinding(finding: unknown): object;
 }
 
 /**
@@ -60,7 +76,10 @@ export function createSesv2Handler(options: Sesv2HandlerOptions = {}): Sesv2Hand
       operations: SESV2_OPERATIONS,
       errors: SESV2_ERRORS,
       throttlingError: THROTTLING,
-      context: (req) => ({ region: req.region, accountId: req.accountId, sets: store.region(req.region), settings, now: clock.now(), links }),
+      context: (req) => {
+        const sets = store.region(req.region);
+        return { region: req.region, accountId: req.accountId, sets, tenants: sets.tenants, settings, now: clock.now(), links };
+      },
     }),
     reset: () => {
       store.clear();
@@ -70,11 +89,16 @@ export function createSesv2Handler(options: Sesv2HandlerOptions = {}): Sesv2Hand
       settings = parseSesv2Settings(raw);
     },
     settings: () => settings,
-    // Configuration sets are in the tag index as `ses:configuration-set` (docs/aws-behaviour.md,
-    // "The tag index").
+    recordFinding: (raw) => {
+      const finding = parseFinding(raw);
+      return recordFinding(store.region(finding.region).tenants, finding, clock.now(), links.log);
+    },
+    // Configuration sets are in the tag index as `ses:configuration-set`, tenants as `ses:tenant`
+    // (docs/aws-behaviour.md, "The tag index", "Tenants").
     *taggableResources(): Iterable<TaggableResource> {
       for (const [region, sets] of store.allRegions()) {
         for (const set of sets.all()) yield { region, arn: configurationSetArn(region, EMULATOR_ACCOUNT_ID, set.name), tags: set.tags };
+        for (const tenant of sets.tenants.all()) yield { region, arn: tenant.arn, tags: tenant.tags };
       }
     },
   };

@@ -1,10 +1,11 @@
 /**
- * SESv2 state: configuration sets per Region. SES resources are regional (docs/aws-behaviour.md,
+ * SESv2 state: configuration sets (and tenants, tenant-store.ts) per Region. SES resources are regional (docs/aws-behaviour.md,
  * "SES quotas": quotas are "per account per Region"), so a set created in us-east-1 does not exist in
  * eu-west-1. The emulator serves one account (EmulatorRequest.accountId), so the Region is the whole key.
  */
 import { limitExceeded, notFound } from './errors.js';
 import type { ConfigurationSet, ConfigurationSetOptions, ReputationCounts } from './model.js';
+import { RegionTenants } from './tenant-store.js';
 
 /**
  * Configuration sets per account per Region; "not adjustable" (SES Developer Guide, quotas;
@@ -16,6 +17,8 @@ export class RegionSets {
   private readonly sets = new Map<string, ConfigurationSet>();
   /** The account's own reputation counts in this Region (event-publishing.ts). */
   readonly account: ReputationCounts = { sends: 0, bounces: 0, complaints: 0 };
+  /** The Region's SES tenants (tenant-store.ts). */
+  readonly tenants = new RegionTenants();
 
   get(name: string): ConfigurationSet | undefined {
     return this.sets.get(name);

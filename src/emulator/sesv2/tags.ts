@@ -1,12 +1,13 @@
 /**
  * TagResource, UntagResource, ListTagsForResource on configuration-set ARNs
- * `arn:aws:ses:{region}:{account}:configuration-set/{name}` (docs/aws-behaviour.md, "Tagging"). They share
- * one tag store with CreateConfigurationSet's Tags and GetConfigurationSet's Tags: tagging a set shows in
- * Get.
+ * `arn:aws:ses:{region}:{account}:configuration-set/{name}` and tenant ARNs
+ * `arn:aws:ses:{region}:{account}:tenant/{name}/{id}` (docs/aws-behaviour.md, "Tagging", "Tenants"). They
+ * share one tag store with the Create call's Tags and the Get call's Tags: tagging a set or a tenant shows
+ * in its Get.
  */
 import { partitionOf } from '../core/arn.js';
 import { badRequest, notFound } from './errors.js';
-import type { ConfigurationSet, Tag } from './model.js';
+import type { Tag } from './model.js';
 import { operation, type Sesv2Context } from './context.js';
 import { tagsOf } from './configuration-sets.js';
 import * as shape from './shapes.js';
@@ -24,15 +25,19 @@ export function configurationSetArn(region: string, accountId: string, name: str
 }
 const ARN = /^arn:(aws|aws-[a-z-]+):ses:([a-z0-9-]+):(\d{12}):([a-z-]+)\/(.+)$/;
 
-/** The set an ARN names. Other SES resource types (identities, pools, ...) are not emulated, so not found. */
-function setOf(arn: string, ctx: Sesv2Context): ConfigurationSet {
+/**
+ * The tags of the set or tenant an ARN names (a tenant by its id, tenant-store.ts). Other SES resource
+ * types (identities, pools, ...) are not emulated, so not found.
+ */
+function setOf(arn: string, ctx: Sesv2Context): { readonly tags: Map<string, string> } {
   const m = ARN.exec(arn);
   if (!m) throw badRequest(`Invalid ResourceArn <${arn}>: expected arn:aws:ses:<region>:<account>:configuration-set/<name>.`);
   const [, , region, account, type, name] = m as unknown as [string, string, string, string, string, string];
   // A resource lives in one Region and account: an ARN naming another is not found here.
-  const set = type === 'configuration-set' && region === ctx.region && account === ctx.accountId ? ctx.sets.get(name) : undefined;
-  if (!set) throw notFound(`Resource <${arn}> does not exist.`);
-  return set;
+  const here = region === ctx.region && account === ctx.accountId;
+  const resource = !here ? undefined : type === 'configuration-set' ? ctx.sets.get(name) : type === 'tenant' ? ctx.tenants.byArn(arn, region, account) : undefined;
+  if (!resource) throw notFound(`Resource <${arn}> does not exist.`);
+  return resource;
 }
 
 const tagResource = operation<{ readonly ResourceArn: string; readonly Tags: readonly Tag[] }>({

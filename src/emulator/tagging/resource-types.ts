@@ -5,7 +5,8 @@
  *
  * So a resource's type is read from its ARN, `arn:partition:service:region:account:resource`: the
  * service, plus the resource part up to its first `/` or `:` when it has one. A configuration set
- * (`configuration-set/NAME`) is `ses:configuration-set`, an alarm (`alarm:NAME`) `cloudwatch:alarm`,
+ * (`configuration-set/NAME`) is `ses:configuration-set`, an SES tenant (`tenant/NAME/ID`) `ses:tenant`
+ * (docs/aws-behaviour.md, "Tenants"), an alarm (`alarm:NAME`) `cloudwatch:alarm`,
  * and a topic, whose ARN ends in the bare name, is just `sns`: `sns:topic` matches nothing, as in
  * moto 5.2.1 (docs/aws-behaviour.md, "The tag index"). INFERENCE: a filter naming a type nothing has
  * (`foo:bar`) matches nothing rather than failing; moto does the same.
