@@ -10,11 +10,14 @@ import {
   CreateConfigurationSetCommand,
   CreateTenantCommand,
   CreateTenantResourceAssociationCommand,
+  DeleteTenantResourceAssociationCommand,
   GetReputationEntityCommand,
   GetTenantCommand,
   ListTenantResourcesCommand,
   SESv2Client,
 } from '@aws-sdk/client-sesv2';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Sandbox } from '../helpers/reconcile.js';
 
 let sb: Sandbox;
@@ -66,7 +69,7 @@ describe('tenants', () => {
     expect(p.stdout).toContain('+ tenant acme');
     const a = await sb.apply(cfg);
     expect(a.status, a.stdout + a.stderr).toBe(0);
-    expect(await resources('acme')).toEqual(['CONFIGURATION_SET configuration-set/bulk', 'CONFIGURATION_SET configuration-set/prod', 'EMAIL_IDENTITY identity/acme.example.com']);
+    expect(await resources('acme')).toEqual(['configuration-set configuration-set/bulk', 'configuration-set configuration-set/prod', 'identity identity/acme.example.com']);
     const t = (await ses().send(new GetTenantCommand({ TenantName: 'acme' }))).Tenant;
     expect(t?.Tags?.find((x) => x.Key === 'customer')?.Value).toBe('acme');
     expect(t?.Tags?.find((x) => x.Key === 'ses-reconcile:stack')?.Value).toBe('app');
@@ -83,7 +86,7 @@ describe('tenants', () => {
     const a = await sb.apply(changed);
     expect(a.status, a.stdout + a.stderr).toBe(0);
     expect(writeCalls()).toEqual(['sesv2:UpdateReputationEntityPolicy', 'sesv2:DeleteTenantResourceAssociation', 'sesv2:TagResource']);
-    expect(await resources('acme')).toEqual(['CONFIGURATION_SET configuration-set/prod', 'EMAIL_IDENTITY identity/acme.example.com']);
+    expect(await resources('acme')).toEqual(['configuration-set configuration-set/prod', 'identity identity/acme.example.com']);
     await noChanges(changed);
   });
 
@@ -116,7 +119,7 @@ describe('tenants', () => {
     expect(a.status, a.stdout + a.stderr).toBe(0);
     const writes = writeCalls();
     expect(writes.indexOf('sesv2:DeleteTenantResourceAssociation')).toBeLessThan(writes.indexOf('sesv2:DeleteConfigurationSet'));
-    expect(await resources('acme')).toEqual(['CONFIGURATION_SET configuration-set/prod', 'EMAIL_IDENTITY identity/acme.example.com']);
+    expect(await resources('acme')).toEqual(['configuration-set configuration-set/prod', 'identity identity/acme.example.com']);
     await noChanges(without);
   });
 
@@ -128,13 +131,19 @@ describe('tenants', () => {
     const one = sb.write('stack: app\nregion: us-east-1\nconfigurationSets:\n  prod: {}\n');
     sb.emulator.clearCalls();
     const p = await sb.plan(one, '--allow-deletes');
-    expect(p.status).toBe(1);
+    // A refused plan is exit 4 (unsafe), as a delete without --allow-deletes is.
+    expect(p.status).toBe(4);
     expect(p.stdout + p.stderr).toMatch(/associated with tenant theirs, which this stack does not own/);
     const a = await sb.apply(one, '--allow-deletes');
     expect(a.status).not.toBe(0);
     expect(writeCalls()).toEqual([]);
     // The read it costs: one ListResourceTenants for the one set the plan deletes.
     expect(sb.emulator.calls().calls.filter((c) => c.operation === 'ListResourceTenants')).toHaveLength(2);
+    // Once the association is gone (by its owner), the same delete goes through and converges.
+    await ses().send(new DeleteTenantResourceAssociationCommand({ TenantName: 'theirs', ResourceArn: 'arn:aws:ses:us-east-1:123456789012:configuration-set/bulk' }));
+    const again = await sb.apply(one, '--allow-deletes');
+    expect(again.status, again.stdout + again.stderr).toBe(0);
+    await noChanges(one);
   });
 
   it('exports the tenants that hold the exported sets, and the export plans No changes once adopted', async () => {
@@ -143,9 +152,11 @@ describe('tenants', () => {
     await ses().send(new CreateTenantResourceAssociationCommand({ TenantName: 'console-tenant', ResourceArn: 'arn:aws:ses:us-east-1:123456789012:configuration-set/console-set' }));
     const e = await sb.run(['export', '--stack', 'adopted']);
     expect(e.status, e.stderr).toBe(0);
-    expect(e.stdout).toMatch(/tenants:\n  console-tenant:\n    configurationSets:\n      - console-set\n/);
-    const cfg = sb.write(e.stdout.replace(/^version: 1\n/, ''));
-    expect((await sb.apply(cfg, '--adopt')).status).toBe(0);
+    expect(e.stdout).toMatch(/tenants:\n  console-tenant:\n    configurationSets: \[ console-set \]\n/);
+    const cfg = join(sb.dir, 'exported.yaml');
+    writeFileSync(cfg, e.stdout);
+    const a = await sb.apply(cfg, '--adopt');
+    expect(a.status, a.stdout + a.stderr).toBe(0);
     await noChanges(cfg);
   });
 });
