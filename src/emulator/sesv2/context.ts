@@ -1,10 +1,10 @@
 /**
  * What a SESv2 operation runs with, and the `operation()` its resource files (configuration-sets.ts,
- * event-destinations.ts, outbound-emails.ts, tags.ts) declare their operations with (core/operation.ts).
+ * event-destinations.ts, outbound-emails.ts, tags.ts, identities.ts, dedicated-ip-pools.ts) declare their operations with (core/operation.ts).
  */
 import { operationsOf } from '../core/operation.js';
 import type { EmulatorLogger, MetricSink, TopicPublisher } from '../types.js';
-import type { Sesv2Settings } from './settings.js';
+import type { Sesv2Account } from './account.js';
 import type { RegionSets } from './store.js';
 
 /** Where SES publishes what it does: CloudWatch's metrics, SNS topics, the emulator's log. */
@@ -19,7 +19,8 @@ export interface Sesv2Context {
   readonly accountId: string;
   /** The configuration sets of the request's Region. */
   readonly sets: RegionSets;
-  readonly settings: Sesv2Settings;
+  /** The identities and dedicated IP pools of the request's Region (account.ts). */
+  readonly account: Sesv2Account;
   /** The emulator clock's time of the request. */
   readonly now: Date;
   readonly links: Sesv2Links;

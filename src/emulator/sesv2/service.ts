@@ -3,15 +3,19 @@
  * tags, and SendEmail, over AWS's REST-JSON protocol (core/rest-json.ts), so the unmodified
  * `@aws-sdk/client-sesv2` works against it with only `endpoint` set. The operations are declared in
  * configuration-sets.ts, event-destinations.ts, outbound-emails.ts and tags.ts; they run on the Region's
- * sets (store.ts). A sent message's events go to CloudWatch and SNS through the links it is given
+ * sets (store.ts). Email identities and dedicated IP pools (identities.ts, dedicated-ip-pools.ts) are the
+ * account the sets are checked against (account.ts), from the settings and what the calls created. A sent message's events go to CloudWatch and SNS through the links it is given
  * (event-publishing.ts).
  */
 import { restJsonProtocol } from '../core/rest-json.js';
 import { serveService } from '../core/service.js';
 import { EMULATOR_ACCOUNT_ID, type EmulatorRuntime, type InjectedError, type MetricSink, type ServiceHandler, type TaggableResource, type TopicPublisher } from '../types.js';
+import { AccountStore, Sesv2Account } from './account.js';
 import { configurationSetOperations } from './configuration-sets.js';
+import { dedicatedIpPoolOperations } from './dedicated-ip-pools.js';
 import { SESV2_ERRORS } from './errors.js';
 import { eventDestinationOperations } from './event-destinations.js';
+import { identityOperations } from './identities.js';
 import { outboundEmailOperations } from './outbound-emails.js';
 import { DEFAULT_SESV2_SETTINGS, parseSesv2Settings, type Sesv2Settings } from './settings.js';
 import { Sesv2Store } from './store.js';
@@ -19,7 +23,7 @@ import { configurationSetArn, tagOperations } from './tags.js';
 
 export { configureSesv2, parseSesv2Settings, type Sesv2Settings } from './settings.js';
 
-export const SESV2_OPERATIONS = [...configurationSetOperations, ...eventDestinationOperations, ...outboundEmailOperations, ...tagOperations];
+export const SESV2_OPERATIONS = [...configurationSetOperations, ...eventDestinationOperations, ...outboundEmailOperations, ...tagOperations, ...identityOperations, ...dedicatedIpPoolOperations];
 
 export interface Sesv2HandlerOptions {
   /** The clock and log shared with the other services. @default the real clock, no log */
@@ -45,6 +49,7 @@ const THROTTLING: InjectedError = { code: 'TooManyRequestsException', message: '
 
 export function createSesv2Handler(options: Sesv2HandlerOptions = {}): Sesv2Handler {
   const store = new Sesv2Store();
+  const account = new AccountStore();
   let settings: Sesv2Settings = DEFAULT_SESV2_SETTINGS;
   const clock = options.runtime?.clock ?? { now: () => new Date() };
   const links = {
@@ -60,10 +65,11 @@ export function createSesv2Handler(options: Sesv2HandlerOptions = {}): Sesv2Hand
       operations: SESV2_OPERATIONS,
       errors: SESV2_ERRORS,
       throttlingError: THROTTLING,
-      context: (req) => ({ region: req.region, accountId: req.accountId, sets: store.region(req.region), settings, now: clock.now(), links }),
+      context: (req) => ({ region: req.region, accountId: req.accountId, sets: store.region(req.region), account: new Sesv2Account(settings, account.region(req.region)), now: clock.now(), links }),
     }),
     reset: () => {
       store.clear();
+      account.clear();
       settings = DEFAULT_SESV2_SETTINGS;
     },
     configure: (raw) => {
