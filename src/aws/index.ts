@@ -29,3 +29,5 @@ export {
 } from './cloudwatch/dashboards.js';
 export { readMetricData, readAlarmStates, METRIC_QUERIES_MAX } from './cloudwatch/metrics.js';
 export { readSendingEnabled } from './sesv2/sending.js';
+export { listEmailIdentities, listDedicatedIpPools, type AccountIdentity } from './sesv2/account-resources.js';
+export { topicExistence, type TopicExistence } from './sns/exists.js';
