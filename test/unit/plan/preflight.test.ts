@@ -27,4 +27,17 @@ describe('preflight', () => {
     expect(d.every((x) => x.pos === pos)).toBe(true);
     expect(preflightDiagnostics(values, { region: 'eu-west-1', identities: ['example.com'], pools: ['shared'], missingTopics: new Set() })).toEqual([]);
   });
+  it('says when the covering identity exists but is not verified yet', () => {
+    const [d] = preflightDiagnostics({ ...values, sendingPools: [], topicArns: [], regionalArns: [] }, { region: 'us-east-1', identities: ['other.com'], unverified: ['example.com'], missingTopics: new Set() });
+    expect(d?.hint).toBe('the identity example.com exists but is not verified yet: finish its verification (its DKIM records) and plan again');
+  });
+  it('an email-address identity covers no domain, even its own', () => {
+    const d = preflightDiagnostics({ ...values, sendingPools: [], topicArns: [], regionalArns: [] }, { region: 'us-east-1', identities: ['ops@click.example.com'], missingTopics: new Set() });
+    expect(d.map((x) => [x.code, x.hint])).toEqual([['tracking-domain', 'verify click.example.com (or its parent domain) in SES first; the account has no domain identity in this Region']]);
+  });
+  it('a topic that cannot be read is a warning, not a refusal', () => {
+    const d = preflightDiagnostics({ ...values, regionalArns: [] }, { region: 'us-east-1', identities: ['example.com'], pools: ['shared'], missingTopics: new Set(), unreadableTopics: new Map([['arn:aws:sns:us-east-1:1:t', 'AuthorizationError']]) });
+    expect(d.map((x) => [x.severity, x.code])).toEqual([['warning', 'topic-exists']]);
+    expect(d[0]?.message).toContain('could not be checked (GetTopicAttributes: AuthorizationError)');
+  });
 });
