@@ -130,15 +130,27 @@ export async function preparePlan(o: ReconcileOptions, io: Io, forApply = false)
  * ListEmailIdentities walk when a set has a tracking domain, one ListDedicatedIpPools walk when one has a
  * sending pool, one GetTopicAttributes per distinct topic ARN outside the file's own topics; nothing for a
  * file without these. The Region of Firehose, EventBridge and Pinpoint targets needs no call. A topic that
- * cannot be read becomes a warning of the plan (aws/sns/exists.ts). Returns the calls made.
+ * cannot be read (aws/sns/exists.ts), or a listing the role may not make, becomes a warning of the plan
+ * and the check is skipped. Returns the calls made.
  */
 async function preflight(aws: Aws, clients: ReturnType<Aws['createClients']>, values: PlanTimeValues, at: { region: string; fileTopics: ReadonlySet<string> }, io: Io, warnings: string[]): Promise<Record<string, number>> {
   const needs = preflightNeeds(values, at.fileTopics);
   const ses = new aws.CallCount('sesv2');
   const sns = new aws.CallCount('sns');
+  // A role made before these checks may lack the listings: the check is skipped with a warning, as the
+  // tag index falls back (docs/aws-behaviour.md, "Plan-time checks").
+  const unlessDenied = async <T>(action: string, what: string, read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (err) {
+      if (!aws.isAccessDenied(err)) throw err;
+      warnings.push(`${what} were not checked: ${action} was denied (${(err as { code?: string }).code ?? 'AccessDenied'}); allow it (iam-policy grants it) to have them checked before apply`);
+      return undefined;
+    }
+  };
   const [identities, pools, topics] = await Promise.all([
-    needs.identities ? aws.listEmailIdentities(clients.sesv2, ses) : undefined,
-    needs.pools ? aws.listDedicatedIpPools(clients.sesv2, ses) : undefined,
+    needs.identities ? unlessDenied('ses:ListEmailIdentities', 'the tracking domains', () => aws.listEmailIdentities(clients.sesv2, ses)) : undefined,
+    needs.pools ? unlessDenied('ses:ListDedicatedIpPools', 'the sending pools', () => aws.listDedicatedIpPools(clients.sesv2, ses)) : undefined,
     Promise.all(needs.topicArns.map(async (arn) => [arn, await aws.topicExistence(clients.sns, arn, sns)] as const)),
   ]);
   const unreadable = new Map<string, string>();

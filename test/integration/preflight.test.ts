@@ -190,6 +190,18 @@ configurationSets:
   });
 });
 
+describe('a role without the listings', () => {
+  it('skips the check it may not make, with a warning, and still makes the others', async () => {
+    sb.emulator.setFaults({ failOperations: { 'sesv2:ListEmailIdentities': { code: 'AccessDeniedException', status: 403 } } });
+    const r = await sb.plan(sb.write(tracking('click.example.org')));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/the tracking domains were not checked: ses:ListEmailIdentities was denied \(AccessDeniedException\)/);
+    const both = await sb.plan(sb.write(`${tracking('click.example.org')}    delivery: { sendingPoolName: nope }\n`));
+    expect(both.status).toBe(3);
+    expect(both.stderr).toMatch(/error sending-pool/);
+  });
+});
+
 describe('what the checks cost', () => {
   it('a file without tracking domains, pools or outside topics makes no plan-time call', async () => {
     const r = await sb.plan(sb.write(BASE));
