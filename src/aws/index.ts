@@ -31,3 +31,5 @@ export {
 export { readMetricData, readAlarmStates, METRIC_QUERIES_MAX } from './cloudwatch/metrics.js';
 export { readSendingEnabled } from './sesv2/sending.js';
 export { readTenantStatus } from './sesv2/tenant-status.js';
+export { listEmailIdentities, listDedicatedIpPools, type AccountIdentity } from './sesv2/account-resources.js';
+export { topicExistence, type TopicExistence } from './sns/exists.js';

@@ -129,9 +129,9 @@ export interface EmulatorCliOptions extends CommonOptions {
   /** `PutMetricAlarm` or `PutMetricAlarm=Throttling`: operations that fail. */
   readonly failOperations: readonly { readonly operation: string; readonly code?: string }[];
   readonly failNthCall?: number;
-  /** undefined: every domain counts as verified (the sandbox default). */
+  /** The account's verified identities. undefined: the emulator's default account (`example.com`). */
   readonly verifiedDomains?: readonly string[];
-  /** undefined: every pool exists. */
+  /** The account's dedicated IP pools. undefined: the emulator's default (`shared`). */
   readonly sendingPools?: readonly string[];
 }
 
@@ -189,8 +189,8 @@ const EMULATOR_OPTIONS: readonly OptionHelp[] = [
   { flags: ["rate-limit"], text: "  --rate-limit SVC=N    requests per second for sesv2, cloudwatch, sns or tagging (or SVC:Operation=N),\n                        answered beyond with the service's throttling error (repeatable; real SES\n                        allows 1); --rate-limit aws: AWS's documented rates" },
   { flags: ["fail-operation"], text: "  --fail-operation OP[=CODE]   make an operation fail (repeatable), e.g. PutMetricAlarm=InternalFailure" },
   { flags: ["fail-nth"], text: "  --fail-nth N          make the Nth call fail once" },
-  { flags: ["verified-domains"], text: "  --verified-domains D,D   SES identities that count as verified (default: any domain)" },
-  { flags: ["sending-pools"], text: "  --sending-pools P,P   dedicated IP pools that exist (default: any pool)" },
+  { flags: ["verified-domains"], text: "  --verified-domains D,D   SES identities the account has, verified (default: example.com)" },
+  { flags: ["sending-pools"], text: "  --sending-pools P,P   dedicated IP pools the account has (default: shared)" },
 ];
 
 const HEAD = "ses-reconcile: Amazon SES v2 sending observability as code\n\nUsage:\n  ses-reconcile validate [-c PATH] [--strict] [--format text|json]   schema + semantic rules; no AWS access\n                         [--max-file-size SIZE]\n  ses-reconcile plan     [-c PATH] [--out PLANFILE] [--format text|markdown|json] [--detailed-exitcode]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile apply    [-c PATH | PLANFILE] [--auto-approve] [--allow-deletes] [--max-deletes N] [--adopt]\n                         [--refresh all|changed] [--discovery tags|scan] [--max-rate SVC=N] [--max-file-size SIZE]\n  ses-reconcile export   [--stack NAME] [--select GLOB]... [-o PATH]   the live account as a file (the way in)\n                         [--max-rate SVC=N]\n  ses-reconcile status   [-c PATH] [--since 24h|7d|DURATION] [--format text|markdown|json]\n                         [--max-rate SVC=N]   the sending-health review: rates, alarms, paused sets\n  ses-reconcile iam-policy [-c PATH] [--for plan|apply|status] [--discovery tags|scan] [--account-id ID]\n                         [--trust github --repo OWNER/REPO]   least-privilege IAM policy JSON for this file\n  ses-reconcile schema                                               print the JSON Schema of the file format\n  ses-reconcile emulator [--port N]                                  local SESv2/CloudWatch/SNS endpoint (sandbox)\n";

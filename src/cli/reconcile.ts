@@ -6,7 +6,8 @@
 import { describeReadFailure, LARGEST_FILE_LIMIT, largerLimit, loadDesired, readBoundedText } from '../config/index.js';
 import { compareDiagnostics, hasErrors } from '../model/diagnostic.js';
 import type { PlanTimeValues } from '../model/preflight.js';
-import { preflightDiagnostics } from '../plan/preflight.js';
+import { preflightDiagnostics, preflightNeeds } from '../plan/preflight.js';
+import { topicArn } from '../model/arn.js';
 import { hasLiteralPassword, passwordReference } from '../model/endpoint.js';
 import { describeStep } from '../model/step.js';
 import type { Plan } from '../model/plan.js';
@@ -78,12 +79,13 @@ export async function preparePlan(o: ReconcileOptions, io: Io, forApply = false)
     throw new UnsafePlanError(`the file is for account ${desired.accountId}, but the credentials are for account ${accountId}; refusing to touch it`);
 
   const t0 = performance.now();
-  preflight(loaded.planTime, { region }, io);
+  const resolved = resolveDesired(desired.resources, { stack: desired.stack, region, accountId });
   const readWarnings: string[] = [];
+  const fileTopics = new Set([...resolved.values()].filter((r) => r.kind === 'topic').map((r) => topicArn(region, accountId, r.name)));
+  const checked = await preflight(aws, clients, loaded.planTime, { region, fileTopics }, io, readWarnings);
   const index = await stackIndex(aws, clients, desired.stack, o.discovery, readWarnings);
   if (o.refresh === 'changed' && index.index === undefined)
     readWarnings.push('--refresh changed needs the tag index (--discovery tags): everything the file names was read in full');
-  const resolved = resolveDesired(desired.resources, { stack: desired.stack, region, accountId });
   const scopes = readScopes(desired.stack, resolved, index.index, o.refresh);
   const read = await readLive(liveReaders(aws, clients, { region, accountId, concurrency: o.concurrency }), scopes);
 
@@ -110,7 +112,7 @@ export async function preparePlan(o: ReconcileOptions, io: Io, forApply = false)
   const held = await setTenants(aws, clients, { region, accountId }, deletedSets(first), read.state);
   const live = { ...read, state: held.state };
   const full = held.read ? planResolved(resolved, live.state, planOptions) : first;
-  const calls = sumCalls([index.calls, read.calls, held.calls]);
+  const calls = sumCalls([checked, index.calls, read.calls, held.calls]);
   logRead(log, clients, calls, t0);
 
   const { plan, unmatched } = targetPlan(full, o.targets);
@@ -152,18 +154,50 @@ async function setTenants(aws: Aws, clients: ReturnType<Aws['createClients']>, a
 }
 
 /**
- * Apply-time failures caught at plan time (plan/preflight.ts), before any write; a failure is exit 3 with
- * the file's line, as validation's. Only the Region of Firehose, EventBridge and Pinpoint targets is
- * checked today, which needs no call. Tracking domains, sending pools and topic ARNs outside the file are
- * decided by preflightDiagnostics but not read yet (issue 15 item 3, open): the emulator serves no
- * ListEmailIdentities / ListDedicatedIpPools, and suites rely on topic ARNs that do not exist.
+ * Apply-time failures caught at plan time (plan/preflight.ts), before any write and before the live read;
+ * a failure is exit 3 with the file's line, as validation's, and every failure is reported at once. Reads
+ * only what the file's values need (preflightNeeds), through the run's paced clients: one
+ * ListEmailIdentities walk when a set has a tracking domain, one ListDedicatedIpPools walk when one has a
+ * sending pool, one GetTopicAttributes per distinct topic ARN outside the file's own topics; nothing for a
+ * file without these. The Region of Firehose, EventBridge and Pinpoint targets needs no call. A topic that
+ * cannot be read (aws/sns/exists.ts), or a listing the role may not make, becomes a warning of the plan
+ * and the check is skipped. Returns the calls made.
  */
-function preflight(values: PlanTimeValues, at: { region: string }, io: Io): void {
-  const diagnostics = preflightDiagnostics(values, { region: at.region, missingTopics: new Set() }).sort(compareDiagnostics);
-  if (diagnostics.length > 0) {
+async function preflight(aws: Aws, clients: ReturnType<Aws['createClients']>, values: PlanTimeValues, at: { region: string; fileTopics: ReadonlySet<string> }, io: Io, warnings: string[]): Promise<Record<string, number>> {
+  const needs = preflightNeeds(values, at.fileTopics);
+  const ses = new aws.CallCount('sesv2');
+  const sns = new aws.CallCount('sns');
+  // A role made before these checks may lack the listings: the check is skipped with a warning, as the
+  // tag index falls back (docs/aws-behaviour.md, "Plan-time checks").
+  const unlessDenied = async <T>(action: string, what: string, read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await read();
+    } catch (err) {
+      if (!aws.isAccessDenied(err)) throw err;
+      warnings.push(`${what} were not checked: ${action} was denied (${(err as { code?: string }).code ?? 'AccessDenied'}); allow it (iam-policy grants it) to have them checked before apply`);
+      return undefined;
+    }
+  };
+  const [identities, pools, topics] = await Promise.all([
+    needs.identities ? unlessDenied('ses:ListEmailIdentities', 'the tracking domains', () => aws.listEmailIdentities(clients.sesv2, ses)) : undefined,
+    needs.pools ? unlessDenied('ses:ListDedicatedIpPools', 'the sending pools', () => aws.listDedicatedIpPools(clients.sesv2, ses)) : undefined,
+    Promise.all(needs.topicArns.map(async (arn) => [arn, await aws.topicExistence(clients.sns, arn, sns)] as const)),
+  ]);
+  const unreadable = new Map<string, string>();
+  for (const [arn, t] of topics) if (t.state === 'unknown') unreadable.set(arn, t.code);
+  const diagnostics = preflightDiagnostics(values, {
+    region: at.region,
+    ...(identities ? { identities: identities.filter((i) => i.verified).map((i) => i.name), unverified: identities.filter((i) => !i.verified).map((i) => i.name) } : {}),
+    ...(pools ? { pools } : {}),
+    missingTopics: new Set(topics.filter(([, t]) => t.state === 'missing').map(([arn]) => arn)),
+    unreadableTopics: unreadable,
+  }).sort(compareDiagnostics);
+  if (hasErrors(diagnostics)) {
     io.err(renderDiagnosticsText(diagnostics, io.palette) + '\n');
     throw new ConfigError(diagnostics);
   }
+  warnings.push(...diagnostics.map((d) => `${d.code}: ${d.pos ? `${d.pos.file}:${d.pos.line}:${d.pos.col}: ` : ''}${d.message}`));
+  return sumCalls([ses.snapshot(), sns.snapshot()]);
 }
 
 /**

@@ -31,10 +31,13 @@ export function planTimeValues(config: WrittenConfig, sourceMap: SourceMap, fall
     if (dest.eventBridge?.eventBusArn) regionalArns.push({ ...place(dest.eventBridge.eventBusArn, [...at, 'eventBridge', 'eventBusArn']), target: 'eventBridge' });
     if (dest.pinpoint?.applicationArn) regionalArns.push({ ...place(dest.pinpoint.applicationArn, [...at, 'pinpoint', 'applicationArn']), target: 'pinpoint' });
   }
+  const tenantIdentities: PlacedValue[] = [];
+  for (const [name, tenant] of Object.entries(config.tenants ?? {}))
+    (tenant.identities ?? []).forEach((identity, i) => tenantIdentities.push(place(identity, ['tenants', name, 'identities', i])));
   for (const [path, spec] of eachAlarmSpec(config))
     for (const key of ['notify', 'notifyOk', 'notifyInsufficientData'] as const)
       (spec[key] ?? []).forEach((entry, i) => {
         if (entry.startsWith('arn:')) topicArns.push(place(entry, [...path, key, i]));
       });
-  return { redirectDomains, sendingPools, topicArns, regionalArns };
+  return { redirectDomains, sendingPools, topicArns, regionalArns, ...(tenantIdentities.length > 0 ? { tenantIdentities } : {}) };
 }

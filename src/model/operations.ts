@@ -11,8 +11,17 @@ import { AWS_OPERATION, type StepOp } from './step.js';
 
 export type Service = 'sesv2' | 'cloudwatch' | 'sns' | 'tagging' | 'sts';
 
-/** What an operation acts on, for its IAM resource: a resource kind, a subscription, or nothing (the account). */
-export type Target = Exclude<ResourceKind, 'eventDestination'> | 'subscription' | 'account';
+/**
+ * What an operation acts on, for its IAM resource: a resource kind, a subscription, nothing (the account),
+ * or `referencedTopic`, a topic the file names by ARN and does not declare (granted on those ARNs).
+ */
+export type Target = Exclude<ResourceKind, 'eventDestination'> | 'subscription' | 'account' | 'referencedTopic';
+
+/**
+ * A read of the plan-time checks (plan/preflight.ts), made only when the file uses what it checks:
+ * `identities`, a tracking domain; `pools`, a sending pool; `topicArns`, a topic by ARN outside the file.
+ */
+export type PreflightRead = 'identities' | 'pools' | 'topicArns';
 
 export interface Operation {
   readonly service: Service;
@@ -20,10 +29,11 @@ export interface Operation {
   readonly name: string;
   readonly target: Target;
   /**
-   * When the operation runs: `always`; `scan`, only with `--discovery scan` (the tag index denied); or
-   * `apply`, only while applying (a read apply makes to carry out a step).
+   * When the operation runs: `always`; `scan`, only with `--discovery scan` (the tag index denied);
+   * `apply`, only while applying (a read apply makes to carry out a step); or a PreflightRead, only when
+   * the file uses that feature.
    */
-  readonly when: 'always' | 'scan' | 'apply';
+  readonly when: 'always' | 'scan' | 'apply' | PreflightRead;
 }
 
 /** The reads (docs/architecture.md, "Reading the account"). */
@@ -53,6 +63,10 @@ export const READS: readonly Operation[] = [
   { service: 'sesv2', name: 'ListTenantResources', target: 'tenant', when: 'always' },
   // A set the plan deletes: the tenants it is associated with (AWS refuses to delete it otherwise).
   { service: 'sesv2', name: 'ListResourceTenants', target: 'configurationSet', when: 'always' },
+  // The plan-time checks (docs/aws-behaviour.md, "Plan-time checks"); the two listings take no resource.
+  { service: 'sesv2', name: 'ListEmailIdentities', target: 'account', when: 'identities' },
+  { service: 'sesv2', name: 'ListDedicatedIpPools', target: 'account', when: 'pools' },
+  { service: 'sns', name: 'GetTopicAttributes', target: 'referencedTopic', when: 'topicArns' },
 ];
 
 /** The service and the resource each step's operation acts on. */

@@ -18,6 +18,8 @@ export type RegionalTarget = 'kinesisFirehose' | 'eventBridge' | 'pinpoint';
 export interface PlanTimeValues {
   /** `configurationSets.*.tracking.customRedirectDomain`. */
   readonly redirectDomains: readonly PlacedValue[];
+  /** `tenants.*.identities[*]`: each must be an identity of the account (an association needs it to exist). @default none */
+  readonly tenantIdentities?: readonly PlacedValue[];
   /** `configurationSets.*.delivery.sendingPoolName`. */
   readonly sendingPools: readonly PlacedValue[];
   /** SNS topics by ARN: an event destination's `sns.topicArn`, an alarm's `notify*` entries written as ARNs. */

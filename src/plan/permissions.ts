@@ -8,11 +8,14 @@
  * prefix and the free-form alarms' names; and, for what the stack owns but the file no longer names (the
  * deletes and the reads that find them), any resource of the kind whose `ses-reconcile:stack` tag is the
  * stack's (`aws:ResourceTag`). `*` only where AWS requires it: the listings, the tag index, and SNS's
- * subscription calls, which take no resource.
+ * subscription calls, which take no resource. The plan-time checks' reads only when the file uses what
+ * they check (plan/preflight.ts `preflightNeeds`): the identity and pool listings on `*`, and
+ * GetTopicAttributes on the topic ARNs outside the file.
  */
 import { configurationSetArn, dashboardArn, partitionOf, topicArn } from '../model/arn.js';
 import type { State } from '../model/state.js';
-import { APPLY_READS, READS, STATUS_READS, WRITES, type Operation, type Service, type Target } from '../model/operations.js';
+import { APPLY_READS, READS, STATUS_READS, WRITES, type Operation, type PreflightRead, type Service, type Target } from '../model/operations.js';
+import type { PreflightNeeds } from './preflight.js';
 import { STACK_TAG, type Resource } from '../model/resources.js';
 
 export interface PolicyOptions {
@@ -24,6 +27,8 @@ export interface PolicyOptions {
   readonly for: 'plan' | 'apply' | 'status';
   /** `scan`: the listings `--discovery scan` makes instead of the tag index. @default tags */
   readonly discovery?: 'tags' | 'scan';
+  /** What the plan-time checks read for this file (preflightNeeds). @default nothing */
+  readonly preflight?: PreflightNeeds;
 }
 
 export interface Statement {
@@ -53,9 +58,14 @@ function actions(ops: readonly Operation[]): string[] {
 }
 
 /** The operations a policy for `o` covers. */
-export function operationsFor(o: Pick<PolicyOptions, 'for' | 'discovery'>): Operation[] {
+export function operationsFor(o: Pick<PolicyOptions, 'for' | 'discovery' | 'preflight'>): Operation[] {
   if (o.for === 'status') return [...STATUS_READS];
-  const reads = READS.filter((r) => r.when === 'always' || (r.when === 'scan' && o.discovery === 'scan'));
+  const used: Readonly<Record<PreflightRead, boolean>> = {
+    identities: o.preflight?.identities ?? false,
+    pools: o.preflight?.pools ?? false,
+    topicArns: (o.preflight?.topicArns.length ?? 0) > 0,
+  };
+  const reads = READS.filter((r) => r.when === 'always' || (r.when === 'scan' && o.discovery === 'scan') || (r.when !== 'scan' && r.when !== 'apply' && used[r.when]));
   return o.for === 'plan' ? reads : [...reads, ...APPLY_READS, ...WRITES];
 }
 
@@ -115,8 +125,11 @@ export function iamPolicy(desiredState: State, o: PolicyOptions): PolicyDocument
   const desired = [...desiredState.values()];
   const ops = operationsFor(o);
   const statements: Statement[] = [];
-  const unscoped = actions(ops.filter((op) => !RESOURCE_LEVEL.has(op.target)));
+  const unscoped = actions(ops.filter((op) => !RESOURCE_LEVEL.has(op.target) && op.target !== 'referencedTopic'));
   if (unscoped.length > 0) statements.push({ Sid: 'AccountWide', Effect: 'Allow', Action: unscoped, Resource: '*' });
+  // A topic the file names by ARN and does not declare: read (GetTopicAttributes), never written.
+  const referenced = actions(ops.filter((op) => op.target === 'referencedTopic'));
+  if (referenced.length > 0 && o.preflight) statements.push({ Sid: 'ReferencedTopics', Effect: 'Allow', Action: referenced, Resource: [...o.preflight.topicArns] });
   for (const target of ['configurationSet', 'alarm', 'topic', 'dashboard', 'tenant'] as const) {
     const here = actions(ops.filter((op) => op.target === target));
     if (here.length === 0) continue;

@@ -7,8 +7,11 @@
  *   subdomain of one: SES rejects the set otherwise (BadRequest, recorded against real AWS;
  *   docs/aws-behaviour.md, "Plan-time checks").
  * - A sending pool (`delivery.sendingPoolName`) must exist (same source).
+ * - A tenant's identity must be an identity of the account, by its exact name: an association names an
+ *   existing resource (the same ListEmailIdentities walk as the tracking domains).
  * - An SNS topic written by ARN that the file does not declare must exist: SES and CloudWatch accept a
- *   missing topic's ARN or publish nowhere; GetTopicAttributes answers NotFound for it.
+ *   missing topic's ARN or publish nowhere; GetTopicAttributes answers NotFound for it. A topic that
+ *   cannot be read (another account's, AuthorizationError) is a warning: SES may still publish to it.
  * - A Firehose stream, event bus or Pinpoint application must be in the stack's Region (event buses:
  *   recorded against real AWS; Firehose and Pinpoint: SES publishes within its Region, docs/aws-behaviour.md).
  */
@@ -27,7 +30,7 @@ export interface PreflightNeeds {
 /** What must be read; `fileTopicArns` are the ARNs of the file's own topics (plan creates them). */
 export function preflightNeeds(values: PlanTimeValues, fileTopicArns: ReadonlySet<string>): PreflightNeeds {
   return {
-    identities: values.redirectDomains.length > 0,
+    identities: values.redirectDomains.length > 0 || (values.tenantIdentities ?? []).length > 0,
     pools: values.sendingPools.length > 0,
     topicArns: [...new Set(values.topicArns.map((t) => t.value).filter((arn) => !fileTopicArns.has(arn)))].sort(),
   };
@@ -39,8 +42,12 @@ export interface PreflightFacts {
   readonly identities?: readonly string[];
   /** The Region's dedicated IP pools; undefined when not read. */
   readonly pools?: readonly string[];
+  /** Identities of the account that exist but are not verified (yet): named in the hint. */
+  readonly unverified?: readonly string[];
   /** The topic ARNs that GetTopicAttributes answered NotFound for. */
   readonly missingTopics: ReadonlySet<string>;
+  /** The topic ARNs that could not be read, with the error code (AuthorizationError …): warnings. */
+  readonly unreadableTopics?: ReadonlyMap<string, string>;
 }
 
 const normalDomain = (d: string): string => d.trim().toLowerCase().replace(/\.$/, '');
@@ -57,18 +64,38 @@ const TARGET_NAMES = { kinesisFirehose: 'Kinesis Firehose delivery stream', even
 
 export function preflightDiagnostics(values: PlanTimeValues, facts: PreflightFacts): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const error = (code: string, v: PlacedValue, message: string, hint?: string): void => {
-    out.push({ severity: 'error', code, message, path: v.path, pos: v.pos, ...(hint ? { hint } : {}) });
+  const report = (severity: Diagnostic['severity'], code: string, v: PlacedValue, message: string, hint?: string): void => {
+    out.push({ severity, code, message, path: v.path, pos: v.pos, ...(hint ? { hint } : {}) });
   };
+  const error = (code: string, v: PlacedValue, message: string, hint?: string): void => report('error', code, v, message, hint);
   if (facts.identities !== undefined) {
     const domains = facts.identities.filter((i) => !i.includes('@'));
-    for (const v of values.redirectDomains)
-      if (!domains.some((id) => coveredBy(v.value, id)))
+    for (const v of values.redirectDomains) {
+      if (domains.some((id) => coveredBy(v.value, id))) continue;
+      const pending = (facts.unverified ?? []).find((id) => coveredBy(v.value, id));
+      error(
+        'tracking-domain',
+        v,
+        `the tracking domain ${v.value} is not a verified identity of this account, nor a subdomain of one; SES would refuse the configuration set`,
+        pending !== undefined
+          ? `the identity ${pending} exists but is not verified yet: finish its verification (its DKIM records) and plan again`
+          : domains.length > 0
+            ? `verify ${v.value} (or its parent domain) in SES first; the account's domain identities: ${domains.slice(0, 10).join(', ')}${domains.length > 10 ? ', …' : ''}`
+            : `verify ${v.value} (or its parent domain) in SES first; the account has no domain identity in this Region`,
+      );
+    }
+  }
+  if (facts.identities !== undefined) {
+    // A tenant is associated with an identity itself, not one that covers it: the exact name, pending or not
+    // (CreateTenantResourceAssociation needs the resource to exist; docs/aws-behaviour.md, "Tenants").
+    const known = new Set([...facts.identities, ...(facts.unverified ?? [])].map(normalDomain));
+    for (const v of values.tenantIdentities ?? [])
+      if (!known.has(normalDomain(v.value)))
         error(
-          'tracking-domain',
+          'tenant-identity',
           v,
-          `the tracking domain ${v.value} is not a verified identity of this account, nor a subdomain of one; SES would refuse the configuration set`,
-          domains.length > 0 ? `verify ${v.value} (or its parent domain) in SES first; the account's domain identities: ${domains.slice(0, 10).join(', ')}${domains.length > 10 ? ', …' : ''}` : `verify ${v.value} (or its parent domain) in SES first; the account has no domain identity in this Region`,
+          `the email identity ${v.value} does not exist in this account and Region; SES would refuse the tenant's association with it`,
+          `create and verify it in SES first (CreateEmailIdentity), or remove it from the tenant's identities`,
         );
   }
   if (facts.pools !== undefined) {
@@ -84,6 +111,8 @@ export function preflightDiagnostics(values: PlanTimeValues, facts: PreflightFac
   for (const v of values.topicArns)
     if (facts.missingTopics.has(v.value))
       error('topic-exists', v, `the SNS topic ${v.value} does not exist (GetTopicAttributes: NotFound), and the file does not declare it`, 'create the topic, or declare it under topics: and refer to it by name');
+    else if (facts.unreadableTopics?.has(v.value))
+      report('warning', 'topic-exists', v, `the SNS topic ${v.value} could not be checked (GetTopicAttributes: ${facts.unreadableTopics.get(v.value)}); if it does not exist, SES or CloudWatch publish nowhere`, 'allow sns:GetTopicAttributes on it to have it checked');
   for (const v of values.regionalArns) {
     const at = regionOfArn(v.value);
     if (at !== undefined && at !== facts.region)

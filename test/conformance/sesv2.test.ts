@@ -10,12 +10,19 @@ import {
   BadRequestException,
   ConcurrentModificationException,
   CreateConfigurationSetCommand,
+  CreateDedicatedIpPoolCommand,
+  CreateEmailIdentityCommand,
   CreateConfigurationSetEventDestinationCommand,
   DeleteConfigurationSetCommand,
   DeleteConfigurationSetEventDestinationCommand,
   GetAccountCommand,
   GetConfigurationSetCommand,
   GetConfigurationSetEventDestinationsCommand,
+  GetEmailIdentityCommand,
+  ListDedicatedIpPoolsCommand,
+  type ListDedicatedIpPoolsCommandOutput,
+  ListEmailIdentitiesCommand,
+  type ListEmailIdentitiesCommandOutput,
   LimitExceededException,
   ListConfigurationSetsCommand,
   ListTagsForResourceCommand,
@@ -62,21 +69,27 @@ function data<T extends { $metadata?: unknown }>(output: T): Omit<T, '$metadata'
 }
 
 /**
- * A client whose ListConfigurationSets goes to the older route, `GET /v2/email/configuration-sets?PageSize=&NextToken=`
- * (botocore's model), instead of the current SDK's `POST /v2/email/list-configuration-sets`. The rewrite
- * happens before signing, so the server sees a genuine signed GET.
+ * A client whose listings go to the older routes of botocore's model, `GET <get>?PageSize=&NextToken=`,
+ * instead of the current SDK's `POST <post>` with a JSON body: ListConfigurationSets
+ * (`/v2/email/list-configuration-sets` -> `/v2/email/configuration-sets`) and ListEmailIdentities
+ * (`/v2/email/list-identities` -> `/v2/email/identities`, the only one moto serves; the CLI's own calls
+ * exercise the emulator's POST route). The rewrite happens before signing, so the server sees a genuine
+ * signed GET.
  */
+const GET_ROUTES: Readonly<Record<string, string>> = { '/v2/email/list-configuration-sets': '/v2/email/configuration-sets', '/v2/email/list-identities': '/v2/email/identities' };
+
 function viaGetRoute(t: Target, region = REGION): SESv2Client {
   const client = clientsFor(t.endpoint, t.name, region).ses;
   client.middlewareStack.add(
     (next) => async (args) => {
       const req = args.request as { method: string; path: string; query: Record<string, string>; body?: unknown; headers: Record<string, string> };
-      if (req.method === 'POST' && req.path === '/v2/email/list-configuration-sets') {
+      const get = GET_ROUTES[req.path];
+      if (req.method === 'POST' && get !== undefined) {
         const raw = req.body instanceof Uint8Array ? new TextDecoder().decode(req.body) : String(req.body ?? '{}');
         const body = JSON.parse(raw) as { PageSize?: number; NextToken?: string; Filter?: unknown };
         if (body.Filter) throw new Error('the GET route has no Filter');
         req.method = 'GET';
-        req.path = '/v2/email/configuration-sets';
+        req.path = get;
         req.query = {
           ...(body.PageSize !== undefined ? { PageSize: String(body.PageSize) } : {}),
           ...(body.NextToken !== undefined ? { NextToken: body.NextToken } : {}),
@@ -87,7 +100,7 @@ function viaGetRoute(t: Target, region = REGION): SESv2Client {
       }
       return next(args);
     },
-    { step: 'build', name: 'listConfigurationSetsViaGetRoute' },
+    { step: 'build', name: 'listingsViaGetRoute' },
   );
   return client;
 }
@@ -105,6 +118,9 @@ async function listAll(client: SESv2Client, input: ListConfigurationSetsCommandI
   } while (NextToken);
   return { names, pageSizes };
 }
+
+/** FULL's pool, made as a user makes one (the emulator's default account has only `shared`; moto none). */
+const createPoolA = (t: Target) => t.ses.send(new CreateDedicatedIpPoolCommand({ PoolName: 'pool-a' }));
 
 const ARCHIVE_ARN = `arn:aws:ses:${REGION}:${ACCOUNT}:mailmanager-archive/a-abcdefghijklmnopqrstuvwxyz`;
 
@@ -125,6 +141,7 @@ const FULL: CreateConfigurationSetCommandInput = {
 
 conformance('sesv2 configuration sets', (t) => {
   it('creates a set with every option group and tags, and Get reads each back', async () => {
+    await createPoolA(t());
     await create(t(), FULL);
     const got = await get(t(), 'full');
     const { ConfigurationSetName: _, Tags, ...groups } = FULL;
@@ -386,6 +403,7 @@ conformance(
     });
 
     it('PutConfigurationSetDeliveryOptions replaces the group: a member left out is cleared', async () => {
+      await createPoolA(t());
       await create(t(), { ...cs, DeliveryOptions: { TlsPolicy: 'REQUIRE', SendingPoolName: 'pool-a', MaxDeliverySeconds: 600 } });
       await t().ses.send(new PutConfigurationSetDeliveryOptionsCommand({ ...cs, TlsPolicy: 'OPTIONAL', MaxDeliverySeconds: 50400 }));
       expect((await get(t(), name)).DeliveryOptions).toEqual({ TlsPolicy: 'OPTIONAL', MaxDeliverySeconds: 50400 });
@@ -595,12 +613,58 @@ conformance(
   { moto: false },
 );
 
+conformance('sesv2 email identities and dedicated IP pools', (t) => {
+  it('creates identities and pools, verified at once, and lists every page of each', async () => {
+    const made = await t().ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'mail.example.org' }));
+    expect(made.IdentityType).toBe('DOMAIN');
+    await t().ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'ops@example.net' }));
+    expect((await t().ses.send(new GetEmailIdentityCommand({ EmailIdentity: 'ops@example.net' }))).IdentityType).toBe('EMAIL_ADDRESS');
+    for (const PoolName of ['pool-a', 'pool-b', 'pool-c']) await t().ses.send(new CreateDedicatedIpPoolCommand({ PoolName }));
+
+    const viaGet = viaGetRoute(t());
+    const pageSize = !difference(t(), { moto: 'ListEmailIdentities and ListDedicatedIpPools fail (500) when given a PageSize, which moto reads as a string (moto 5.2.1)' });
+    const identities: { IdentityName?: string; IdentityType?: string; VerificationStatus?: string }[] = [];
+    let NextToken: string | undefined;
+    do {
+      const page: ListEmailIdentitiesCommandOutput = await viaGet.send(new ListEmailIdentitiesCommand({ ...(pageSize ? { PageSize: 1 } : {}), NextToken }));
+      identities.push(...(page.EmailIdentities ?? []));
+      NextToken = page.NextToken ?? undefined;
+    } while (NextToken);
+    // The emulator's default account also has example.com (src/emulator/sesv2/settings.ts); moto starts empty.
+    const made2 = identities.filter((i) => i.IdentityName !== 'example.com');
+    expect(made2.map((i) => [i.IdentityName, i.IdentityType, i.VerificationStatus]).sort()).toEqual([
+      ['mail.example.org', 'DOMAIN', 'SUCCESS'],
+      ['ops@example.net', 'EMAIL_ADDRESS', 'SUCCESS'],
+    ]);
+    const pools: string[] = [];
+    NextToken = undefined;
+    do {
+      const page: ListDedicatedIpPoolsCommandOutput = await t().ses.send(new ListDedicatedIpPoolsCommand({ ...(pageSize ? { PageSize: 2 } : {}), NextToken }));
+      pools.push(...(page.DedicatedIpPools ?? []));
+      NextToken = page.NextToken ?? undefined;
+    } while (NextToken);
+    expect(pools.filter((p) => p !== 'shared').sort()).toEqual(['pool-a', 'pool-b', 'pool-c']);
+  });
+});
+
 conformance(
-  'sesv2 verified identities and dedicated IP pools',
+  'sesv2 configuration sets against the account: verified identities and dedicated IP pools',
   (t) => {
-    it('by default treats every domain as verified and every pool as existing', async () => {
-      await create(t(), FULL);
-      expect((await get(t(), 'full')).DeliveryOptions?.SendingPoolName).toBe('pool-a');
+    it('by default has the domain example.com and the pool shared: a subdomain of example.com tracks, another domain and pool are refused', async () => {
+      await create(t(), { ConfigurationSetName: 'ok', TrackingOptions: { CustomRedirectDomain: 'click.example.com' }, DeliveryOptions: { SendingPoolName: 'shared' } });
+      expect((await get(t(), 'ok')).DeliveryOptions?.SendingPoolName).toBe('shared');
+      for (const bad of [{ TrackingOptions: { CustomRedirectDomain: 'click.example.org' } }, { DeliveryOptions: { SendingPoolName: 'pool-a' } }, { TrackingOptions: { CustomRedirectDomain: 'badexample.com' } }]) {
+        expect(await failure(create(t(), { ConfigurationSetName: 'bad', ...bad }))).toBeInstanceOf(BadRequestException);
+      }
+    });
+
+    it('accepts what CreateEmailIdentity and CreateDedicatedIpPool made; an address identity covers no domain', async () => {
+      await t().ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'ops@example.org' }));
+      expect(await failure(create(t(), { ConfigurationSetName: 'a', TrackingOptions: { CustomRedirectDomain: 'example.org' } }))).toBeInstanceOf(BadRequestException);
+      await t().ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'example.org' }));
+      await createPoolA(t());
+      await create(t(), { ConfigurationSetName: 'a', TrackingOptions: { CustomRedirectDomain: 'links.example.org' }, DeliveryOptions: { SendingPoolName: 'pool-a' } });
+      expect((await get(t(), 'a')).TrackingOptions?.CustomRedirectDomain).toBe('links.example.org');
     });
 
     it('with lists configured, refuses an unverified redirect domain and an unknown pool with BadRequestException', async () => {
@@ -609,7 +673,6 @@ conformance(
       const bad = [
         () => create(t(), { ConfigurationSetName: 'b1', TrackingOptions: { CustomRedirectDomain: 'other.example.com' } }),
         () => create(t(), { ConfigurationSetName: 'b2', DeliveryOptions: { SendingPoolName: 'pool-b' } }),
-        () => t().ses.send(new PutConfigurationSetTrackingOptionsCommand({ ConfigurationSetName: 'full', CustomRedirectDomain: 'sub.track.example.com' })),
         () => t().ses.send(new PutConfigurationSetDeliveryOptionsCommand({ ConfigurationSetName: 'full', SendingPoolName: 'Pool-A' })),
       ];
       for (const call of bad) {
@@ -618,18 +681,22 @@ conformance(
         expect(err.$metadata.httpStatusCode).toBe(400);
       }
       expect(await failure(get(t(), 'b1'))).toBeInstanceOf(NotFoundException);
+      // A subdomain of a verified domain is a valid tracking domain (src/emulator/sesv2/account.ts, "Covering").
+      await t().ses.send(new PutConfigurationSetTrackingOptionsCommand({ ConfigurationSetName: 'full', CustomRedirectDomain: 'sub.track.example.com' }));
       const got = await get(t(), 'full');
-      expect([got.TrackingOptions?.CustomRedirectDomain, got.DeliveryOptions?.SendingPoolName]).toEqual(['track.example.com', 'pool-a']);
+      expect([got.TrackingOptions?.CustomRedirectDomain, got.DeliveryOptions?.SendingPoolName]).toEqual(['sub.track.example.com', 'pool-a']);
     });
 
     it('takes settings through the admin route and refuses malformed ones', async () => {
       const put = (body: unknown) => fetch(`${t().endpoint}/_emulator/config/sesv2`, { method: 'PUT', body: JSON.stringify(body) });
       expect((await put({ sendingPools: [] })).status).toBe(200);
-      expect(await failure(create(t(), { ConfigurationSetName: 'p', DeliveryOptions: { SendingPoolName: 'pool-a' } }))).toBeInstanceOf(BadRequestException);
-      // Each call states the whole configuration: what it leaves out goes back to '*'.
+      expect(await failure(create(t(), { ConfigurationSetName: 'p', DeliveryOptions: { SendingPoolName: 'shared' } }))).toBeInstanceOf(BadRequestException);
+      expect((await t().ses.send(new ListDedicatedIpPoolsCommand({}))).DedicatedIpPools).toEqual([]);
+      // Each call states the whole configuration: what it leaves out goes back to its default.
       expect((await put({ verifiedDomains: ['x.example.com'] })).status).toBe(200);
-      await create(t(), { ConfigurationSetName: 'p', DeliveryOptions: { SendingPoolName: 'pool-a' } });
-      for (const body of [{ verifiedDomains: 'example.com' }, { sendingPool: ['a'] }, [], { sendingPools: [''] }]) {
+      await create(t(), { ConfigurationSetName: 'p', DeliveryOptions: { SendingPoolName: 'shared' } });
+      expect((await t().ses.send(new ListEmailIdentitiesCommand({}))).EmailIdentities?.map((i) => i.IdentityName)).toEqual(['x.example.com']);
+      for (const body of [{ verifiedDomains: 'example.com' }, { verifiedDomains: '*' }, { sendingPool: ['a'] }, [], { sendingPools: [''] }]) {
         const r = await put(body);
         expect(r.status, JSON.stringify(body)).toBe(400);
         expect(((await r.json()) as { error: string }).error).toMatch(/sesv2/);

@@ -16,6 +16,15 @@ export const REGION = 'us-east-1';
 /** The emulator's account (src/emulator/types.ts EMULATOR_ACCOUNT_ID). */
 export const ACCOUNT = '123456789012';
 
+/**
+ * What the files name outside themselves in this account, which must exist (plan refuses a tracking domain,
+ * a sending pool or a topic by ARN that does not; docs/aws-behaviour.md, "Plan-time checks"): a test creates
+ * them first (helpers/account.ts), the topics as another stack's. `track-1.mail.example.org` is under
+ * `mail.example.org`, `click.example.com` under the emulator's own `example.com`. The topics of account
+ * 210987654321 are another account's: plan warns that it cannot read them.
+ */
+export const OUTSIDE = { identities: ['a.b', 'mail.example.org'], pools: ['pool-1', 'dedicated_ips'], topics: ['not-managed-here', 'outside-events'], topicTags: { 'ses-reconcile:stack': 'another-stack' } } as const;
+
 /** mulberry32: small, fast, and good enough to pick test cases. */
 export class Rng {
   private state: number;

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startFullEmulator, type Emulator } from '../../src/emulator/index.js';
 import { BIN, cliInProcess, ROOT } from './cli.js';
 import { testdir } from './config.js';
+import { clientsAt, setUpAccount, type AccountSetup } from './account.js';
 
 export interface Run {
   readonly status: number | null;
@@ -137,6 +138,11 @@ export class Sandbox {
         }, reject);
       });
     return { child, waitFor, done };
+  }
+
+  /** What the file names but does not manage, made as a user makes it (helpers/account.ts); the topics' ARNs. */
+  setUp(setup: AccountSetup): Promise<string[]> {
+    return setUpAccount(clientsAt(this.emulator.url), setup);
   }
 
   plan(file: string, ...flags: string[]): Promise<Run> {

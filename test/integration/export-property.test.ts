@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { load } from '../helpers/config.js';
-import { randomConfig, REGION } from '../helpers/random-config.js';
+import { OUTSIDE, randomConfig, REGION } from '../helpers/random-config.js';
 import { sandboxPerFile, type Sandbox, type Run } from '../helpers/reconcile.js';
 
 let sb: Sandbox;
@@ -52,6 +52,7 @@ describe('export round-trips any valid file (property)', () => {
 
     const file = join(sb.dir, `random-${seed}.yaml`);
     writeFileSync(file, yaml);
+    await sb.setUp(OUTSIDE);
     const valid = await sb.run(['validate', '-c', file]);
     expect(valid.status, context('validate', valid)).toBe(0);
 

@@ -10,6 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../../src/plan/permissions.js';
 import { ROOT } from '../helpers/cli.js';
+import { load } from '../helpers/config.js';
 import { sandboxPerFile, type Sandbox } from '../helpers/reconcile.js';
 
 let sb: Sandbox;
@@ -41,11 +42,23 @@ function example(name: string): string {
   return sb.write(readFileSync(`${ROOT}/examples/${name}`, 'utf8').replace(/^(\s*#.*\n|\s*\n)*/, ''));
 }
 
+/**
+ * The topics an example names by ARN and does not declare (destination-sns.yaml's `delivery-log`), made by
+ * hand first, as its reader would: plan refuses a topic that does not exist.
+ */
+async function outsideTopicsOf(file: string): Promise<void> {
+  const loaded = load(readFileSync(file, 'utf8'));
+  const own = new Set([...(loaded.desired?.resources.values() ?? [])].filter((r) => r.kind === 'topic').map((r) => r.name));
+  const names = loaded.planTime.topicArns.map((t) => t.value.split(':').pop() as string).filter((n) => !own.has(n));
+  await sb.setUp({ topics: [...new Set(names)] });
+}
+
 describe('iam-policy covers every call plan and apply make', () => {
   const examples = readdirSync(`${ROOT}/examples`).filter((f) => f.endsWith('.yaml'));
 
   it.each(examples)('%s', async (name) => {
     const file = example(name);
+    await outsideTopicsOf(file);
     const [forPlan, forApply] = [await policy(file, '--for', 'plan'), await policy(file, '--for', 'apply')];
     sb.emulator.clearCalls();
     expect((await sb.plan(file)).status).toBe(0);
@@ -75,7 +88,7 @@ configurationSets:
   prod:
     sendingEnabled: true
     reputationMetricsEnabled: true
-    delivery: { tlsPolicy: REQUIRE }
+    delivery: { tlsPolicy: REQUIRE, sendingPoolName: shared }
     tracking: { customRedirectDomain: click.example.com }
     suppression: { reasons: [BOUNCE] }
     vdm: { engagementMetrics: ENABLED }
@@ -90,7 +103,7 @@ configurationSets:
     eventDestinations:
       x: { events: [SEND], cloudWatch: { dimensions: { ses:configuration-set: { source: MESSAGE_TAG, default: old } } } }
 alarms:
-  custom-rejects: { metric: Reject, statistic: Sum, threshold: 10, comparison: GreaterThanThreshold }
+  custom-rejects: { metric: Reject, statistic: Sum, threshold: 10, comparison: GreaterThanThreshold, notify: ['arn:aws:sns:us-east-1:123456789012:pager'] }
 dashboards:
   overview: { configurationSets: [prod] }
 `;
@@ -123,6 +136,8 @@ configurationSets:
 
 describe('iam-policy grants nothing that no call needs', () => {
   it('every action of the apply policy (with --discovery scan) is called over a lifecycle of the file', async () => {
+    // What A names outside itself: the pool `shared` (the emulator's default account) and the pager topic.
+    await sb.setUp({ topics: ['pager'] });
     const a = sb.write(A);
     const full = await policy(a, '--for', 'apply', '--discovery', 'scan');
     sb.emulator.clearCalls();
@@ -161,7 +176,24 @@ describe('iam-policy grants nothing that no call needs', () => {
       expect(bySid.get(sid)?.Action.some((x) => /:(CreateConfigurationSet|CreateTopic|PutMetricAlarm|PutDashboard)$/.test(x)), sid).toBe(false);
     }
     const star = p.Statement.filter((s) => s.Resource === '*').flatMap((s) => s.Action);
-    expect(star.sort()).toEqual(['cloudwatch:DescribeAlarms', 'cloudwatch:ListDashboards', 'sns:GetSubscriptionAttributes', 'sns:Unsubscribe', 'tag:GetResources']);
+    expect(star.sort()).toEqual([
+      'cloudwatch:DescribeAlarms',
+      'cloudwatch:ListDashboards',
+      'ses:ListDedicatedIpPools',
+      'ses:ListEmailIdentities',
+      'sns:GetSubscriptionAttributes',
+      'sns:Unsubscribe',
+      'tag:GetResources',
+    ]);
+    // A topic the file names by ARN and does not declare is read (the plan-time check), on its ARN only.
+    expect(bySid.get('ReferencedTopics')).toMatchObject({ Action: ['sns:GetTopicAttributes'], Resource: ['arn:aws:sns:us-east-1:123456789012:pager'] });
+  });
+
+  it('grants the plan-time checks\' reads only to a file that uses what they check', async () => {
+    const plain = await policy(sb.write(C), '--for', 'plan');
+    const actions = plain.Statement.flatMap((s) => s.Action);
+    expect(actions.filter((x) => /ListEmailIdentities|ListDedicatedIpPools/.test(x))).toEqual([]);
+    expect(plain.Statement.some((s) => s.Sid === 'ReferencedTopics')).toBe(false);
   });
 
   it('lets SES use a Firehose destination\'s role, and nothing else', async () => {

@@ -3,7 +3,7 @@
  * setup, dashboards across Regions, plan files, formats, targets, ownership and safety. Split from it so
  * the two run on separate workers.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CreateConfigurationSetCommand,
   GetConfigurationSetCommand,
@@ -23,6 +23,8 @@ const converge = (yaml: string, ...flags: string[]) => convergeIn(sb, yaml, ...f
 describe('alarms against the emulator', () => {
   const ALARMS = `${BASE}    alarms:\n      bounceRate: { threshold: 2%, minSends: 50 }\n      complaintRate: {}\nalarms:\n  app/rejects:\n    metric: Reject\n    statistic: Sum\n    period: 5m\n    threshold: 10\n    comparison: GreaterThanThreshold\n    notify: ['arn:aws:sns:us-east-1:123456789012:ops']\n`;
   const cw = () => new CloudWatchClient({ endpoint: sb.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+  // app/rejects notifies a topic the file does not manage: it must exist (the plan-time topic check).
+  beforeEach(() => sb.setUp({ topics: ['ops'] }));
 
   it('creates preset and free-form alarms, converges, and repairs an alarm changed by hand (drift)', async () => {
     await converge(ALARMS);

@@ -25,7 +25,11 @@ beforeAll(async () => {
   sb = await Sandbox.start();
 });
 afterAll(() => sb.close());
-beforeEach(() => sb.emulator.reset());
+// The tenant's identity exists in the account, as a sender's would (ses-reconcile associates it, never creates it).
+beforeEach(async () => {
+  sb.emulator.reset();
+  await sb.setUp({ identities: ['acme.example.com'] });
+});
 
 const ses = () => new SESv2Client({ endpoint: sb.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' } });
 const WRITES = /:(Create|Delete|Put|Update|Tag|Untag|Set|Subscribe|Unsubscribe)/;
@@ -144,6 +148,22 @@ describe('tenants', () => {
     const again = await sb.apply(one, '--allow-deletes');
     expect(again.status, again.stdout + again.stderr).toBe(0);
     await noChanges(one);
+  });
+
+  it('refuses a tenant identity the account does not have at its line, with no write, and converges once it exists', async () => {
+    const cfg = sb.write(FILE.replace('identities: [acme.example.com]', 'identities: [acme.example.com, news.acme.example.com]'));
+    sb.emulator.clearCalls();
+    const p = await sb.plan(cfg);
+    expect(p.status, p.stdout + p.stderr).toBe(3);
+    expect(p.stderr).toMatch(/ses-reconcile\.yaml:10:\d+ error tenant-identity: the email identity news\.acme\.example\.com does not exist/);
+    const a = await sb.apply(cfg);
+    expect(a.status).toBe(3);
+    expect(writeCalls()).toEqual([]);
+    // One ListEmailIdentities walk each, whatever the number of identities named.
+    expect(sb.emulator.calls().calls.filter((c) => c.operation === 'ListEmailIdentities')).toHaveLength(2);
+    await sb.setUp({ identities: ['news.acme.example.com'] });
+    expect((await sb.apply(cfg)).status).toBe(0);
+    await noChanges(cfg);
   });
 
   it('exports the tenants that hold the exported sets, and the export plans No changes once adopted', async () => {

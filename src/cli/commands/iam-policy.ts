@@ -8,6 +8,8 @@ import { loadDesired } from '../../config/index.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { EXIT, UsageError, type ExitCode } from '../../errors.js';
 import { githubTrustPolicy, iamPolicy } from '../../plan/permissions.js';
+import { preflightNeeds } from '../../plan/preflight.js';
+import { topicArn } from '../../model/arn.js';
 import { renderValidationText } from '../../render/diagnostics.js';
 import type { Palette } from '../../render/palette.js';
 import type { IamPolicyOptions } from '../args.js';
@@ -28,13 +30,12 @@ export function runIamPolicy(o: IamPolicyOptions, io: { out: (s: string) => void
   const d = result.desired;
   if (d.accountId && o.accountId && d.accountId !== o.accountId)
     throw new UsageError(`the file is for account ${d.accountId}, but --account-id says ${o.accountId}; remove one of them`);
-  const policy = iamPolicy(d.resources, {
-    stack: d.stack,
-    region: d.region ?? o.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? '*',
-    accountId: d.accountId ?? o.accountId ?? '*',
-    for: o.for,
-    discovery: o.discovery,
-  });
+  const region = d.region ?? o.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? '*';
+  const accountId = d.accountId ?? o.accountId ?? '*';
+  // The file's own topics are not checked at plan time; with the Region or account unknown, an ARN that
+  // may be one of them is granted its read anyway (it is the file's to name).
+  const fileTopics = new Set([...d.resources.values()].filter((r) => r.kind === 'topic').map((r) => topicArn(region, accountId, r.name)));
+  const policy = iamPolicy(d.resources, { stack: d.stack, region, accountId, for: o.for, discovery: o.discovery, preflight: preflightNeeds(result.planTime, fileTopics) });
   io.out(`${JSON.stringify(policy, null, 2)}\n`);
   return EXIT.ok;
 }

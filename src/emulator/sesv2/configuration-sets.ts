@@ -90,8 +90,8 @@ const createConfigurationSet = operation<CreateInput>({
     const tags = input.Tags ?? [];
     checkTags(tags);
     checkTagCount(tags.length);
-    if (input.TrackingOptions) checkTracking(input.TrackingOptions, ctx.settings);
-    if (input.DeliveryOptions) checkDelivery(input.DeliveryOptions, ctx.settings);
+    if (input.TrackingOptions) checkTracking(input.TrackingOptions, ctx.account);
+    if (input.DeliveryOptions) checkDelivery(input.DeliveryOptions, ctx.account);
     if (ctx.sets.get(name)) throw alreadyExists(`Configuration set <${name}> already exists.`);
     const options: ConfigurationSetOptions = {
       ...(input.TrackingOptions ? { TrackingOptions: tracking(input.TrackingOptions) } : {}),
@@ -207,7 +207,7 @@ const putDelivery = putOptions<NameInput & DeliveryOptions>(
       ...(SendingPoolName !== undefined ? { SendingPoolName } : {}),
       ...(MaxDeliverySeconds !== undefined ? { MaxDeliverySeconds } : {}),
     };
-    checkDelivery(d, ctx.settings);
+    checkDelivery(d, ctx.account);
     return { DeliveryOptions: delivery(d) };
   },
 );
@@ -249,7 +249,7 @@ const putTracking = putOptions<NameInput & Partial<TrackingOptions>>(
   'tracking-options',
   { CustomRedirectDomain: shape.CustomRedirectDomain, HttpsPolicy: shape.HttpsPolicy },
   (input, ctx) => {
-    checkTracking(input, ctx.settings);
+    checkTracking(input, ctx.account);
     return { TrackingOptions: tracking(input) };
   },
 );

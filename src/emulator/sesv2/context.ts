@@ -1,11 +1,12 @@
 /**
  * What a SESv2 operation runs with, and the `operation()` its resource files (configuration-sets.ts,
  * event-destinations.ts, outbound-emails.ts, tags.ts, tenants.ts, tenant-resources.ts,
- * reputation-entities.ts, recommendations.ts) declare their operations with (core/operation.ts).
+ * reputation-entities.ts, recommendations.ts, identities.ts, dedicated-ip-pools.ts) declare their operations
+ * with (core/operation.ts).
  */
 import { operationsOf } from '../core/operation.js';
 import type { EmulatorLogger, MetricSink, TopicPublisher } from '../types.js';
-import type { Sesv2Settings } from './settings.js';
+import type { Sesv2Account } from './account.js';
 import type { RegionSets } from './store.js';
 import type { RegionTenants } from './tenant-store.js';
 
@@ -23,7 +24,8 @@ export interface Sesv2Context {
   readonly sets: RegionSets;
   /** The tenants of the request's Region (tenant-store.ts). */
   readonly tenants: RegionTenants;
-  readonly settings: Sesv2Settings;
+  /** The identities and dedicated IP pools of the request's Region (account.ts). */
+  readonly account: Sesv2Account;
   /** The emulator clock's time of the request. */
   readonly now: Date;
   readonly links: Sesv2Links;

@@ -30,7 +30,6 @@ import { badRequest, messageRejected, sendingPaused } from './errors.js';
 import { outcomeOf } from './mailbox-simulator.js';
 import { publishEvents, type SentMessage } from './event-publishing.js';
 import { checkTenantSend } from './tenant-resources.js';
-import { isVerifiedDomain } from './settings.js';
 import * as shape from './shapes.js';
 
 /** "Maximum number of recipients per message: 50" (SES Developer Guide, quotas). */
@@ -148,7 +147,7 @@ const sendEmail = operation<SendEmailInput>({
     const set = input.ConfigurationSetName === undefined ? undefined : ctx.sets.require(input.ConfigurationSetName);
     if (set && !set.options.SendingOptions.SendingEnabled) throw sendingPaused(`Sending is paused for this configuration set: ${set.name}.`);
     if (input.TenantName !== undefined) checkTenantSend({ tenantName: input.TenantName, from: source, configurationSet: set?.name, template: content.Template?.TemplateName }, ctx);
-    if (!isVerifiedDomain(ctx.settings, fromDomain)) {
+    if (!ctx.account.coversAddress(source)) {
       throw messageRejected(`Email address is not verified. The following identities failed the check in region ${ctx.region.toUpperCase()}: ${source}`);
     }
 

@@ -6,14 +6,19 @@
  * outbound-emails.ts, tags.ts, tenants.ts, tenant-resources.ts, reputation-entities.ts and
  * recommendations.ts; they run on the Region's sets and tenants (store.ts, tenant-store.ts). A sent
  * message's events go to CloudWatch and SNS through the links it is given (event-publishing.ts).
+ * Email identities and dedicated IP pools (identities.ts, dedicated-ip-pools.ts) are the account the sets
+ * are checked against (account.ts), from the settings and what the calls created.
  * `recordFinding` stands in for SES's reputation monitoring (recommendations.ts).
  */
 import { restJsonProtocol } from '../core/rest-json.js';
 import { serveService } from '../core/service.js';
 import { EMULATOR_ACCOUNT_ID, type EmulatorRuntime, type InjectedError, type MetricSink, type ServiceHandler, type TaggableResource, type TopicPublisher } from '../types.js';
+import { AccountStore, Sesv2Account } from './account.js';
 import { configurationSetOperations } from './configuration-sets.js';
+import { dedicatedIpPoolOperations } from './dedicated-ip-pools.js';
 import { SESV2_ERRORS } from './errors.js';
 import { eventDestinationOperations } from './event-destinations.js';
+import { identityOperations } from './identities.js';
 import { outboundEmailOperations } from './outbound-emails.js';
 import { parseFinding, recommendationOperations, recordFinding } from './recommendations.js';
 import { reputationEntityOperations } from './reputation-entities.js';
@@ -34,6 +39,8 @@ export const SESV2_OPERATIONS = [
   ...tenantResourceOperations,
   ...reputationEntityOperations,
   ...recommendationOperations,
+  ...identityOperations,
+  ...dedicatedIpPoolOperations,
 ];
 
 export interface Sesv2HandlerOptions {
@@ -61,6 +68,7 @@ const THROTTLING: InjectedError = { code: 'TooManyRequestsException', message: '
 
 export function createSesv2Handler(options: Sesv2HandlerOptions = {}): Sesv2Handler {
   const store = new Sesv2Store();
+  const account = new AccountStore();
   let settings: Sesv2Settings = DEFAULT_SESV2_SETTINGS;
   const clock = options.runtime?.clock ?? { now: () => new Date() };
   const links = {
@@ -78,11 +86,12 @@ export function createSesv2Handler(options: Sesv2HandlerOptions = {}): Sesv2Hand
       throttlingError: THROTTLING,
       context: (req) => {
         const sets = store.region(req.region);
-        return { region: req.region, accountId: req.accountId, sets, tenants: sets.tenants, settings, now: clock.now(), links };
+        return { region: req.region, accountId: req.accountId, sets, tenants: sets.tenants, account: new Sesv2Account(settings, account.region(req.region)), now: clock.now(), links };
       },
     }),
     reset: () => {
       store.clear();
+      account.clear();
       settings = DEFAULT_SESV2_SETTINGS;
     },
     configure: (raw) => {

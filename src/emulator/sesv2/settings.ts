@@ -1,28 +1,30 @@
 /**
- * The account resources SESv2 checks configuration sets against but the emulator does not create:
- * verified domain identities (a set's CustomRedirectDomain must be one) and dedicated IP pools (a
- * set's SendingPoolName must name one). Real AWS rejects both with BadRequestException (floci's record;
- * docs/aws-behaviour.md, "SESv2 configuration sets"). By default everything exists, so a sandbox run needs no
- * setup; a test or the `--verified-domain` / `--sending-pool` flags give lists to make the checks bite.
+ * The account the emulator's SES starts with, in every Region (account.ts): verified domain identities
+ * and dedicated IP pools that exist before any call, as in an account set up by hand. By default the
+ * domain `example.com` (so `click.example.com`, `links.example.com` … are valid tracking domains and
+ * `…@example.com` valid senders) and the pool `shared`, the names the README and examples use. A test
+ * or user changes it with `PUT /_emulator/config/sesv2`, the `--verified-domains` / `--sending-pools`
+ * flags, or as on AWS, with CreateEmailIdentity and CreateDedicatedIpPool.
  */
 
 export interface Sesv2Settings {
-  /** Domain identities that count as verified; compared case-insensitively. @default '*' (every domain) */
-  readonly verifiedDomains: readonly string[] | '*';
-  /** Dedicated IP pool names that exist; compared exactly. @default '*' (every pool) */
-  readonly sendingPools: readonly string[] | '*';
+  /** Identities that exist and are verified: domains (and addresses, with an `@`). @default ['example.com'] */
+  readonly verifiedDomains: readonly string[];
+  /** Dedicated IP pools that exist; compared exactly. @default ['shared'] */
+  readonly sendingPools: readonly string[];
 }
 
-export const DEFAULT_SESV2_SETTINGS: Sesv2Settings = { verifiedDomains: '*', sendingPools: '*' };
+export const DEFAULT_SESV2_SETTINGS: Sesv2Settings = { verifiedDomains: ['example.com'], sendingPools: ['shared'] };
 
-function listOrStar(value: unknown, key: string): readonly string[] | '*' {
-  if (value === undefined || value === '*') return '*';
+function listOf(value: unknown, key: keyof Sesv2Settings): readonly string[] {
+  if (value === undefined) return DEFAULT_SESV2_SETTINGS[key];
   if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string' && v.trim() !== '')) return [...value];
-  throw new Error(`sesv2 setting ${key} must be '*' or a list of non-empty strings, got ${JSON.stringify(value)}`);
+  // '*' (every name exists) was accepted before ListEmailIdentities was served: a listing cannot list it.
+  throw new Error(`sesv2 setting ${key} must be a list of non-empty strings (the names that exist), got ${JSON.stringify(value)}`);
 }
 
 /**
- * Read settings from the admin API or CLI. A setting left out is '*': each call states the whole
+ * Read settings from the admin API or CLI. A setting left out is its default: each call states the whole
  * configuration (PUT semantics), so the result never depends on earlier calls.
  */
 export function parseSesv2Settings(raw: unknown): Sesv2Settings {
@@ -32,22 +34,10 @@ export function parseSesv2Settings(raw: unknown): Sesv2Settings {
   const r = raw as Record<string, unknown>;
   const unknown = Object.keys(r).filter((k) => k !== 'verifiedDomains' && k !== 'sendingPools');
   if (unknown.length > 0) throw new Error(`unknown sesv2 setting ${unknown.join(', ')}; the settings are verifiedDomains and sendingPools`);
-  return { verifiedDomains: listOrStar(r.verifiedDomains, 'verifiedDomains'), sendingPools: listOrStar(r.sendingPools, 'sendingPools') };
+  return { verifiedDomains: listOf(r.verifiedDomains, 'verifiedDomains'), sendingPools: listOf(r.sendingPools, 'sendingPools') };
 }
 
 /** Set the SESv2 settings of a running emulator (what `PUT /_emulator/config/sesv2` does). */
 export function configureSesv2(emulator: { configure(service: string, settings: unknown): void }, settings: Partial<Sesv2Settings>): void {
   emulator.configure('sesv2', settings);
-}
-
-const normalDomain = (d: string): string => d.trim().toLowerCase().replace(/\.$/, '');
-
-export function isVerifiedDomain(settings: Sesv2Settings, domain: string): boolean {
-  // Exact identity match. Whether AWS also accepts a subdomain of a verified domain as a tracking
-  // domain is not documented (INFERENCE: it does not); list the subdomain to allow it.
-  return settings.verifiedDomains === '*' || settings.verifiedDomains.some((d) => normalDomain(d) === normalDomain(domain));
-}
-
-export function isSendingPool(settings: Sesv2Settings, pool: string): boolean {
-  return settings.sendingPools === '*' || settings.sendingPools.includes(pool);
 }

@@ -8,8 +8,8 @@
  * `configuration-set` or `template`. The ARN is checked in the order floci saw real SES check it: an
  * ARN at all, an SES ARN, a supported type with a name, this Region, this account; each a
  * BadRequestException. Then the resource must exist (NotFoundException): a configuration set of this
- * Region; an identity whose domain (an address's domain, for an address) the sandbox counts as verified
- * (settings.ts; INFERENCE: the emulator keeps no identities of its own); any template (not emulated).
+ * Region; an email identity of the account, by its exact name (account.ts: the default account's, the
+ * settings', or one CreateEmailIdentity made); any template (not emulated).
  */
 import { partitionOf } from '../core/arn.js';
 import { listPosition } from '../core/list-order.js';
@@ -17,7 +17,6 @@ import { pageOf } from '../core/paging.js';
 import { operation, type Sesv2Context } from './context.js';
 import { accessDenied, alreadyExists, badRequest, notFound, sendingPaused } from './errors.js';
 import { pageSizeOf } from './paging.js';
-import { isVerifiedDomain } from './settings.js';
 import * as shape from './shapes.js';
 import { aggregateOf, listTokens, TENANT_RESOURCE_TYPES, type Tenant, type TenantResourceType } from './tenant-store.js';
 import * as tenantShape from './tenant-shapes.js';
@@ -49,7 +48,7 @@ function resourceOf(arn: string, ctx: Sesv2Context): ResourceRef {
 }
 
 function requireResource(ref: ResourceRef, ctx: Sesv2Context): void {
-  const exists = ref.type === 'configuration-set' ? ctx.sets.get(ref.name) !== undefined : ref.type === 'identity' ? isVerifiedDomain(ctx.settings, domainOf(ref.name)) : true;
+  const exists = ref.type === 'configuration-set' ? ctx.sets.get(ref.name) !== undefined : ref.type === 'identity' ? ctx.account.identity(ref.name) !== undefined : true;
   if (!exists) throw notFound(`Resource <${ref.arn}> does not exist.`);
 }
 

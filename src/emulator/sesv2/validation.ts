@@ -6,7 +6,7 @@
  */
 import { badRequest } from './errors.js';
 import type { DeliveryOptions, DimensionConfiguration, EventDestinationDefinition, MessageSecurityOptions, Tag, TrackingOptions } from './model.js';
-import { isSendingPool, isVerifiedDomain, type Sesv2Settings } from './settings.js';
+import type { Sesv2Account } from './account.js';
 
 /**
  * Configuration set names: "up to 64 characters ... letters, numbers, hyphens and underscores"
@@ -60,16 +60,17 @@ export function checkTagCount(count: number): void {
 /**
  * Tracking options as Create and PutConfigurationSetTrackingOptions receive them. Recorded against real
  * AWS (docs/aws-behaviour.md, "SESv2 configuration sets"): a blank domain and an HttpsPolicy without a domain
- * are rejected, and the domain must be a verified domain identity of the account.
+ * are rejected, and the domain must be a verified domain identity of the account, or a subdomain of one
+ * (account.ts, "Covering"; docs/aws-behaviour.md, "Plan-time checks").
  */
-export function checkTracking(t: Partial<TrackingOptions>, settings: Sesv2Settings): void {
+export function checkTracking(t: Partial<TrackingOptions>, account: Pick<Sesv2Account, 'coversDomain'>): void {
   const domain = t.CustomRedirectDomain;
   if (domain === undefined) {
     if (t.HttpsPolicy !== undefined) throw badRequest('HttpsPolicy needs a CustomRedirectDomain: it sets the protocol of that domain\'s tracking links.');
     return;
   }
   if (domain.trim() === '') throw badRequest('CustomRedirectDomain must not be blank.');
-  if (!isVerifiedDomain(settings, domain)) throw badRequest(`Domain <${domain}> is not a verified domain identity of this account.`);
+  if (!account.coversDomain(domain)) throw badRequest(`Domain <${domain}> is not a verified domain identity of this account, nor a subdomain of one.`);
 }
 
 /**
@@ -88,11 +89,11 @@ export function checkMessageSecurity(m: MessageSecurityOptions): void {
  * Delivery options (docs/aws-behaviour.md, "SESv2 configuration sets"): a blank or unknown SendingPoolName is
  * rejected; the 300..50400 range is in the model.
  */
-export function checkDelivery(d: DeliveryOptions, settings: Sesv2Settings): void {
+export function checkDelivery(d: DeliveryOptions, account: Pick<Sesv2Account, 'hasPool'>): void {
   const pool = d.SendingPoolName;
   if (pool === undefined) return;
   if (pool.trim() === '') throw badRequest('SendingPoolName must not be blank.');
-  if (!isSendingPool(settings, pool)) throw badRequest(`Dedicated IP pool <${pool}> does not exist in this account and Region.`);
+  if (!account.hasPool(pool)) throw badRequest(`Dedicated IP pool <${pool}> does not exist in this account and Region.`);
 }
 
 /** "Dimensions per CloudWatch event destination: 10" ([DG quotas.md], docs/aws-behaviour.md, "SES quotas"). */

@@ -12,6 +12,8 @@ import { errorTable, type ServiceErrors } from '../core/errors.js';
 /** By query code: the only name the query protocol sends (the SDK maps it to NotFoundException …). */
 const table = errorTable({
   InvalidParameter: { status: 400 },
+  /** AuthorizationErrorException: code AuthorizationError, 403 (SNS model). */
+  AuthorizationError: { status: 403 },
   NotFound: { status: 404 },
   ResourceNotFound: { status: 404 },
   TagLimitExceeded: { status: 400 },
@@ -24,6 +26,12 @@ const table = errorTable({
 
 /** InvalidParameterException: code InvalidParameter, 400. */
 export const invalidParameter = (message: string) => table.make('InvalidParameter', message);
+
+/**
+ * A topic of another account: the emulator serves one account and cannot know another's topics or their
+ * policies, so it answers as AWS does a caller the topic's policy does not name (403 AuthorizationError).
+ */
+export const authorizationError = (action: string, arn: string) => table.make('AuthorizationError', `User is not authorized to perform: SNS:${action} on resource: ${arn}`);
 
 /** NotFoundException: code NotFound, 404 (topics and subscriptions). */
 export const notFound = (message: string) => table.make('NotFound', message);

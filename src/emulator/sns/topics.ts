@@ -8,9 +8,9 @@
  * topic as recorded in localstack's AWS-validated snapshots (services/sns/v2/provider.py).
  */
 import { structure } from '../core/shapes.js';
-import { topicArn } from './arn.js';
+import { parseTopicArn, topicArn } from './arn.js';
 import { operation, type SnsContext } from './context.js';
-import { invalidParameter, topicLimitExceeded } from './errors.js';
+import { authorizationError, invalidParameter, topicLimitExceeded } from './errors.js';
 import { pageByArn, TOPIC_TOKENS } from './paging.js';
 import { Attributes, AttributesOutput, Tags, Text } from './shapes.js';
 import { findTopic, requireTopic, type Topic } from './state.js';
@@ -274,6 +274,9 @@ function listTopics(input: { readonly NextToken?: string }, ctx: SnsContext): ob
 }
 
 function getTopicAttributes(input: { readonly TopicArn: string }, ctx: SnsContext): object {
+  const parsed = parseTopicArn(input.TopicArn, 'TopicArn');
+  // Another account's topic: not ours to read (the default topic policy grants only its owner).
+  if (parsed.region === ctx.region && parsed.account !== ctx.accountId) throw authorizationError('GetTopicAttributes', input.TopicArn);
   const topic = requireTopic(ctx, input.TopicArn);
   const subscriptions = ctx.store.subscriptionsOf(topic.arn);
   const attributes = new Map<string, string>(topic.attributes);

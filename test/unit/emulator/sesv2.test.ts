@@ -38,15 +38,21 @@ describe('sesv2 handler routing', () => {
     expect(op('PUT', `${SETS}/a/event-destinations/b`)).toBe('UpdateConfigurationSetEventDestination');
     expect(op('DELETE', '/v2/email/tags?ResourceArn=x&TagKeys=a')).toBe('UntagResource');
     expect(op('PATCH', SETS)).toBe('UnknownOperation');
+    expect(op('POST', '/v2/email/list-identities')).toBe('ListEmailIdentities');
+    expect(op('GET', '/v2/email/identities?PageSize=5')).toBe('ListEmailIdentities');
+    expect(op('GET', '/v2/email/identities/ops%40example.com')).toBe('GetEmailIdentity');
+    expect(op('POST', '/v2/email/identities')).toBe('CreateEmailIdentity');
+    expect(op('GET', '/v2/email/dedicated-ip-pools')).toBe('ListDedicatedIpPools');
+    expect(op('POST', '/v2/email/dedicated-ip-pools')).toBe('CreateDedicatedIpPool');
   });
 
   it('answers an unknown route with 404 UnknownOperationException in REST-JSON form', () => {
-    const res = send(createSesv2Handler(), 'POST', '/v2/email/identities', {});
+    const res = send(createSesv2Handler(), 'POST', '/v2/email/templates', {});
     expect(res.status).toBe(404);
     expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');
     expect(res.headers['content-type']).toBe('application/json');
     expect(res.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(res.json.message).toContain('POST /v2/email/identities');
+    expect(res.json.message).toContain('POST /v2/email/templates');
   });
 
   it('encodes an injected error and its throttling error as the SDK reads them', () => {
@@ -138,21 +144,42 @@ describe('sesv2 request decoding', () => {
 });
 
 describe('sesv2 settings', () => {
-  it('parses lists and stars, and refuses anything else with a readable message', () => {
-    expect(parseSesv2Settings({})).toEqual({ verifiedDomains: '*', sendingPools: '*' });
-    expect(parseSesv2Settings({ verifiedDomains: ['example.com'], sendingPools: '*' })).toEqual({ verifiedDomains: ['example.com'], sendingPools: '*' });
+  it('parses lists, defaults what is left out to the default account, and refuses anything else with a readable message', () => {
+    expect(parseSesv2Settings({})).toEqual({ verifiedDomains: ['example.com'], sendingPools: ['shared'] });
+    expect(parseSesv2Settings({ verifiedDomains: ['example.org'], sendingPools: [] })).toEqual({ verifiedDomains: ['example.org'], sendingPools: [] });
     expect(() => parseSesv2Settings(null)).toThrow(/must be an object/);
     expect(() => parseSesv2Settings({ verifiedDomain: [] })).toThrow(/unknown sesv2 setting verifiedDomain/);
-    expect(() => parseSesv2Settings({ sendingPools: 'pool-a' })).toThrow(/sendingPools must be '\*' or a list/);
+    expect(() => parseSesv2Settings({ sendingPools: 'pool-a' })).toThrow(/sendingPools must be a list/);
+    // '*' cannot be listed by ListEmailIdentities: the names must be given.
+    expect(() => parseSesv2Settings({ verifiedDomains: '*' })).toThrow(/verifiedDomains must be a list/);
   });
 
-  it('forgets configured lists on reset, with the rest of its state', () => {
+  it('forgets configured lists and created identities and pools on reset, with the rest of its state', () => {
     const h = createSesv2Handler();
     h.configure({ sendingPools: ['pool-a'] });
     expect(h.settings().sendingPools).toEqual(['pool-a']);
     send(h, 'POST', SETS, { ConfigurationSetName: 'a' });
+    send(h, 'POST', '/v2/email/identities', { EmailIdentity: 'example.org' });
+    send(h, 'POST', '/v2/email/dedicated-ip-pools', { PoolName: 'made' });
+    expect(send(h, 'GET', '/v2/email/dedicated-ip-pools').json.DedicatedIpPools).toEqual(expect.arrayContaining(['pool-a', 'made']));
     h.reset();
-    expect(h.settings()).toEqual({ verifiedDomains: '*', sendingPools: '*' });
+    expect(h.settings()).toEqual({ verifiedDomains: ['example.com'], sendingPools: ['shared'] });
     expect(send(h, 'GET', `${SETS}/a`).status).toBe(404);
+    expect(send(h, 'POST', '/v2/email/list-identities', {}).json.EmailIdentities).toEqual([{ IdentityType: 'DOMAIN', IdentityName: 'example.com', SendingEnabled: true, VerificationStatus: 'SUCCESS' }]);
+    expect(send(h, 'GET', '/v2/email/dedicated-ip-pools').json.DedicatedIpPools).toEqual(['shared']);
+  });
+
+  it('takes a subdomain of a verified domain as a tracking domain, never a domain an address identity names', () => {
+    const h = createSesv2Handler();
+    const create = (name: string, domain: string) => send(h, 'POST', SETS, { ConfigurationSetName: name, TrackingOptions: { CustomRedirectDomain: domain } }).status;
+    expect(create('a', 'click.example.com')).toBe(200);
+    expect(create('b', 'Click.Example.COM')).toBe(200);
+    expect(create('c', 'badexample.com')).toBe(400);
+    send(h, 'POST', '/v2/email/identities', { EmailIdentity: 'ops@example.org' });
+    expect(create('d', 'example.org')).toBe(400);
+    expect(send(h, 'POST', '/v2/email/identities', { EmailIdentity: 'example.org' }).status).toBe(200);
+    expect(send(h, 'POST', '/v2/email/identities', { EmailIdentity: 'Example.org' }).json).toMatchObject({ message: expect.stringMatching(/already exists/) });
+    expect(create('d', 'a.b.example.org')).toBe(200);
   });
 });
+
