@@ -155,7 +155,7 @@ describe('tenants', () => {
     sb.emulator.clearCalls();
     const p = await sb.plan(cfg);
     expect(p.status, p.stdout + p.stderr).toBe(3);
-    expect(p.stderr).toMatch(/ses-reconcile\.yaml:10:\d+ error tenant-identity: the email identity news\.acme\.example\.com does not exist/);
+    expect(p.stderr).toMatch(/ses-reconcile\.yaml:11:36 error tenant-identity: the email identity news\.acme\.example\.com does not exist/);
     const a = await sb.apply(cfg);
     expect(a.status).toBe(3);
     expect(writeCalls()).toEqual([]);
