@@ -94,7 +94,7 @@ describe('export: a hand-made account, adopted', () => {
     const dir = join(sb.dir, 'exported/');
     const r = await sb.run(['export', '--stack', 'mail', '-o', dir]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`Exported 2 configuration set(s), 4 alarm(s), 2 topic(s), 1 dashboard(s) of stack mail to ${dir}`);
+    expect(r.stderr).toContain(`Exported 2 configuration set(s), 4 alarm(s), 2 topic(s), 1 dashboard(s), 0 tenant(s) of stack mail to ${dir}`);
     expect(readdirSync(dir).sort()).toEqual(['set-mail-1.yaml', 'set-mail-2.yaml', 'shared.yaml']);
     expect(readFileSync(join(dir, 'set-mail-1.yaml'), 'utf8')).toMatch(/^stack: mail$/m);
     expect((await sb.apply(dir, '--adopt')).status).toBe(0);

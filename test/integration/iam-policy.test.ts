@@ -43,14 +43,17 @@ function example(name: string): string {
 }
 
 /**
- * The topics an example names by ARN and does not declare (destination-sns.yaml's `delivery-log`), made by
+ * The topics an example names by ARN and does not declare (destination-sns.yaml's `delivery-log`), and its
+ * tenants' identities (tenants.yaml), made by
  * hand first, as its reader would: plan refuses a topic that does not exist.
  */
 async function outsideTopicsOf(file: string): Promise<void> {
   const loaded = load(readFileSync(file, 'utf8'));
   const own = new Set([...(loaded.desired?.resources.values() ?? [])].filter((r) => r.kind === 'topic').map((r) => r.name));
   const names = loaded.planTime.topicArns.map((t) => t.value.split(':').pop() as string).filter((n) => !own.has(n));
-  await sb.setUp({ topics: [...new Set(names)] });
+  // A tenant's identities exist in the account too (ses-reconcile associates them, never creates them).
+  const identities = (loaded.planTime.tenantIdentities ?? []).map((i) => i.value);
+  await sb.setUp({ topics: [...new Set(names)], identities: [...new Set(identities)] });
 }
 
 describe('iam-policy covers every call plan and apply make', () => {
@@ -106,6 +109,13 @@ alarms:
   custom-rejects: { metric: Reject, statistic: Sum, threshold: 10, comparison: GreaterThanThreshold, notify: ['arn:aws:sns:us-east-1:123456789012:pager'] }
 dashboards:
   overview: { configurationSets: [prod] }
+tenants:
+  acme:
+    reputationPolicy: strict
+    configurationSets: [prod, old]
+    identities: [acme.example.com]
+    suppression: { reasons: [BOUNCE], scope: TENANT }
+    tags: { customer: acme }
 `;
 
 /** Every option group, tag and subscription changed. */
@@ -122,7 +132,11 @@ const B = A.replace('tags: { team: email, cost: mail }', 'tags: { team: email }'
   .replace('    archiveArn: arn:aws:ses:us-east-1:123456789012:mailmanager-archive/a-0123456789abcdef01234567\n', '')
   .replace('events: [SEND, BOUNCE, COMPLAINT]', 'events: [SEND, BOUNCE, COMPLAINT, DELIVERY]')
   .replace('threshold: 3%', 'threshold: 2%')
-  .replace('configurationSets: [prod] }', 'configurationSets: [prod, old] }');
+  .replace('configurationSets: [prod] }', 'configurationSets: [prod, old] }')
+  .replace('reputationPolicy: strict', 'reputationPolicy: none')
+  .replace('    configurationSets: [prod, old]\n', '    configurationSets: [prod]\n    sendingEnabled: false\n')
+  .replace('suppression: { reasons: [BOUNCE], scope: TENANT }', 'suppression: { reasons: [BOUNCE, COMPLAINT], scope: TENANT }')
+  .replace('tags: { customer: acme }', 'tags: { customer: acme-corp }');
 
 /** All but one set and its CloudWatch destination removed. */
 const C = `stack: iam
@@ -137,7 +151,7 @@ configurationSets:
 describe('iam-policy grants nothing that no call needs', () => {
   it('every action of the apply policy (with --discovery scan) is called over a lifecycle of the file', async () => {
     // What A names outside itself: the pool `shared` (the emulator's default account) and the pager topic.
-    await sb.setUp({ topics: ['pager'] });
+    await sb.setUp({ topics: ['pager'], identities: ['acme.example.com'] });
     const a = sb.write(A);
     const full = await policy(a, '--for', 'apply', '--discovery', 'scan');
     sb.emulator.clearCalls();
@@ -170,17 +184,23 @@ describe('iam-policy grants nothing that no call needs', () => {
     expect(bySid.get('FileAlarms')?.Resource).toEqual(['arn:aws:cloudwatch:us-east-1:123456789012:alarm:iam/*', 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:custom-rejects']);
     expect(bySid.get('FileTopics')?.Resource).toEqual(['arn:aws:sns:us-east-1:123456789012:alerts']);
     expect(bySid.get('FileDashboards')?.Resource).toEqual(['arn:aws:cloudwatch::123456789012:dashboard/overview']);
-    for (const sid of ['StackConfigurationSets', 'StackAlarms', 'StackTopics', 'StackDashboards']) {
+    // A tenant's ARN ends in the id AWS gives it: the file's tenants by name, any id.
+    expect(bySid.get('FileTenants')?.Resource).toEqual(['arn:aws:ses:us-east-1:123456789012:tenant/acme/*']);
+    for (const sid of ['StackConfigurationSets', 'StackAlarms', 'StackTopics', 'StackDashboards', 'StackTenants']) {
       expect(bySid.get(sid)?.Condition, sid).toEqual({ StringEquals: { 'aws:ResourceTag/ses-reconcile:stack': 'iam' } });
       // A create acts on what has no tag yet: only on the file's ARNs.
-      expect(bySid.get(sid)?.Action.some((x) => /:(CreateConfigurationSet|CreateTopic|PutMetricAlarm|PutDashboard)$/.test(x)), sid).toBe(false);
+      expect(bySid.get(sid)?.Action.some((x) => /:(CreateConfigurationSet|CreateTopic|PutMetricAlarm|PutDashboard|CreateTenant)$/.test(x)), sid).toBe(false);
     }
     const star = p.Statement.filter((s) => s.Resource === '*').flatMap((s) => s.Action);
     expect(star.sort()).toEqual([
       'cloudwatch:DescribeAlarms',
       'cloudwatch:ListDashboards',
+      // The reputation entity's calls: their IAM resource type is not documented (docs/aws-behaviour.md, "IAM").
+      'ses:GetReputationEntity',
       'ses:ListDedicatedIpPools',
       'ses:ListEmailIdentities',
+      'ses:UpdateReputationEntityCustomerManagedStatus',
+      'ses:UpdateReputationEntityPolicy',
       'sns:GetSubscriptionAttributes',
       'sns:Unsubscribe',
       'tag:GetResources',
