@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import {
+  CreateEmailIdentityCommand,
   CreateConfigurationSetCommand,
   CreateTenantCommand,
   CreateTenantResourceAssociationCommand,
@@ -197,9 +198,12 @@ describe('tenant resource associations', () => {
     }
   });
 
-  it('accepts an identity only when its domain is verified', async () => {
+  it('accepts an identity only when the account has that identity, by its own name', async () => {
     configureSesv2(emulator, { verifiedDomains: ['example.com'] });
     await associate('acme', identityArn('example.com'));
+    // An address under a verified domain may send, but is not an identity of its own until it is created.
+    expect((await failure(associate('acme', identityArn('sender@example.com')))).name).toBe('NotFoundException');
+    await ses.send(new CreateEmailIdentityCommand({ EmailIdentity: 'sender@example.com' }));
     await associate('acme', identityArn('sender@example.com'));
     expect((await failure(associate('acme', identityArn('other.org')))).name).toBe('NotFoundException');
     expect((await failure(associate('acme', identityArn('a@other.org')))).name).toBe('NotFoundException');
@@ -404,7 +408,8 @@ describe('SendEmail with TenantName', () => {
   });
 
   it('sends once the identity and set are associated, and not while the tenant is paused', async () => {
-    await associate('acme', identityArn('Sender@Example.com'));
+    // The From address's domain is the identity (identities compare without regard to case).
+    await associate('acme', identityArn('Example.com'));
     await associate('acme', setArn('Mail'));
     expect((await send()).MessageId).toBeTruthy();
     finding({ tenant: 'acme' });
