@@ -73,6 +73,15 @@ export function hasLiteralPassword(endpoint: string): boolean {
   return p !== undefined && passwordReference(endpoint) === undefined;
 }
 
+/**
+ * The endpoint with its password (as SNS lists it, masked) written as a `${env:NAME}` reference: what
+ * `export` writes, since AWS never gives the password back. Any other endpoint as it is.
+ */
+export function withPasswordReference(endpoint: string, name: string): string {
+  const p = passwordOf(endpoint);
+  return p ? `${endpoint.slice(0, p.start)}\${env:${name}}${endpoint.slice(p.end)}` : endpoint;
+}
+
 /** The endpoint with every literal password masked (references kept): what a plan file may store. */
 export function withoutLiteralPassword(endpoint: string): string {
   return hasLiteralPassword(endpoint) ? maskEndpoint(endpoint) : endpoint;

@@ -4,7 +4,7 @@
  * `${env:NAME}` reference is resolved by apply, also from a plan file.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { Sandbox } from '../helpers/reconcile.js';
 
@@ -132,5 +132,20 @@ describe('SNS endpoints with a password', () => {
     expect(again.stdout).toContain('No changes.');
     // The file with the password written literally (encoded) is the same subscription: no change either.
     expect((await sb.plan(sb.write(LITERAL))).stdout).toContain('No changes.');
+  });
+
+  it('export writes the password it cannot read as an ${env:NAME} reference, says so, and the file plans No changes', async () => {
+    process.env.HOOK_PASSWORD = PASSWORD;
+    expect((await sb.apply(sb.write(REFERENCE))).status).toBe(0);
+    const e = await sb.run(['export', '--stack', 'app']);
+    expect(e.status, e.stderr).toBe(0);
+    expect(e.stdout).toContain('endpoint: https://user:${env:SNS_HOOKS_PASSWORD}@hooks.example.com/x');
+    expect(e.stderr).toContain('set SNS_HOOKS_PASSWORD before apply');
+    expectNoSecret('export', e.stdout + e.stderr);
+    const cfg = `${sb.dir}/exported.yaml`;
+    writeFileSync(cfg, e.stdout);
+    const p = await sb.plan(cfg);
+    expect(p.status, p.stdout + p.stderr).toBe(0);
+    expect(p.stdout).toContain('No changes.');
   });
 });

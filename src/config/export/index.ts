@@ -12,6 +12,7 @@
  *    loadDesired reads; each file has its own `version` and `stack`).
  */
 import { topicArn } from '../../model/arn.js';
+import { maskEndpoint, passwordReference } from '../../model/endpoint.js';
 import { STACK_TAG, type AccountAlarmPreset, type Resource, type SetAlarmPreset, type Topic } from '../../model/resources.js';
 import { normalize } from '../normalize.js';
 import type { WrittenAccountPreset, WrittenAlarm, WrittenConfig, WrittenConfigurationSet, WrittenDashboard, WrittenRatePreset, WrittenTenant, WrittenTopic } from '../written.js';
@@ -128,6 +129,11 @@ export function exportFiles(live: readonly Resource[], o: ExportOptions): Export
     comments.push({ before: 'alarms', text: `left out (the file cannot express it): ${why}` });
   }
   for (const e of valid.errors) warnings.push(`the exported file does not validate: ${e}`);
+  for (const [name, t] of Object.entries(config.topics ?? {}))
+    for (const s of t.subscriptions ?? []) {
+      const variable = passwordReference(s.endpoint);
+      if (variable !== undefined) warnings.push(`topic ${name}: AWS does not give back the password of ${maskEndpoint(s.endpoint)}; the file refers to \${env:${variable}}: set ${variable} before apply`);
+    }
   // What was left out on purpose is not a round-trip failure; everything else that was read must be in the file.
   const gone = new Set(valid.removed.map((r) => removedKey(r, o.stack)));
   for (const m of check(normalize(config).resources, live.filter((r) => !gone.has(keyOf(r))), topicNames)) warnings.push(`${m.key}: ${m.why}`);

@@ -9,6 +9,7 @@
  */
 import type { Alarm, ConfigurationSet, Dashboard, EventDestination, MetricDimension, Tags, Tenant, Topic, TopicRef } from '../../model/resources.js';
 import { OWN_TAG_PREFIX, SES_NAMESPACE } from '../../model/ses.js';
+import { hasLiteralPassword, withPasswordReference } from '../../model/endpoint.js';
 import { FREE_FORM_DEFAULTS } from '../presets.js';
 import { formatDuration } from '../units.js';
 import type {
@@ -96,7 +97,18 @@ export function writtenDestination(d: EventDestination, topics: TopicNames): Wri
   return only({ enabled: d.enabled ? undefined : false, events: [...d.events], ...target });
 }
 
+/**
+ * The environment variable an exported endpoint's password is written as: `SNS_<TOPIC>_PASSWORD`, then
+ * `_2`, `_3` … for a topic's further ones. AWS lists a password masked (docs/aws-behaviour.md, "SNS topics
+ * and subscriptions"), so the file cannot hold it; the user sets the variable before apply.
+ */
+export function passwordVariable(topic: string, nth: number): string {
+  return `SNS_${topic.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_PASSWORD${nth > 1 ? `_${nth}` : ''}`;
+}
+
 export function writtenTopic(t: Topic, shared: Tags = {}): WrittenTopic {
+  let withPassword = 0;
+  const endpointOf = (e: string): string => (hasLiteralPassword(e) ? withPasswordReference(e, passwordVariable(t.name, ++withPassword)) : e);
   return only({
     displayName: t.displayName === '' ? undefined : t.displayName,
     tags: userTags(t.tags, shared),
@@ -106,7 +118,7 @@ export function writtenTopic(t: Topic, shared: Tags = {}): WrittenTopic {
             (s): WrittenSubscription =>
               only({
                 protocol: s.protocol,
-                endpoint: s.endpoint,
+                endpoint: endpointOf(s.endpoint),
                 rawMessageDelivery: s.rawMessageDelivery ? true : undefined,
                 subscriptionRoleArn: s.subscriptionRoleArn,
                 filterPolicy: s.filterPolicy as Record<string, unknown> | undefined,
