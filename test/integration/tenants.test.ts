@@ -59,6 +59,15 @@ async function entity(tenant: string) {
   return (await ses().send(new GetReputationEntityCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: arn }))).ReputationEntity;
 }
 
+async function failureOf(p: Promise<unknown>): Promise<Error> {
+  try {
+    await p;
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected the call to fail');
+}
+
 async function noChanges(cfg: string): Promise<void> {
   const again = await sb.plan(cfg, '--detailed-exitcode');
   expect(again.status, again.stdout + again.stderr).toBe(0);
@@ -148,6 +157,21 @@ describe('tenants', () => {
     const again = await sb.apply(one, '--allow-deletes');
     expect(again.status, again.stdout + again.stderr).toBe(0);
     await noChanges(one);
+  });
+
+  it('deletes a tenant the file drops, with its associations and not the sets, and a tenant and its set together', async () => {
+    expect((await sb.apply(sb.write(FILE))).status).toBe(0);
+    const refused = await sb.plan(sb.write(FILE.replace(/tenants:[\s\S]*$/, '')));
+    expect(refused.status).toBe(4);
+    expect(refused.stdout + refused.stderr).toMatch(/deletes need --allow-deletes/);
+    // The tenant and the set `bulk` it holds, both dropped: DeleteTenant (its wave) runs before the set's delete.
+    const dropped = sb.write(FILE.replace(/tenants:[\s\S]*$/, '').replace('  bulk: {}\n', ''));
+    sb.emulator.clearCalls();
+    const a = await sb.apply(dropped, '--allow-deletes');
+    expect(a.status, a.stdout + a.stderr).toBe(0);
+    expect(writeCalls()).toEqual(['sesv2:DeleteTenant', 'sesv2:DeleteConfigurationSet']);
+    expect((await failureOf(ses().send(new GetTenantCommand({ TenantName: 'acme' })))).name).toBe('NotFoundException');
+    await noChanges(dropped);
   });
 
   it('refuses a tenant identity the account does not have at its line, with no write, and converges once it exists', async () => {
