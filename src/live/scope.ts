@@ -75,12 +75,14 @@ export function readScopes(stack: string, desired: State, index: StackIndex | un
   const unchangedSets = unchangedOf(sets, index.configurationSets);
   const unchangedAlarms = unchangedOf(alarms, index.alarms);
   const unchangedTopics = unchangedOf(topics, index.topics);
+  const unchangedTenants = unchangedOf(tenants, index.tenants);
   const standIns = all.filter(
     (r) =>
       (r.kind === 'configurationSet' && unchangedSets.has(r.name)) ||
       (r.kind === 'eventDestination' && unchangedSets.has(r.configurationSet)) ||
       (r.kind === 'alarm' && unchangedAlarms.has(r.name)) ||
-      (r.kind === 'topic' && unchangedTopics.has(r.name)),
+      (r.kind === 'topic' && unchangedTopics.has(r.name)) ||
+      (r.kind === 'tenant' && unchangedTenants.has(r.name)),
   );
   return {
     configurationSets: {
@@ -92,8 +94,9 @@ export function readScopes(stack: string, desired: State, index: StackIndex | un
     alarms: { stack, names: new Set(alarms.map((a) => a.name)), discovered: arnsOf(index.alarms), unchanged: unchangedAlarms, trustedTags: trustedOf(alarms, index.alarms) },
     topics: { stack, names: new Set(topics.map((t) => t.name)), discovered: arnsOf(index.topics), unchanged: unchangedTopics, trustedTags: trustedOf(topics, index.topics) },
     dashboards,
-    // Read in full whatever the index's digest says: a tenant's pause is SES's doing, not a tag change.
-    tenants: { stack, names: new Set(tenants.map((t) => t.name)), discovered: arnsOf(index.tenants) },
+    // An unchanged tenant is not read either: a pause SES made since is not looked for, as no outside
+    // change is in this mode (`status` reports pauses).
+    tenants: { stack, names: new Set(tenants.map((t) => t.name)), discovered: arnsOf(index.tenants), unchanged: unchangedTenants },
     standIns,
   };
 }

@@ -174,6 +174,21 @@ describe('tenants', () => {
     await noChanges(dropped);
   });
 
+  it('--refresh changed reads only a tenant the file changed, by its digest in the tag index', async () => {
+    const cfg = sb.write(FILE);
+    expect((await sb.apply(cfg)).status).toBe(0);
+    const tenantReads = () => sb.emulator.calls().calls.filter((c) => ['GetTenant', 'GetReputationEntity', 'ListTenantResources'].includes(c.operation)).length;
+    sb.emulator.clearCalls();
+    const same = await sb.plan(cfg, '--refresh', 'changed');
+    expect(same.stdout).toContain('No changes.');
+    expect(tenantReads()).toBe(0);
+    const changed = sb.write(FILE.replace('reputationPolicy: strict', 'reputationPolicy: standard'));
+    sb.emulator.clearCalls();
+    const p = await sb.plan(changed, '--refresh', 'changed');
+    expect(p.stdout).toContain('UpdateReputationEntityPolicy tenant acme standard');
+    expect(tenantReads()).toBe(3);
+  });
+
   it('refuses a tenant identity the account does not have at its line, with no write, and converges once it exists', async () => {
     const cfg = sb.write(FILE.replace('identities: [acme.example.com]', 'identities: [acme.example.com, news.acme.example.com]'));
     sb.emulator.clearCalls();
