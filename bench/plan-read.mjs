@@ -3,7 +3,8 @@
 // log), wall time and peak memory of the CLI, with ses-reconcile's pacing raised (the emulator does not
 // limit). With --ses-rps N the emulator limits SESv2 to N calls/s and the CLI paces at its default (AWS's
 // 1/s); bench/plan-scale.mjs measures that properly.
-// Run after `npm run build`:  node bench/plan-read.mjs [--sets 20] [--foreign 10] [--runs 5] [--ses-rps 0]
+// --tenants T adds T tenants, each associated with one of the sets (3 reads a tenant by design).
+// Run after `npm run build`:  node bench/plan-read.mjs [--sets 20] [--foreign 10] [--tenants 0] [--runs 5] [--ses-rps 0]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ const SETS = arg('sets', 20);
 const FOREIGN = arg('foreign', 10);
 const RUNS = arg('runs', 5);
 const RPS = arg('ses-rps', 0);
+const TENANTS = arg('tenants', 0);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist/cli/main.js');
 
@@ -43,7 +45,8 @@ const sets = Array.from({ length: SETS }, (_, i) => `  set-${i}:
       cw: { events: [SEND, BOUNCE, COMPLAINT], cloudWatch: { dimensions: { ses:configuration-set: { source: MESSAGE_TAG, default: set-${i} } } } }
       bus: { events: [DELIVERY], eventBridge: { eventBusArn: arn:aws:events:us-east-1:123456789012:event-bus/default } }`).join('\n');
 const file = join(dir, 'bench.yaml');
-writeFileSync(file, `version: 1\nstack: bench\nregion: us-east-1\nconfigurationSets:\n${sets}\n`);
+const tenants = TENANTS > 0 ? `tenants:\n${Array.from({ length: TENANTS }, (_, i) => `  tenant-${i}: { configurationSets: [set-${i % SETS}] }`).join('\n')}\n` : '';
+writeFileSync(file, `version: 1\nstack: bench\nregion: us-east-1\nconfigurationSets:\n${sets}\n${tenants}`);
 const foreign = join(dir, 'foreign.yaml');
 writeFileSync(foreign, `version: 1\nstack: other\nregion: us-east-1\nconfigurationSets:\n${Array.from({ length: FOREIGN }, (_, i) => `  foreign-${i}: {}`).join('\n')}\n`);
 
@@ -64,8 +67,8 @@ for (let i = 0; i < RUNS; i++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const served = Object.entries(calls.byOperation).filter(([, n]) => n > 0);
 const throttled = calls.calls.filter((c) => c.fault === 'throttled').length;
-console.log(`plan of a converged stack: ${SETS} managed sets x 2 destinations, ${FOREIGN} sets of another stack; ${RUNS} runs${RPS ? `; SES limited to ${RPS} req/s` : ''}`);
+console.log(`plan of a converged stack: ${SETS} managed sets x 2 destinations, ${TENANTS} tenants, ${FOREIGN} sets of another stack; ${RUNS} runs${RPS ? `; SES limited to ${RPS} req/s` : ''}`);
 console.log(`  AWS calls per plan: ${calls.total - throttled} (${served.map(([k, n]) => `${k} ${n}`).join(', ')})${throttled ? `, plus ${throttled} throttled and retried` : ''}`);
-console.log(`  expected by design: 1 STS + ceil(${SETS}/100) GetResources + ${SETS} Get + ${SETS} GetEventDestinations, nothing for the ${FOREIGN} foreign sets = ${1 + Math.max(1, Math.ceil(SETS / 100)) + 2 * SETS}`);
+console.log(`  expected by design: 1 STS + ceil(${SETS + TENANTS}/100) GetResources + ${SETS} Get + ${SETS} GetEventDestinations + 3 x ${TENANTS} tenant reads, nothing for the ${FOREIGN} foreign sets = ${1 + Math.max(1, Math.ceil((SETS + TENANTS) / 100)) + 2 * SETS + 3 * TENANTS}`);
 console.log(`  wall time: median ${median(samples.map((s) => s.ms)).toFixed(0)} ms; peak RSS: median ${(median(samples.map((s) => s.kb)) / 1024).toFixed(1)} MB`);
 await emulator.close();
