@@ -19,6 +19,7 @@ import { costBreakdownTable, costLine, costShare } from './cost.js';
 import type { Action, Change } from '../model/change.js';
 import { refreshNotice } from './refresh.js';
 import type { Plan } from '../model/plan.js';
+import type { ResourceKind } from '../model/resources.js';
 import { describeStep } from '../model/step.js';
 import { splitKey } from '../model/key.js';
 import { viewContext, type ViewContext } from '../model/view.js';
@@ -113,10 +114,11 @@ interface Section {
   readonly tally: Tally;
 }
 
-const KIND_SECTION_TITLES: Readonly<Record<string, string>> = {
+const KIND_SECTION_TITLES: Readonly<Record<Exclude<ResourceKind, 'configurationSet' | 'eventDestination'>, string>> = {
   topic: 'SNS topics',
   alarm: 'CloudWatch alarms',
   dashboard: 'CloudWatch dashboards',
+  tenant: 'SES tenants',
 };
 
 function setOf(change: Change): string | undefined {
@@ -139,7 +141,7 @@ function sectionsOf(plan: Plan): Section[] {
       const title =
         set !== undefined
           ? `Configuration set <code>${escapeHtml(set)}</code>`
-          : (KIND_SECTION_TITLES[change.kind] ?? escapeHtml(change.kind));
+          : (KIND_SECTION_TITLES[change.kind as keyof typeof KIND_SECTION_TITLES] ?? escapeHtml(change.kind));
       section = { title, changes: [] };
       byKey.set(key, section);
     }
