@@ -21,7 +21,7 @@
  */
 import { keyOf, rootOf, type ResourceKey } from '../model/key.js';
 import { PLAN_FORMAT_VERSION, type Plan, type RefreshNote } from '../model/plan.js';
-import type { Resource } from '../model/resources.js';
+import type { Resource, ResourceKind } from '../model/resources.js';
 import { stateOf, type State } from '../model/state.js';
 import type { Change } from '../model/change.js';
 import { sha256, stableJson } from './digest.js';
@@ -121,7 +121,9 @@ export class PlanFileFormatError extends Error {}
 /** A plan file whose content is not what `plan --out` wrote: exit 4. */
 export class ModifiedPlanFileError extends Error {}
 
-const KINDS = new Set(['configurationSet', 'eventDestination', 'alarm', 'topic', 'dashboard']);
+/** Every kind a plan file may hold: a record over ResourceKind, so a new kind cannot be left out. */
+const KIND_NAMES: Readonly<Record<ResourceKind, true>> = { configurationSet: true, eventDestination: true, alarm: true, topic: true, dashboard: true, tenant: true };
+const KINDS: ReadonlySet<string> = new Set(Object.keys(KIND_NAMES));
 
 function resources(value: unknown, what: string): State {
   if (!Array.isArray(value)) throw new ModifiedPlanFileError(`inputs.${what} is not a list of resources`);

@@ -136,6 +136,18 @@ describe('tenants', () => {
     await noChanges(without);
   });
 
+  it("a saved plan that deletes a set a tenant of the stack holds applies as reviewed", async () => {
+    expect((await sb.apply(sb.write(FILE))).status).toBe(0);
+    const without = sb.write(FILE.replace('  bulk: {}\n', '').replace('configurationSets: [prod, bulk]', 'configurationSets: [prod]'));
+    const saved = join(sb.dir, 'tenant.plan');
+    const p = await sb.plan(without, '--allow-deletes', '--out', saved);
+    expect(p.status, p.stdout + p.stderr).toBe(0);
+    const a = await sb.run(['apply', saved, '--allow-deletes']);
+    expect(a.status, a.stdout + a.stderr).toBe(0);
+    expect(a.stdout).toMatch(/DeleteTenantResourceAssociation acme configuration set bulk[\s\S]*DeleteConfigurationSet bulk/);
+    await noChanges(without);
+  });
+
   it("refuses to delete a set another's tenant holds, with no write call, and deletes it once the association is gone", async () => {
     const two = sb.write('stack: app\nregion: us-east-1\nconfigurationSets:\n  prod: {}\n  bulk: {}\n');
     expect((await sb.apply(two)).status).toBe(0);
