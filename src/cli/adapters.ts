@@ -57,7 +57,7 @@ export async function stackIndex(aws: Aws, clients: Clients, stack: string, disc
   } catch (err) {
     if (!aws.isAccessDenied(err)) throw err;
     warnings.push(
-      `the tag index is not readable (${(err as { code?: string }).code ?? 'AccessDenied'} on tag:GetResources); the account was listed instead (--discovery scan): this costs a read of every configuration set of the account, and an owned topic, or alarm not named "${stack}/…", that the file no longer names is not found (so not deleted). Allow tag:GetResources, or pass --discovery scan to say this is expected.`,
+      `the tag index is not readable (${(err as { code?: string }).code ?? 'AccessDenied'} on tag:GetResources); the account was listed instead (--discovery scan): this costs a read of every configuration set and tenant of the account, and an owned topic, or alarm not named "${stack}/…", that the file no longer names is not found (so not deleted). Allow tag:GetResources, or pass --discovery scan to say this is expected.`,
     );
     return { calls: calls.snapshot() };
   }
