@@ -157,7 +157,7 @@ async function setTenants(aws: Aws, clients: ReturnType<Aws['createClients']>, a
  * Apply-time failures caught at plan time (plan/preflight.ts), before any write and before the live read;
  * a failure is exit 3 with the file's line, as validation's, and every failure is reported at once. Reads
  * only what the file's values need (preflightNeeds), through the run's paced clients: one
- * ListEmailIdentities walk when a set has a tracking domain, one ListDedicatedIpPools walk when one has a
+ * ListEmailIdentities walk when a set has a tracking domain or a tenant an identity, one ListDedicatedIpPools walk when one has a
  * sending pool, one GetTopicAttributes per distinct topic ARN outside the file's own topics; nothing for a
  * file without these. The Region of Firehose, EventBridge and Pinpoint targets needs no call. A topic that
  * cannot be read (aws/sns/exists.ts), or a listing the role may not make, becomes a warning of the plan
@@ -179,7 +179,7 @@ async function preflight(aws: Aws, clients: ReturnType<Aws['createClients']>, va
     }
   };
   const [identities, pools, topics] = await Promise.all([
-    needs.identities ? unlessDenied('ses:ListEmailIdentities', 'the tracking domains', () => aws.listEmailIdentities(clients.sesv2, ses)) : undefined,
+    needs.identities ? unlessDenied('ses:ListEmailIdentities', 'the tracking domains and tenant identities', () => aws.listEmailIdentities(clients.sesv2, ses)) : undefined,
     needs.pools ? unlessDenied('ses:ListDedicatedIpPools', 'the sending pools', () => aws.listDedicatedIpPools(clients.sesv2, ses)) : undefined,
     Promise.all(needs.topicArns.map(async (arn) => [arn, await aws.topicExistence(clients.sns, arn, sns)] as const)),
   ]);

@@ -195,7 +195,7 @@ describe('a role without the listings', () => {
     sb.emulator.setFaults({ failOperations: { 'sesv2:ListEmailIdentities': { code: 'AccessDeniedException', status: 403 } } });
     const r = await sb.plan(sb.write(tracking('click.example.org')));
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/the tracking domains were not checked: ses:ListEmailIdentities was denied \(AccessDeniedException\)/);
+    expect(r.stdout).toMatch(/the tracking domains and tenant identities were not checked: ses:ListEmailIdentities was denied \(AccessDeniedException\)/);
     const both = await sb.plan(sb.write(`${tracking('click.example.org')}    delivery: { sendingPoolName: nope }\n`));
     expect(both.status).toBe(3);
     expect(both.stderr).toMatch(/error sending-pool/);
