@@ -168,3 +168,16 @@ describe('tenants: validation', () => {
     expect(messages.join('\n')).toMatch(/^6: .*(none|standard|strict)/m);
   });
 });
+
+describe('tenants: --target', () => {
+  it("a targeted set delete takes the change that frees it from the stack's tenant; a targeted tenant takes the new set it associates", async () => {
+    const { targetPlan } = await import('../../../src/plan/target.js');
+    const was = desired(`${SETS}tenants:\n  acme: { configurationSets: [prod, bulk] }\n  other: { configurationSets: [prod] }\n`);
+    const live = applied(was, liveSet('bulk', { tenants: ['acme'] }));
+    const p = computePlan(desired(`configurationSets:\n  prod: {}\ntenants:\n  acme: { configurationSets: [prod] }\n  other: { configurationSets: [prod] }\n`), live, OPTS);
+    expect(rows(targetPlan(p, ['bulk']).plan)).toEqual(['update tenant acme', 'delete configurationSet bulk']);
+
+    const fresh = computePlan(desired(`${SETS}tenants:\n  acme: { configurationSets: [bulk] }\n`), new Map(), OPTS);
+    expect(rows(targetPlan(fresh, ['acme']).plan)).toEqual(['create configurationSet bulk', 'create tenant acme']);
+  });
+});
