@@ -84,7 +84,7 @@ function tenantUpdateSteps(before: Tenant, after: Tenant): Step[] {
   const steps: Step[] = [];
   if (after.suppression !== undefined && !same(after.suppression, before.suppression)) steps.push({ op: 'PutTenantSuppressionAttributes', name, suppression: after.suppression });
   if (after.reputationPolicy !== before.reputationPolicy) steps.push({ op: 'UpdateTenantReputationPolicy', name, policy: after.reputationPolicy });
-  // Removals first: a tenant never holds more associations than the file and AWS together allow.
+  // Removals, then additions, by identity (type and name), as a topic's subscriptions.
   const had = new Map(resourcesOf(before).map((r) => [resourceKey(r), r]));
   const wants = new Map(resourcesOf(after).map((r) => [resourceKey(r), r]));
   for (const [k, r] of had) if (!wants.has(k)) steps.push({ op: 'DisassociateTenantResource', name, resource: r });
