@@ -60,6 +60,42 @@ export function findOwnIssue(issues, mark, author = DEFAULT_BOT_LOGIN) {
 }
 
 /**
+ * The open issue a script keeps for the marker, looked for page by page through the repository's open
+ * issues (findOwnIssue), stopping at the page that has it.
+ * @param {{ pages(path: string): AsyncIterable<any[]> }} gh
+ * @param {string} repo
+ * @param {string} mark
+ * @param {string} [author]
+ */
+export async function findOpenIssue(gh, repo, mark, author = DEFAULT_BOT_LOGIN) {
+  for await (const page of gh.pages(`repos/${repo}/issues?state=open`)) {
+    const issue = findOwnIssue(page, mark, author);
+    if (issue) return issue;
+  }
+  return undefined;
+}
+
+/**
+ * Labels as a workflow's variable writes them: `a, b` -> `['a', 'b']`, none for an empty or unset one.
+ * @param {string | undefined} value
+ */
+export function labelsOf(value) {
+  return (value ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+}
+
+/**
+ * A scheduled check's issue when the check passes again: the closing comment, then closed as completed.
+ * @param {{ request(method: string, path: string, body?: unknown): Promise<any> }} gh
+ * @param {string} repo
+ * @param {{ number: number }} issue
+ * @param {string} comment
+ */
+export async function closeIssue(gh, repo, issue, comment) {
+  await gh.request('POST', `repos/${repo}/issues/${issue.number}/comments`, { body: comment });
+  return gh.request('PATCH', `repos/${repo}/issues/${issue.number}`, { state: 'closed', state_reason: 'completed' });
+}
+
+/**
  * What a scheduled check's issue does for the check's exit code (drift: plan --detailed-exitcode; health:
  * status), given whether its issue is open: 2 opens or updates it, 0 closes it or leaves none, anything
  * else is a failure that leaves the issue alone.

@@ -24,7 +24,7 @@
  * Prints what it did (`opened issue URL`, `updated …`, `closed …`, `healthy, no issue`).
  */
 import { createHash } from 'node:crypto';
-import { bodyWithMarker, client, DEFAULT_BOT_LOGIN, findOwnIssue, issueAction, marker, readIfExists, repository, runIfMain, runUrl, stackAndRegion } from './github.mjs';
+import { bodyWithMarker, client, closeIssue, DEFAULT_BOT_LOGIN, findOpenIssue, findOwnIssue, issueAction, labelsOf, marker, readIfExists, repository, runIfMain, runUrl, stackAndRegion } from './github.mjs';
 
 /** Past this length the state line keeps only the digest of the findings, not the findings themselves. */
 const STATE_FINDINGS_LIMIT = 8192;
@@ -207,17 +207,13 @@ export async function main(env, { now = new Date().toISOString().replace(/\.\d+Z
   const url = runUrl(env);
   const gh = client({ token: env.GITHUB_TOKEN ?? '', apiUrl: env.GITHUB_API_URL });
 
-  let issue;
-  for await (const page of gh.pages(`repos/${repo}/issues?state=open`)) {
-    issue = findHealthIssue(page, mark, author);
-    if (issue) break;
-  }
+  const issue = await findOpenIssue(gh, repo, mark, author);
   const action = healthAction(exitCode, issue !== undefined);
   switch (action) {
     case 'none':
       return { action, exitCode: 0, message: `healthy: ${key.stack} (${key.region}), no issue open; the report is in the job summary` };
     case 'open': {
-      const labels = (env.SES_HEALTH_LABELS ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+      const labels = labelsOf(env.SES_HEALTH_LABELS);
       const created = await gh.request('POST', `repos/${repo}/issues`, {
         title: healthTitle(key.stack, key.region),
         body: buildHealthBody({ mark, markdown, findings, now, runUrl: url }),
@@ -232,8 +228,7 @@ export async function main(env, { now = new Date().toISOString().replace(/\.\d+Z
       return { action, number: updated.number, url: updated.html_url, exitCode: 0, message: `updated issue ${updated.html_url}` };
     }
     case 'close': {
-      await gh.request('POST', `repos/${repo}/issues/${issue.number}/comments`, { body: closingComment({ now, runUrl: url }) });
-      const closed = await gh.request('PATCH', `repos/${repo}/issues/${issue.number}`, { state: 'closed', state_reason: 'completed' });
+      const closed = await closeIssue(gh, repo, issue, closingComment({ now, runUrl: url }));
       return { action, number: closed.number, url: closed.html_url, exitCode: 0, message: `closed issue ${closed.html_url}` };
     }
     default:
