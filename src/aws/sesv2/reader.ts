@@ -51,7 +51,8 @@ export interface SesV2ReaderOptions {
   readonly pageSize?: number;
 }
 
-function isNotFound(err: unknown): boolean {
+/** SESv2's answer for a set or tenant that does not exist (or no longer does): every SESv2 reader's "gone". */
+export function isNotFound(err: unknown): boolean {
   return err instanceof AwsCallError && err.code === 'NotFoundException';
 }
 

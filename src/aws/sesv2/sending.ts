@@ -3,7 +3,7 @@
  * call a set (SES has no batch read), at SES's 1 call a second through the paced client.
  */
 import { GetConfigurationSetCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { AwsCallError } from '../../errors.js';
+import { isNotFound } from './reader.js';
 import type { CallCount } from '../call-count.js';
 import { mapPool } from '../pool.js';
 
@@ -16,7 +16,7 @@ export async function readSendingEnabled(ses: SESv2Client, names: readonly strin
       const enabled = out.SendingOptions?.SendingEnabled;
       return [name, typeof enabled === 'boolean' ? enabled : true] as const;
     } catch (err) {
-      if (err instanceof AwsCallError && err.code === 'NotFoundException') return undefined;
+      if (isNotFound(err)) return undefined;
       throw err;
     }
   });

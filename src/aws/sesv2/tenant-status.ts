@@ -5,7 +5,7 @@
  * ceil(F / 100) for F open recommendations of the account. None when the file has no tenant.
  */
 import { GetReputationEntityCommand, GetTenantCommand, ListRecommendationsCommand, type Recommendation, type SESv2Client } from '@aws-sdk/client-sesv2';
-import { AwsCallError } from '../../errors.js';
+import { isNotFound } from './reader.js';
 import type { TenantFinding, TenantRead } from '../../model/status.js';
 import type { CallCount } from '../call-count.js';
 import { mapPool } from '../pool.js';
@@ -35,7 +35,7 @@ export async function readTenantStatus(ses: SESv2Client, names: readonly string[
         const cause = e?.AwsSesManagedStatus?.Cause;
         return { name, arn, sending, pausedBySes: e?.AwsSesManagedStatus?.Status === 'DISABLED', ...(cause ? { cause } : {}) };
       } catch (err) {
-        if (err instanceof AwsCallError && err.code === 'NotFoundException') return undefined;
+        if (isNotFound(err)) return undefined;
         throw err;
       }
     }),

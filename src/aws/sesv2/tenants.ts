@@ -28,7 +28,7 @@ import {
   type SESv2Client,
   type TenantResource as AwsTenantResource,
 } from '@aws-sdk/client-sesv2';
-import { AwsCallError } from '../../errors.js';
+import { isNotFound } from './reader.js';
 import type { LiveRead, LiveReader, NamedScope } from '../../live/port.js';
 import { configurationSetArn, identityArn, partitionOf, sesResourceName } from '../../model/arn.js';
 import { assertNever, canonicalize } from '../../model/canonical.js';
@@ -39,10 +39,6 @@ import { CallCount } from '../call-count.js';
 import { callFailure } from '../errors.js';
 import { mapPool } from '../pool.js';
 import { tagsFromAws, tagsToAws } from '../tags.js';
-
-function isNotFound(err: unknown): boolean {
-  return err instanceof AwsCallError && err.code === 'NotFoundException';
-}
 
 /** `arn:aws:ses:{region}:aws:reputation-policy/{name}`: AWS's managed policies (docs/aws-behaviour.md, "Tenants"). */
 export function reputationPolicyArn(region: string, policy: ReputationPolicy): string {
