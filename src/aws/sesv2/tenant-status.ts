@@ -4,7 +4,8 @@
  * on them from one ListRecommendations walk filtered to OPEN, matched by ARN: 2 calls a tenant and
  * ceil(F / 100) for F open recommendations of the account. None when the file has no tenant.
  */
-import { GetReputationEntityCommand, GetTenantCommand, ListRecommendationsCommand, type Recommendation, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { ListRecommendationsCommand, type Recommendation, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { getTenantWithEntity } from './tenants.js';
 import { isNotFound } from './reader.js';
 import type { TenantFinding, TenantRead } from '../../model/status.js';
 import type { CallCount } from '../call-count.js';
@@ -27,10 +28,10 @@ export async function readTenantStatus(ses: SESv2Client, names: readonly string[
   const [read, open] = await Promise.all([
     mapPool(names, concurrency, async (name) => {
       try {
-        const got = await calls.call('GetTenant', () => ses.send(new GetTenantCommand({ TenantName: name })));
-        const arn = got.Tenant?.TenantArn;
-        if (arn === undefined) return undefined;
-        const e = (await calls.call('GetReputationEntity', () => ses.send(new GetReputationEntityCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: arn })))).ReputationEntity;
+        const found = await getTenantWithEntity(ses, name, calls);
+        if (found === undefined) return undefined;
+        const { got, arn } = found;
+        const e = found.entity.ReputationEntity;
         const sending = e?.SendingStatusAggregate ?? got.Tenant?.SendingStatus ?? 'ENABLED';
         const cause = e?.AwsSesManagedStatus?.Cause;
         return { name, arn, sending, pausedBySes: e?.AwsSesManagedStatus?.Status === 'DISABLED', ...(cause ? { cause } : {}) };

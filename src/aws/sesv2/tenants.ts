@@ -116,10 +116,9 @@ export class SesV2TenantReader implements LiveReader<NamedScope> {
 
   private async readTenant(name: string, calls: CallCount): Promise<{ tenant: Tenant; arn: string } | undefined> {
     try {
-      const got = await calls.call('GetTenant', () => this.ses.send(new GetTenantCommand({ TenantName: name })));
-      const arn = got.Tenant?.TenantArn;
-      if (arn === undefined) return undefined;
-      const entity = await calls.call('GetReputationEntity', () => this.ses.send(new GetReputationEntityCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: arn })));
+      const found = await getTenantWithEntity(this.ses, name, calls);
+      if (found === undefined) return undefined;
+      const { got, entity, arn } = found;
       const resources: AwsTenantResource[] = [];
       let token: string | undefined;
       do {
@@ -133,6 +132,18 @@ export class SesV2TenantReader implements LiveReader<NamedScope> {
       throw err;
     }
   }
+}
+
+/**
+ * A tenant and its reputation entity (GetTenant for the ARN, then GetReputationEntity by it): what plan's
+ * reader and `status` both start from. undefined when the tenant does not exist; NotFound is the caller's.
+ */
+export async function getTenantWithEntity(ses: SESv2Client, name: string, calls: CallCount): Promise<{ got: GetTenantCommandOutput; entity: GetReputationEntityCommandOutput; arn: string } | undefined> {
+  const got = await calls.call('GetTenant', () => ses.send(new GetTenantCommand({ TenantName: name })));
+  const arn = got.Tenant?.TenantArn;
+  if (arn === undefined) return undefined;
+  const entity = await calls.call('GetReputationEntity', () => ses.send(new GetReputationEntityCommand({ ReputationEntityType: 'RESOURCE', ReputationEntityReference: arn })));
+  return { got, entity, arn };
 }
 
 /** Every tenant's name in the Region: ListTenants, 100 a page (INFERENCE: the documented PageSize limit is not stated; 100 as its siblings). */
