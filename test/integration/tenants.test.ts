@@ -100,6 +100,7 @@ describe('tenants', () => {
     expect(a.status, a.stdout + a.stderr).toBe(0);
     expect(writeCalls()).toEqual(['sesv2:UpdateReputationEntityPolicy', 'sesv2:DeleteTenantResourceAssociation', 'sesv2:TagResource']);
     expect(await resources('acme')).toEqual(['configuration-set configuration-set/prod', 'identity identity/acme.example.com']);
+    expect((await entity('acme'))?.ReputationManagementPolicy).toMatch(/reputation-policy\/none$/);
     await noChanges(changed);
   });
 
